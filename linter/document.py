@@ -1,0 +1,116 @@
+"""The document model shared by every check.
+
+Everything derived from the text (line index, paragraphs, sentences, tokens)
+is computed lazily, once, and cached on the document, so ten checks asking for
+tokens cost one segmentation.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from functools import cached_property
+from typing import Any, Mapping
+
+from . import segment
+from .text import Span, header_date, split_lines, split_sentences
+
+
+class Document:
+    def __init__(self, text: str, path: str = "<string>", meta: Mapping[str, Any] | None = None,
+                 encoding: str = "utf-8") -> None:
+        self.text = text
+        self.path = path
+        self.meta: dict[str, Any] = dict(meta or {})
+        self.encoding = encoding
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __repr__(self) -> str:
+        return f"Document({self.path!r}, {len(self.text)} chars)"
+
+    # -- lines and positions ---------------------------------------------
+    @cached_property
+    def lines(self) -> list[Span]:
+        """Lines without terminators; CRLF and lone CR are line breaks too."""
+        return split_lines(self.text)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [ln.start for ln in self.lines]
+
+    def line_index(self, offset: int) -> int:
+        """0-based index of the line holding ``offset`` (a terminator belongs to its line)."""
+        return max(0, bisect.bisect_right(self._line_starts, offset) - 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset; columns count code points."""
+        offset = min(max(offset, 0), len(self.text))
+        i = self.line_index(offset)
+        return i + 1, offset - self._line_starts[i] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of :meth:`position`."""
+        return self._line_starts[line - 1] + column - 1
+
+    # -- structure ----------------------------------------------------------
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Non-blank lines: scraped articles put one paragraph per line."""
+        return [ln for ln in self.lines if ln.text.strip()]
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return split_sentences(self.text)
+
+    @cached_property
+    def title(self) -> Span | None:
+        """The first non-blank line, stripped of Markdown heading marks."""
+        for ln in self.lines:
+            stripped = ln.text.strip()
+            if stripped:
+                lead = len(ln.text) - len(ln.text.lstrip())
+                core = stripped.lstrip("#").strip()
+                start = ln.start + lead + (len(stripped) - len(stripped.lstrip("#").lstrip()))
+                return Span(start, start + len(core), core)
+        return None
+
+    @cached_property
+    def date(self) -> _dt.date | None:
+        """The document's own date: metadata ``date`` first, else a date in its header."""
+        value = self.meta.get("date")
+        if isinstance(value, _dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return _dt.date.fromisoformat(value[:10])
+            except ValueError:
+                pass
+        return header_date(self.text)
+
+    # -- words --------------------------------------------------------------
+    @cached_property
+    def tokens(self) -> list[segment.Token]:
+        """jieba tokens (dictionary mode) with offsets into :attr:`text`."""
+        return segment.tokenize(self.text)
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token covering ``offset``."""
+        return max(0, bisect.bisect_right(self._token_starts, offset) - 1)
+
+    def tokens_in(self, start: int, end: int) -> list[segment.Token]:
+        """Tokens overlapping ``[start, end)``."""
+        if not self.tokens:
+            return []
+        i = self.token_at(start)
+        out = []
+        for t in self.tokens[i:]:
+            if t.start >= end:
+                break
+            if t.end > start:
+                out.append(t)
+        return out

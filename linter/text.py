@@ -1,0 +1,130 @@
+"""Shared text machinery: character classes, sentence splitting, display width,
+dates.  Every check uses these instead of its own copy.  All functions are
+linear in their input and safe on arbitrary Unicode.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+# CJK Unified Ideographs (+ Ext A, compatibility); enough for Simplified/Traditional text.
+HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_CLASS = f"[{HAN_RANGES}]"
+HAN_RE = re.compile(HAN_CLASS)
+HAN_RUN_RE = re.compile(f"{HAN_CLASS}+")
+
+# Full-width sentence terminators plus the ASCII ones that NFKC normalisation produces.
+SENTENCE_END = "。！？!?；;…"
+SENTENCE_RE = re.compile(r"[^。！？!?；;…\n]*(?:[。！？!?；;…]+[”’」』）)]*|\n|$)")
+
+# Half-width → full-width for punctuation inside Chinese text.
+FULLWIDTH = {",": "，", "?": "？", ":": "：", ";": "；", "!": "！", "(": "（", ")": "）"}
+CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—～·"
+
+
+def is_han(ch: str) -> bool:
+    """True for one CJK ideograph."""
+    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff")
+
+
+def han_count(text: str) -> int:
+    return sum(1 for ch in text if is_han(ch))
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a document: ``text == doc.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+def split_lines(text: str) -> list[Span]:
+    """Lines without their terminator (``\\n``, ``\\r\\n`` or a lone ``\\r``)."""
+    out: list[Span] = []
+    pos = 0
+    n = len(text)
+    for m in re.finditer(r"\r\n|\n|\r", text):
+        out.append(Span(pos, m.start(), text[pos:m.start()]))
+        pos = m.end()
+    if pos < n or not out or n == 0:
+        out.append(Span(pos, n, text[pos:n]))
+    elif pos == n:
+        # text ends with a newline: an empty last line, as editors show it
+        out.append(Span(pos, n, ""))
+    return out
+
+
+def split_sentences(text: str, base: int = 0) -> list[Span]:
+    """Sentences ending in Chinese/ASCII terminators or a line break.
+
+    Closing quotes/brackets after the terminator stay with the sentence.
+    Whitespace-only pieces are dropped; offsets are shifted by ``base``.
+    """
+    out: list[Span] = []
+    for m in SENTENCE_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if s == e:
+            continue
+        piece = text[s:e]
+        stripped = piece.rstrip("\r\n")
+        if not stripped.strip():
+            continue
+        e = s + len(stripped)
+        out.append(Span(base + s, base + e, stripped))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def char_width(ch: str) -> int:
+    """Terminal columns of one character (CJK wide = 2, combining = 0)."""
+    if ch == "\t":
+        return 4
+    if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+        return 0
+    if unicodedata.category(ch) == "Cc":
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def display_width(text: str) -> int:
+    return sum(char_width(ch) for ch in text)
+
+
+_DATE_RE = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})(?!\d)"
+    r"|(?<!\d)((?:19|20)\d\d)\s+(\d{1,2})\s*/\s*(\d{1,2})(?!\d)"
+)
+
+
+def find_dates(text: str) -> Iterator[tuple[int, int, _dt.date]]:
+    """Calendar dates written as 2025-04-17, 2025年4月17日, 2025/04/17 or 2025 04/ 09."""
+    for m in _DATE_RE.finditer(text):
+        g = m.groups()
+        y, mo, d = (g[0], g[1], g[2]) if g[0] else (g[3], g[4], g[5])
+        try:
+            yield m.start(), m.end(), _dt.date(int(y), int(mo), int(d))
+        except ValueError:
+            continue
+
+
+def header_date(text: str, head_chars: int = 400) -> _dt.date | None:
+    """The article's own date: the first plausible date in its header."""
+    for _s, _e, date in find_dates(text[:head_chars]):
+        if date.year >= 1990:
+            return date
+    return None
+
+
+def to_fullwidth(text: str) -> str:
+    """Turn ASCII , ? : ; ! ( ) into their full-width forms; ``...`` into ……"""
+    text = text.replace("...", "……")
+    return "".join(FULLWIDTH.get(ch, ch) for ch in text)
