@@ -25,6 +25,7 @@ class LintOptions:
     severity: Mapping[str, str] = field(default_factory=dict)
     per_file_ignores: Sequence[str] = ()  # selectors ignored for this file
     suppressions: bool = True
+    extra_rules: frozenset[str] = frozenset()  # rule ids declared in config (term rules)
 
 
 def engine_finding(rule: str, zh: str, en: str, start: int = 0, end: int = 0) -> Finding:
@@ -91,7 +92,9 @@ def lint_document(doc: Document, checks: Sequence[Check], options: LintOptions |
         findings = [f for f in findings
                     if not any(selector_matches(s, f.rule) for s in options.per_file_ignores)]
     if options.suppressions:
-        findings = apply_suppressions(doc, findings, load_registry(), options.selection)
+        running = frozenset(r for c in checks for r in type(c).all_rule_ids()) | {c.id for c in checks}
+        findings = apply_suppressions(doc, findings, load_registry(), options.selection,
+                                      options.extra_rules | running)
     for f in findings:
         f.path = doc.path
         f.line, f.column = doc.position(f.start)
@@ -115,3 +118,80 @@ def lint_text(text: str, select: Sequence[str] = ("ALL",), ignore: Sequence[str]
     """Convenience for tests and library users: lint a string."""
     checks, selection = make_checks(select, ignore, options)
     return lint_document(Document(text, path=path), checks, LintOptions(selection=selection))
+
+
+# -- linting paths (the `wenlint check` engine) -----------------------------------
+@dataclass
+class CheckRequest:
+    """What the command line asked for; config fills in the rest per file."""
+
+    paths: Sequence[str]
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    config_file: str | None = None
+    lang: str | None = None
+    max_file_size: int | None = None
+    stdin_filename: str | None = None
+
+
+class _CheckSet:
+    """Check instances for one config (configs differ per folder)."""
+
+    def __init__(self, config, request: CheckRequest) -> None:
+        from .term_rules import TermRule
+
+        reg = load_registry()
+        self.config = config
+        self.selection = config.selection(request.select, request.ignore)
+        own = [TermRule(spec) for spec in config.rules]
+        classes = [c for c in reg.checks.values() if c.scope == "document" and self.selection.check_enabled(c)]
+        self.checks: list[Check] = [c(**config.check_options.get(c.id, {})) for c in classes]
+        self.checks += [t for t in own if self.selection.enabled(t.id)]
+
+    def options_for(self, path: str) -> LintOptions:
+        return LintOptions(selection=self.selection, severity=self.config.severity,
+                           per_file_ignores=self.config.ignores_for(path) if path != "-" else (),
+                           extra_rules=frozenset(r.id for r in self.config.rules))
+
+
+def check_paths(request: CheckRequest, on_file=None):
+    """Lint every input of ``request``; unreadable inputs become input-error
+    findings and the run goes on.  ``on_file(FileResult)`` is called as each
+    file finishes (streaming reporters, progress)."""
+    from .config import config_for, load_config_file
+    from .results import FileResult, RunResult, input_error_finding
+    from .sources import InputError, iter_paths, read_source
+    from pathlib import Path
+
+    fixed_config = load_config_file(Path(request.config_file)) if request.config_file else None
+    sets: dict[int, _CheckSet] = {}
+    result = RunResult()
+    for item in iter_paths(request.paths):
+        if isinstance(item, InputError):
+            fr = FileResult(item.path, [input_error_finding(item)], error=item)
+        else:
+            config = fixed_config or config_for(item if item != "-" else None)
+            if config.excluded(item) and item not in request.paths:
+                continue
+            cs = sets.get(id(config))
+            if cs is None:
+                cs = sets[id(config)] = _CheckSet(config, request)
+            limit = config.max_file_size if request.max_file_size is None else request.max_file_size
+            src = read_source(item, max_size=limit)
+            shown = request.stdin_filename if item == "-" and request.stdin_filename else item
+            if isinstance(src, InputError):
+                err = InputError(shown, src.reason_zh, src.reason_en)
+                fr = FileResult(shown, [input_error_finding(err)], error=err)
+            else:
+                doc = Document(src.text, path=shown, encoding=src.encoding)
+                doc.meta["newline"] = src.newline
+                fr = FileResult(shown, lint_document(doc, cs.checks, cs.options_for(shown)), doc=doc)
+        result.files.append(fr)
+        if on_file:
+            on_file(fr)
+    result.checks = [c for cs in sets.values() for c in cs.checks]
+    if request.lang:
+        result.lang = request.lang
+    elif sets:
+        result.lang = next(iter(sets.values())).config.lang
+    return result

@@ -83,14 +83,14 @@ def _regions(directives: list[Directive], n: int) -> list[tuple[Directive, int, 
 
 
 def apply_suppressions(doc: "Document", findings: list[Finding], registry: Registry,
-                       selection: Selection) -> list[Finding]:
+                       selection: Selection, extra_rules: frozenset[str] = frozenset()) -> list[Finding]:
     if "wenlint-" not in doc.text:
         return findings
     directives = parse_directives(doc)
     if not directives:
         return findings
     for d in directives:
-        d.unknown = tuple(r for r in d.rules if not registry.rule_exists(r)
+        d.unknown = tuple(r for r in d.rules if not registry.rule_exists(r) and r not in extra_rules
                           and not any(selector_matches(r, k) for k in registry.known_rules()))
     regions = _regions(directives, len(doc.text))
     kept = []
@@ -120,7 +120,8 @@ def apply_suppressions(doc: "Document", findings: list[Finding], registry: Regis
                 continue
             if d.unknown:
                 kept.append(_unused(d, f"未知规则 {', '.join(d.unknown)}", f"unknown rule {', '.join(d.unknown)}"))
-            elif not d.used and (not d.rules or any(_rule_enabled(r, registry, selection) for r in d.rules)):
+            elif not d.used and (not d.rules or any(r in extra_rules or _rule_enabled(r, registry, selection)
+                                                    for r in d.rules)):
                 kept.append(_unused(d, "没有压制任何问题", "suppresses nothing"))
     return kept
 

@@ -21,7 +21,7 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 def _cases():
     for txt in sorted(FIXTURES.glob("*/*.txt")):
-        if txt.parent.name == "clean":
+        if txt.parent.name in ("clean", "samples"):
             continue
         yield pytest.param(txt, id=f"{txt.parent.name}/{txt.stem}")
 

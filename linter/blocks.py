@@ -1,0 +1,292 @@
+"""Line structure shared by the page-chrome checks (boilerplate, duplicate-title,
+link-spam, fake-comments, keyword-stuffing).
+
+Scraped pages arrive as one paragraph per line, with the site's chrome (headers,
+breadcrumbs, footers, link lists, comment sections) flattened into extra lines
+around the article.  These helpers describe each line once (length, marks,
+bullet, heading level, ellipsis ending, date/time stamps) and find the article
+body: the first and last *prose* lines.  Lines before the body are the *head*,
+lines after it the *tail*; chrome lives there.
+
+Everything is computed once per document (cached by identity) and is linear in
+the text.  Vocabulary lives in ``linter/data/blocks.toml``.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+import weakref
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from .check import Fix
+from .lexicon import PhraseMatcher
+from .resources import load_toml
+from .text import han_count
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+
+# Whitespace that scraped pages pad lines with: NBSP, ideographic space, zero-width marks, BOM.
+_PAD = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200c\u200d" \
+       "\u2060\u202f\u205f\u3000\ufeff\x0b\x0c"
+
+# Date and time stamps as page chrome writes them (machine formats, not prose 年月日 alone).
+MACHINE_DATE_RE = re.compile(
+    r"(?<!\d)(?:19|20)\d\d[ ]{0,2}[-/.][ ]{0,2}\d{1,2}[ ]{0,2}[-/.][ ]{0,2}\d{1,2}(?!\d)"
+    r"|(?<!\d)(?:19|20)\d\d[ ]{1,2}\d{1,2}[ ]{0,2}/[ ]{0,2}\d{1,2}(?!\d)"
+)
+CN_DATE_RE = re.compile(r"(?<!\d)(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
+TIME_RE = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?(?!\d)")
+RELATIVE_TIME_RE = re.compile(r"(?<!\d)\d{1,3}[ ]?(?:秒|分钟|小时|天|周|个月|月|年)前|刚刚|昨天|前天")
+_NUMERIC_RE = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=1)
+def vocab() -> dict:
+    return load_toml("blocks.toml")
+
+
+@lru_cache(maxsize=1)
+def _question_words() -> PhraseMatcher:
+    return PhraseMatcher(vocab()["question_words"])
+
+
+def strip_pad(s: str) -> str:
+    return s.strip(_PAD)
+
+
+def norm_key(s: str) -> str:
+    """Comparison key for titles and phrases: NFKC, no whitespace, punctuation, heading or bullet marks."""
+    s = unicodedata.normalize("NFKC", s)
+    return "".join(ch for ch in s if not (ch.isspace() or unicodedata.category(ch)[0] in "PSZC"))
+
+
+def is_question(s: str) -> bool:
+    """True when a clause or title asks something (ends in 吗/？/怎么办 …, or has 是否/如何/多久 …)."""
+    s = strip_pad(s).rstrip("。.!！")
+    if not s:
+        return False
+    if s.endswith(tuple(vocab()["question_endings"])):
+        return True
+    return bool(_question_words().find(s))
+
+
+def has_stamp(s: str) -> bool:
+    """A machine-format date (2025-04-17, 2025/4/17, 2025 04/ 09) or a clock time (14:27)."""
+    return bool(MACHINE_DATE_RE.search(s) or TIME_RE.search(s))
+
+
+def has_any_date(s: str) -> bool:
+    return bool(MACHINE_DATE_RE.search(s) or TIME_RE.search(s) or CN_DATE_RE.search(s)
+                or RELATIVE_TIME_RE.search(s))
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the document with the features the chrome checks use."""
+
+    index: int        # index into doc.lines
+    start: int        # offset of the line (leading whitespace included)
+    end: int          # offset of the end of the line, terminator excluded
+    next_start: int   # offset of the next line (terminator included), or len(text)
+    lead: int         # offset of the first non-pad character
+    text: str         # the line without leading/trailing pad
+    body: str         # text without bullet and heading marks
+    bullet: str       # the bullet mark, or ""
+    heading: int      # number of leading "#"
+    han: int          # Han characters
+    inner_marks: int  # sentence marks (。！？；) before the last character
+    prose_marks: int  # 。，；！ anywhere
+    ends_sentence: bool
+    ends_ellipsis: bool
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def tail(self) -> int:
+        """Offset just after the last non-pad character."""
+        return self.lead + len(self.text)
+
+    @property
+    def length(self) -> int:
+        return len(self.text)
+
+
+def _make_line(idx: int, start: int, end: int, next_start: int, raw: str) -> Line:
+    v = vocab()
+    text = strip_pad(raw)
+    lead = start + (len(raw) - len(raw.lstrip(_PAD))) if text else start
+    body = text
+    heading = 0
+    if body.startswith("#"):
+        stripped = body.lstrip("#")
+        heading = len(body) - len(stripped)
+        body = strip_pad(stripped)
+    bullet = ""
+    for b in v["bullets"]:
+        if body.startswith(b) and len(body) > len(b) and not body[len(b)].isdigit():
+            bullet = b
+            body = strip_pad(body[len(b):])
+            break
+    marks = set(v["sentence_marks"])
+    inner = sum(1 for ch in text[:-1] if ch in marks)
+    prose = set(v["prose_marks"])
+    return Line(
+        index=idx, start=start, end=end, next_start=next_start, lead=lead, text=text, body=body,
+        bullet=bullet, heading=heading, han=han_count(text),
+        inner_marks=inner, prose_marks=sum(1 for ch in text if ch in prose),
+        ends_sentence=bool(text) and text[-1] in marks,
+        ends_ellipsis=text.endswith(tuple(v["ellipses"])),
+    )
+
+
+class Layout:
+    """The lines of a document, and where its prose body starts and ends."""
+
+    def __init__(self, doc: "Document") -> None:
+        self.text = doc.text
+        spans = doc.lines
+        out: list[Line] = []
+        n = len(doc.text)
+        for i, sp in enumerate(spans):
+            nxt = spans[i + 1].start if i + 1 < len(spans) else n
+            out.append(_make_line(i, sp.start, sp.end, nxt, sp.text))
+        self.lines: list[Line] = out
+        prose = [ln.index for ln in out if is_prose(ln)]
+        self.first_prose: int | None = prose[0] if prose else None
+        self.last_prose: int | None = prose[-1] if prose else None
+
+    def nonblank(self) -> list[Line]:
+        return [ln for ln in self.lines if not ln.blank]
+
+    def head(self, max_lines: int = 15) -> list[Line]:
+        """Non-blank lines before the first prose line (at most ``max_lines``)."""
+        stop = self.first_prose if self.first_prose is not None else len(self.lines)
+        return [ln for ln in self.lines[:stop] if not ln.blank][:max_lines]
+
+    def tail_lines(self, max_lines: int = 15) -> list[Line]:
+        """Non-blank lines after the last prose line (at most the last ``max_lines``)."""
+        if self.last_prose is None:
+            return []
+        rest = [ln for ln in self.lines[self.last_prose + 1:] if not ln.blank]
+        return rest[-max_lines:] if max_lines else rest
+
+    def in_head(self, ln: Line, max_lines: int = 15) -> bool:
+        return any(h.index == ln.index for h in self.head(max_lines))
+
+    def next_nonblank(self, idx: int) -> Line | None:
+        for ln in self.lines[idx + 1:]:
+            if not ln.blank:
+                return ln
+        return None
+
+    def delete_fix(self, first: Line, last: Line | None = None) -> Fix:
+        """A fix deleting whole lines ``first..last`` including the final line terminator."""
+        last = last or first
+        return Fix(first.start, last.next_start, "")
+
+
+def is_prose(ln: Line) -> bool:
+    """A line of running text: long enough, with sentence or clause punctuation, not a truncated teaser."""
+    return ln.han >= 16 and ln.prose_marks >= 1 and not ln.ends_ellipsis and not ln.bullet
+
+
+def is_title_like(ln: Line, min_len: int = 4, max_len: int = 60) -> bool:
+    """A short standalone line that reads as a heading or an article title (no sentence inside it)."""
+    if ln.blank or ln.ends_ellipsis:
+        return False
+    if not (min_len <= len(ln.body) <= max_len) or ln.han < min_len - 1:
+        return False
+    if "。" in ln.body or ln.body.count("，") + ln.body.count(",") > 2:
+        return False
+    return True
+
+
+def is_enumerated(s: str) -> bool:
+    """Starts with a section number (一、, 1., 1.1, （一）, 第一 …): a numbered heading, not chrome."""
+    s = strip_pad(s)
+    if s.startswith(tuple(vocab()["enumerators"])):
+        return True
+    m = _NUMERIC_RE.match(s)
+    return bool(m) and len(s) > m.end() and s[m.end()] in ".、．)）"
+
+
+_cache: "weakref.WeakKeyDictionary[Document, Layout]" = weakref.WeakKeyDictionary()
+
+
+def layout(doc: "Document") -> Layout:
+    """The document's :class:`Layout`, computed once per document object."""
+    try:
+        lay = _cache.get(doc)
+    except TypeError:  # pragma: no cover - unhashable/unweakrefable document
+        return Layout(doc)
+    if lay is None or lay.text is not doc.text:
+        lay = Layout(doc)
+        _cache[doc] = lay
+    return lay
+
+
+def runs(lines: Sequence[Line], keep, max_gap: int = 1) -> Iterable[list[Line]]:
+    """Maximal runs of non-blank lines for which ``keep(line)`` holds; up to ``max_gap``
+    blank lines may separate two members of a run."""
+    cur: list[Line] = []
+    gap = 0
+    for ln in lines:
+        if ln.blank:
+            gap += 1
+            if gap > max_gap and cur:
+                yield cur
+                cur = []
+            continue
+        if keep(ln):
+            cur.append(ln)
+        elif cur:
+            yield cur
+            cur = []
+        gap = 0
+    if cur:
+        yield cur
+
+
+# -- comment sections (shared by fake-comments and boilerplate) ----------------
+@lru_cache(maxsize=1)
+def _comment_tools() -> tuple[re.Pattern, PhraseMatcher, frozenset, frozenset]:
+    v = vocab()
+    roles = "|".join(re.escape(r) for r in sorted(v["comment_roles"], key=len, reverse=True))
+    persona = re.compile(r"[\u4e00-\u9fffA-Za-z0-9_*]{1,10}[ ]?[-－—–·][ ]?(?:" + roles + ")")
+    markers = PhraseMatcher(v["comment_markers"])
+    labels = frozenset(norm_key(x) for x in v["comment_labels"])
+    widgets = frozenset(norm_key(x) for x in v["comment_widgets"])
+    return persona, markers, labels, widgets
+
+
+def is_comment_label(ln: Line) -> bool:
+    """A short line that only announces a comment section (精彩评论, 网友评论 …)."""
+    if ln.blank or ln.length > 16:
+        return False
+    key = norm_key(ln.body)
+    key = re.sub(r"\d+", "", key)  # 网友评论(12)
+    return key in _comment_tools()[2]
+
+
+def is_comment_widget(ln: Line) -> bool:
+    """A reply/like/report button line inside a comment block (回复, 赞(3) …)."""
+    if ln.blank or ln.length > 20:
+        return False
+    key = re.sub(r"\d+", "", norm_key(ln.body))
+    return bool(key) and key in _comment_tools()[3]
+
+
+def is_comment_header(ln: Line) -> bool:
+    """A commenter line: persona (东新-律师) or avatar/anonymous marker, with a date or time."""
+    if ln.blank or ln.length > 50 or ln.inner_marks or "。" in ln.text:
+        return False
+    persona_re, markers, _labels, _w = _comment_tools()
+    persona = bool(persona_re.search(ln.text))
+    marker = bool(markers.find(ln.text))
+    dated = has_any_date(ln.text)
+    return (dated and (persona or marker)) or (persona and marker)
