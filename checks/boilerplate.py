@@ -1,0 +1,162 @@
+"""boilerplate: site chrome lines left in scraped articles.
+
+Evidence is structure plus lexicon: a chrome line is short, is not a sentence
+(no 。！？； inside it, at most one comma), and carries a footer phrase, a
+licence number, a meta label (来源:, 人气:, 字体:), a breadcrumb (首页 > …) or a
+machine date/time stamp.  The weaker kinds are flagged only in the head (before
+the first prose line) or the tail (after the last one), so a body sentence that
+mentions 来源 or 作者 is never touched.  Each finding deletes the whole line.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from linter import blocks
+from linter.blocks import Line
+from linter.check import Check, Example, Option
+from linter.lexicon import PhraseMatcher
+from linter.resources import load_toml
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    d = load_toml("boilerplate.toml")
+    labels = "|".join(re.escape(x) for x in sorted(d["meta_labels"], key=len, reverse=True))
+    seps = "|".join(re.escape(x) for x in sorted(d["breadcrumb_separators"], key=len, reverse=True))
+    return {
+        "raw": d,
+        "footer": PhraseMatcher(d["footer"]),
+        "widgets": PhraseMatcher(d["widgets"]),
+        "roots": PhraseMatcher(d["breadcrumb_roots"]),
+        "leaves": tuple(d["breadcrumb_leaves"]),
+        "standalone": frozenset(blocks.norm_key(x) for x in d["standalone"]),
+        "citation": frozenset(d["citation_labels"]),
+        # label at line start: "来源:xx", "字体:"
+        "meta_lead": re.compile(r"^[【\[(（]?(" + labels + r")[ ]{0,2}[:：]"),
+        # label fields anywhere: "人气:9", "阅读(123)", "浏览 456次"
+        "meta_field": re.compile(r"(?:^|[ \u3000\u00a0|｜/【\[(（])(" + labels + r")[ ]{0,2}(?:[:：]|[(（]?[ ]{0,1}\d)"),
+        "seps": re.compile(r"(?:" + seps + r")"),
+        "license": re.compile("|".join(f"(?:{p})" for p in d["license_patterns"])),
+        "stamp_strip": re.compile(
+            r"(?:" + blocks.MACHINE_DATE_RE.pattern + r")|(?:" + blocks.TIME_RE.pattern + r")"
+            r"|[0-9A-Za-z\s\u00a0\u3000:：/|｜\-—_.·>»]+"),
+    }
+
+
+class Boilerplate(Check):
+    id = "boilerplate"
+    summary = "网页模板残留（面包屑、来源/日期/人气等元信息行、版权与备案页脚）"
+    summary_en = "Page chrome left in the article (breadcrumbs, source/date/views meta lines, copyright and licence footers)"
+    rationale = ("采集的文章常夹带网站的导航、元信息和页脚，这些行不是正文，会污染摘要、检索和再发布。"
+                 "本检查只认结构上像模板的行：短行、不成句，且位于正文之前或之后（强页脚特征除外）。")
+    rationale_en = ("Scraped articles carry the site's navigation, meta lines and footers; they are not content and "
+                    "pollute summaries, search and republication.  Only lines that look like chrome structurally "
+                    "are flagged: short, not a sentence, and before or after the prose body (strong footers excepted).")
+    examples = (
+        Example(bad="首页 > 贷款资讯 > 正文\n房贷提前还款要注意什么\n……正文……",
+                good="房贷提前还款要注意什么\n……正文……", note="breadcrumb"),
+        Example(bad="……正文……\n未经允许不得转载：某某财经 » 房贷提前还款要注意什么",
+                good="……正文……", note="footer"),
+    )
+    default_severity = "warning"
+    options = {
+        "head-lines": Option(15, "how many non-blank lines before the first prose line count as the page head"),
+        "tail-lines": Option(15, "how many non-blank lines after the last prose line count as the page tail"),
+    }
+    messages = {
+        "footer": {"zh": "版权/转载声明等网站页脚混入正文，应删除整行",
+                   "en": "site footer (copyright or reprint notice) left in the text; delete the line"},
+        "license": {"zh": "网站备案号或经营许可证号混入正文，应删除整行",
+                    "en": "site registration or licence number left in the text; delete the line"},
+        "meta": {"zh": "网页元信息行（{label}）混入正文，应删除整行",
+                 "en": "page meta line ({label}) left in the text; delete the line"},
+        "breadcrumb": {"zh": "网站导航面包屑混入正文，应删除整行",
+                       "en": "site breadcrumb navigation left in the text; delete the line"},
+        "stamp": {"zh": "网页的日期/时间戳行混入正文，应删除整行",
+                  "en": "page date/time stamp line left in the text; delete the line"},
+        "label": {"zh": "网页控件文字“{label}”混入正文，应删除整行",
+                  "en": "page widget text “{label}” left in the text; delete the line"},
+    }
+
+    def run(self, doc):
+        lay = blocks.layout(doc)
+        head = {ln.index for ln in lay.head(int(self.opts["head-lines"]))}
+        tail = {ln.index for ln in lay.tail_lines(int(self.opts["tail-lines"]))}
+        for ln in lay.lines:
+            if ln.blank:
+                continue
+            zone = "head" if ln.index in head else "tail" if ln.index in tail else "body"
+            hit = self.classify(ln, zone)
+            if hit is None:
+                continue
+            key, conf, fmt = hit
+            yield self.finding(key, ln.lead, ln.tail, fix=lay.delete_fix(ln), confidence=conf,
+                               data={"zone": zone}, **fmt)
+
+    def classify(self, ln: Line, zone: str):
+        """(message key, confidence, format args) when ``ln`` is a chrome line, else None."""
+        d = _data()
+        raw = d["raw"]
+        text = ln.text
+        if ln.length > raw["max_line"] or self._sentence_like(ln):
+            return None
+        if blocks.is_comment_header(ln) or blocks.is_comment_label(ln):
+            return None  # fake-comments owns comment sections
+        edge = zone != "body"
+        if d["license"].search(text) and (edge or ln.prose_marks == 0):
+            return "license", 0.95, {}
+        if d["footer"].find(text) and (edge or ln.prose_marks == 0):
+            return "footer", 0.95, {}
+        if not edge:
+            return None
+        if self._breadcrumb(ln):
+            return "breadcrumb", 0.9, {}
+        key = blocks.norm_key(ln.body)
+        if key and key in d["standalone"]:
+            return "label", 0.9, {"label": ln.body}
+        m = d["meta_lead"].match(ln.body)
+        fields = [f.group(1) for f in d["meta_field"].finditer(ln.body)]
+        if m or fields:
+            label = m.group(1) if m else fields[0]
+            strong = len(set(fields) | ({label} if m else set())) >= 2 or blocks.has_stamp(text)
+            if zone == "head" or strong or label not in d["citation"]:
+                if m or strong:
+                    return "meta", 0.9, {"label": label}
+        if blocks.has_stamp(text) and self._stamp_only(text):
+            return "stamp", 0.85, {}
+        if ln.length <= 30 and d["widgets"].find(text):
+            return "label", 0.85, {"label": d["widgets"].find(text)[0].term}
+        return None
+
+    @staticmethod
+    def _sentence_like(ln: Line) -> bool:
+        """Running text: a 。！？； inside the line, or two or more commas."""
+        body = ln.text
+        inner_stops = sum(1 for ch in body[:-1] if ch in "。！？；;!")
+        if inner_stops:
+            return True
+        # "?" inside a chrome line is rare but titles carry it; a question is not chrome
+        if "?" in body[:-1] or "？" in body[:-1]:
+            return True
+        return body.count("，") + body.count(",") >= 2
+
+    @staticmethod
+    def _breadcrumb(ln: Line) -> bool:
+        d = _data()
+        seps = list(d["seps"].finditer(ln.text))
+        if not seps:
+            return False
+        if d["roots"].find(ln.text):
+            first = seps[0].start()
+            return any(m.end <= first + 1 for m in d["roots"].find(ln.text))
+        if len(seps) >= 2:
+            parts = [p.strip() for p in d["seps"].split(ln.text)]
+            return all(len(p) <= 14 for p in parts) and (
+                parts[-1].endswith(d["leaves"]) or sum(1 for p in parts if p) >= 3)
+        return False
+
+    @staticmethod
+    def _stamp_only(text: str) -> bool:
+        rest = _data()["stamp_strip"].sub("", text)
+        return len(rest) <= _data()["raw"]["stamp_max_rest"]
