@@ -1,0 +1,195 @@
+"""keyword-stuffing: a phrase repeated far beyond natural use.
+
+SEO content farms repeat the title question (房贷逾期一个月会上门吗) a dozen
+or more times in a short article, often verbatim inside otherwise unrelated
+sentences.  A natural article states its topic a few times.
+
+* ``keyword-stuffing`` (document level): one finding per stuffed phrase, on its
+  first occurrence, with the count and density in ``Finding.data``.
+* ``keyword-stuffing/occurrence``: each further occurrence.
+* ``keyword-stuffing/ngram-repetition``: Gopher/MassiveText repetition measure
+  (share of characters in duplicated character n-grams) over the prose lines.
+
+Candidates are clauses of 6–25 characters that ask a question or come from a
+title line, so legitimately frequent short terms (逾期, 贷款, 借款人) and
+entity names never qualify.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from linter import blocks
+from linter.check import Check, Example, Option
+from linter.lexicon import PhraseMatcher
+from linter.resources import load_toml
+
+# Clause delimiters: punctuation (full and half width), quotes, brackets, whitespace.
+_CLAUSE_RE = re.compile(r"[^\s\u00a0\u3000，。！？、；：,.!?;:“”‘’\"'（）()《》【】〈〉「」『』…—·]+")
+
+
+@lru_cache(maxsize=1)
+def _cfg() -> dict:
+    return load_toml("keyword_stuffing.toml")
+
+
+def _is_gram_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def dup_ngram_fraction(chars: str, n: int) -> float:
+    """Gopher's duplicate n-gram character fraction over a character sequence.
+
+    Scan left to right; an n-gram already seen adds n characters and the scan jumps n;
+    otherwise it is remembered and the scan moves one.  Linear in ``len(chars)``·n.
+    """
+    total = len(chars)
+    if total < n or n <= 0:
+        return 0.0
+    seen: set[str] = set()
+    repeated = 0
+    i = 0
+    while i <= total - n:
+        gram = chars[i:i + n]
+        if gram in seen:
+            repeated += n
+            i += n
+        else:
+            seen.add(gram)
+            i += 1
+    return repeated / total
+
+
+class KeywordStuffing(Check):
+    id = "keyword-stuffing"
+    summary = "关键词堆砌：同一短语（通常是标题问句）反复出现"
+    summary_en = "Keyword stuffing: one phrase (usually the title question) repeated over and over"
+    rationale = ("为了搜索排名，内容农场把标题问句塞进正文十几次，句子因此生硬、重复，读者一眼就能看出是SEO稿。"
+                 "自然的文章只在开头和结论处点题，其余地方用代词或简称。")
+    rationale_en = ("For search ranking, content farms push the title question into the body a dozen times; the "
+                    "sentences become stilted and repetitive.  A natural article states its topic at the start and "
+                    "in the conclusion and otherwise refers back to it.")
+    examples = (
+        Example(bad="提前还房贷划算吗？……从利率看，提前还房贷划算吗要看……从收入看，提前还房贷划算吗也要看……",
+                good="提前还房贷划算吗？……从利率看，是否划算要看……从收入看，也要看……"),
+    )
+    default_severity = "warning"
+    sub_rules = ("occurrence", "ngram-repetition")
+    options = {
+        "min-count": Option(None, "fewest body occurrences of a stuffed phrase; default from data"),
+        "min-coverage": Option(None, "least share of characters the occurrences cover; default from data"),
+        "ngram-threshold": Option(None, "duplicate character n-gram fraction that counts as repetition; default from data"),
+    }
+    messages = {
+        "stuffed": {"zh": "短语“{phrase}”在文中重复出现{count}次（占全文{density:.1%}），属于关键词堆砌，应删减到一两次并改用自然表述",
+                    "en": "the phrase “{phrase}” is repeated {count} times ({density:.1%} of the text): keyword stuffing; "
+                          "keep one or two and rephrase the rest"},
+        "occurrence": {"zh": "堆砌的关键词“{phrase}”再次出现（第{nth}次），应删去或改写为自然表述",
+                       "en": "stuffed phrase “{phrase}” again (occurrence {nth}); delete it or rephrase naturally"},
+        "ngram": {"zh": "正文高度重复：{share:.0%}的字符落在重复的{n}字片段中，疑似关键词堆砌或拼凑，应删除重复内容",
+                  "en": "the text is highly repetitive: {share:.0%} of its characters lie in repeated {n}-character "
+                        "sequences (stuffing or padding); remove the repetition"},
+    }
+
+    def run(self, doc):
+        yield from self._phrases(doc)
+        yield from self._ngrams(doc)
+
+    # -- stuffed phrases ------------------------------------------------------
+    def _phrases(self, doc):
+        cfg = _cfg()["phrase"]
+        min_count = int(self.opts["min-count"] or cfg["min_count"])
+        min_cov = float(self.opts["min-coverage"] or cfg["min_coverage"])
+        text = doc.text
+        lay = blocks.layout(doc)
+        head = lay.head()
+        head_end = head[-1].next_start if head else 0
+        titles = [ln.body for ln in head if blocks.is_title_like(ln)]
+        title_keys = [blocks.norm_key(t) for t in titles]
+
+        candidates: set[str] = set()
+        for m in _CLAUSE_RE.finditer(text):
+            clause = m.group()
+            if not (cfg["min_len"] <= len(clause) <= cfg["max_len"]):
+                continue
+            if blocks.han_count(clause) < cfg["min_len"] - 1:
+                continue
+            if blocks.is_question(clause) or any(clause in k for k in title_keys):
+                candidates.add(clause)
+        if not candidates:
+            return
+        size = sum(1 for ch in text if not ch.isspace()) or 1
+        occ: dict[str, list[int]] = {}
+        last_end: dict[str, int] = {}
+        for m in PhraseMatcher(candidates).iter_all(text):
+            if m.start >= last_end.get(m.term, -1):
+                occ.setdefault(m.term, []).append(m.start)
+                last_end[m.term] = m.end
+        scored = []
+        for phrase, starts in occ.items():
+            body = [s for s in starts if s >= head_end]
+            coverage = len(starts) * len(phrase) / size
+            if len(body) >= min_count and coverage >= min_cov:
+                scored.append((coverage, len(phrase), phrase, starts, len(body)))
+        taken: list[tuple[int, int]] = []
+        for coverage, _l, phrase, starts, n_body in sorted(scored, reverse=True):
+            spans = [(s, s + len(phrase)) for s in starts]
+            overlap = sum(1 for a, b in spans if any(a < y and x < b for x, y in taken))
+            if overlap * 2 > len(spans):
+                continue  # a sub- or super-string of a phrase already reported
+            taken.extend(spans)
+            first = next((s for s in spans if s[0] >= head_end), spans[0])
+            data = {"phrase": phrase, "count": len(spans), "count_body": n_body,
+                    "density": round(coverage, 4), "occurrences": [list(s) for s in spans]}
+            yield self.finding("stuffed", first[0], first[1], confidence=0.9, data=data,
+                               phrase=phrase, count=len(spans), density=coverage)
+            nth = 0
+            for s, e in spans:
+                nth += 1
+                if (s, e) == first or s < head_end:
+                    continue
+                yield self.finding("occurrence", s, e, sub="occurrence", confidence=0.9,
+                                   phrase=phrase, nth=nth)
+
+    # -- Gopher n-gram repetition -------------------------------------------------
+    def _ngrams(self, doc):
+        cfg = _cfg()["ngram"]
+        n = int(cfg["n"])
+        threshold = float(self.opts["ngram-threshold"] or cfg["threshold"])
+        chars, where = prose_chars(doc)
+        if len(chars) < cfg["min_chars"]:
+            return
+        share = dup_ngram_fraction(chars, n)
+        if share <= threshold:
+            return
+        # point at the first passage that repeats an earlier one
+        seen: set[str] = set()
+        pos = 0
+        for i in range(len(chars) - n + 1):
+            g = chars[i:i + n]
+            if g in seen:
+                pos = i
+                break
+            seen.add(g)
+        start = where[pos]
+        end = where[min(pos + n, len(where)) - 1] + 1
+        yield self.finding("ngram", start, end, sub="ngram-repetition", confidence=0.7,
+                           data={"n": n, "share": round(share, 4), "threshold": threshold, "chars": len(chars)},
+                           share=share, n=n)
+
+
+def prose_chars(doc) -> tuple[str, list[int]]:
+    """Letters/digits/Han of the prose lines, with the offset of each in ``doc.text``."""
+    lay = blocks.layout(doc)
+    out: list[str] = []
+    where: list[int] = []
+    text = doc.text
+    for ln in lay.lines:
+        if not blocks.is_prose(ln):
+            continue
+        for k in range(ln.start, ln.end):
+            ch = text[k]
+            if _is_gram_char(ch):
+                out.append(ch)
+                where.append(k)
+    return "".join(out), where
