@@ -1,0 +1,500 @@
+"""punctuation: half-width marks, stray spaces, doubled marks, unbalanced pairs and
+comma-less clauses in Chinese text.
+
+Conventions follow 中文文案排版指北 / autocorrect / zhlint: Chinese text takes full-width
+， ？ ： ； ！ （ ） and …… ; no spaces between Chinese characters or around full-width
+marks; ASCII punctuation inside Latin text, numbers (1,000  3.5), times (16:58), URLs,
+e-mail addresses, HTML entities and code is left alone.
+
+Everything here is one linear pass per line; the lexicons live in
+``linter/data/punctuation.toml``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from linter.check import Check, Example, Fix, Option
+from linter.resources import load_toml
+from linter.text import is_han
+
+# Regions where ASCII punctuation is never Chinese punctuation.  Every pattern is a
+# single bounded character class run: no nested quantifiers, no backtracking blow-up.
+_PROTECT_RE = re.compile(
+    r"(?:https?|ftp)://[^\s<>\"'，。；！？、（）《》“”]{1,2000}"     # URLs
+    r"|www\.[A-Za-z0-9.-]{1,253}[^\s<>\"'，。；！？、（）《》“”]{0,2000}"
+    r"|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24}"   # e-mail
+    r"|&#?[A-Za-z0-9]{1,10};"                                          # HTML entities
+    r"|`[^`\n]{1,500}`"                                                # inline code
+    r"|\]\([^)\s]{1,2000}\)"                                           # Markdown link target
+)
+_LIST_MARK_RE = re.compile(r"[ \t\u3000]{0,8}(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})[)）]")
+_SENTENCE_MARKS = set("，。、；！？,;!?")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    d = load_toml("punctuation.toml")
+    m = d["marks"]
+    mc = d["missing_comma"]
+    return {
+        "half": set(m["half_width"]),
+        "cjk": set(m["cjk"]),
+        "repeatable": set(m["repeatable"]),
+        "allowed_pairs": set(m["allowed_pairs"]),
+        "spaces": set(m["spaces"]),
+        "breaks": set(m["clause_breaks"]),
+        "pairs": dict(d["pairs"]),
+        "comma_after": tuple(sorted(mc["comma_after"], key=len, reverse=True)),
+        "openers": {k: frozenset(v) for k, v in mc["openers"].items()},
+        "closers": frozenset(mc["generic"]["closers"]),
+        "min_main": int(mc["generic"]["min_main"]),
+        "strict_openers": frozenset(mc["generic"]["strict_openers"]),
+        "clause_starts": frozenset(mc["rest"]["clause_starts"]),
+        "not_after_closer": frozenset(mc["rest"]["not_after_closer"]),
+    }
+
+
+FULL = {",": "，", "?": "？", ":": "：", ";": "；", "!": "！", "(": "（", ")": "）"}
+
+
+def _is_cjk(ch: str, cjk: set) -> bool:
+    return bool(ch) and (is_han(ch) or ch in cjk)
+
+
+class Punctuation(Check):
+    id = "punctuation"
+    summary = "中文标点问题：半角标点、多余空格、重复标点、括号引号不成对、长句缺逗号"
+    summary_en = "Chinese punctuation: half-width marks, stray spaces, doubled marks, unbalanced pairs, comma-less clauses"
+    rationale = (
+        "采集与伪原创流程会把全角标点转成半角（NFKC）、在中文之间留下空格、删掉逗号；"
+        "这些痕迹让文章显得粗糙、不专业，也暴露了内容来源。中文排版规范（中文文案排版指北）要求中文语境使用全角标点，"
+        "中文字符之间不加空格。"
+    )
+    rationale_en = (
+        "Scraping and spinning pipelines turn full-width marks into ASCII (NFKC), leave spaces between "
+        "Chinese characters and drop commas; the result reads as sloppy and betrays its origin. Chinese "
+        "typesetting conventions require full-width punctuation in Chinese text and no spaces between Chinese characters."
+    )
+    examples = (
+        Example(bad="逾期后,银行会先电话提醒吗?", good="逾期后，银行会先电话提醒吗？"),
+        Example(bad="由此可见, 银行贷款逾期", good="由此可见，银行贷款逾期"),
+        Example(bad="借款人应当按时还款。。", good="借款人应当按时还款。"),
+        Example(bad="一般而言逾期金额越大银行越倾向于采取更为严格的措施", good="一般而言，逾期金额越大银行越倾向于采取更为严格的措施"),
+    )
+    default_severity = "warning"
+    sub_rules = ("half-width", "stray-space", "repeated", "unbalanced", "missing-comma")
+    options = {
+        "max-run": Option(60, "longest run of Chinese characters without any punctuation before missing-comma fires"),
+        "min-clause": Option(22, "shortest comma-less clause (in Chinese characters) flagged when it opens with a subordinate clause"),
+        "check-spaces": Option(True, "report spaces between Chinese characters (punctuation/stray-space)"),
+    }
+    messages = {
+        "half-width": {
+            "zh": "中文语境中使用了半角标点（{marks}），应改为全角标点",
+            "en": "half-width punctuation ({marks}) in Chinese text; use full-width marks",
+        },
+        "stray-space": {
+            "zh": "中文字符或标点之间有多余的空格，应删除",
+            "en": "stray space between Chinese characters or marks; delete it",
+        },
+        "repeated": {
+            "zh": "标点“{run}”重复使用，应只保留一个“{keep}”",
+            "en": "punctuation “{run}” is repeated; keep a single “{keep}”",
+        },
+        "repeated-mixed": {
+            "zh": "标点“{run}”连用，应只保留一个合适的标点",
+            "en": "marks “{run}” are stacked; keep the one that fits",
+        },
+        "unbalanced-open": {
+            "zh": "“{mark}”没有对应的“{other}”，请补全或删除",
+            "en": "“{mark}” has no matching “{other}”; add the partner or delete it",
+        },
+        "unbalanced-close": {
+            "zh": "“{mark}”前面没有对应的“{other}”，请补全或删除",
+            "en": "“{mark}” has no matching “{other}” before it; add the partner or delete it",
+        },
+        "missing-comma": {
+            "zh": "长句（{n} 个汉字）中间没有任何逗号，读起来吃力，应在“{at}”后加逗号",
+            "en": "a {n}-character clause has no comma at all; add one after “{at}”",
+        },
+        "missing-comma-nofix": {
+            "zh": "长句（{n} 个汉字）中间没有任何标点，可能是逗号被删除，请按语义断句",
+            "en": "a {n}-character run has no punctuation at all (commas probably dropped); split it where the clauses end",
+        },
+    }
+
+    # ------------------------------------------------------------------ run
+    def run(self, doc):
+        text = doc.text
+        if not text:
+            return
+        data = _data()
+        protected = self._protected(text)
+        in_fence = False
+        lines = doc.lines
+        for idx, line in enumerate(lines):
+            stripped = line.text.lstrip()
+            if stripped.startswith("```") or stripped.startswith("~~~"):
+                in_fence = not in_fence
+                continue
+            if in_fence or not line.text:
+                continue
+            if not any(is_han(ch) for ch in line.text):
+                continue
+            chinese_marks = self._chinese_marks(line, protected, data)
+            yield from self._half_width(line, chinese_marks)
+            if self.opts["check-spaces"]:
+                yield from self._stray_spaces(line, protected, chinese_marks, data)
+            yield from self._repeated(line, protected, data)
+            nxt = self._next_nonblank(lines, idx)
+            yield from self._unbalanced(line, protected, data, nxt)
+        yield from self._missing_comma(doc, protected, data)
+
+    # -------------------------------------------------------------- helpers
+    @staticmethod
+    def _protected(text: str) -> bytearray:
+        mask = bytearray(len(text))
+        for m in _PROTECT_RE.finditer(text):
+            mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        return mask
+
+    @staticmethod
+    def _next_nonblank(lines, idx):
+        for ln in lines[idx + 1: idx + 4]:
+            if ln.text.strip():
+                return ln.text.strip()
+        return ""
+
+    @staticmethod
+    def _neighbour(s: str, i: int, step: int, skip: set) -> str:
+        """The nearest character from ``i`` in direction ``step`` that is not in ``skip`` (≤3 spaces skipped)."""
+        j = i
+        n = len(s)
+        for _ in range(4):
+            j += step
+            if j < 0 or j >= n:
+                return ""
+            if s[j] not in skip:
+                return s[j]
+        return ""
+
+    def _chinese_marks(self, line, protected, data) -> dict[int, tuple[int, str]]:
+        """ASCII marks that sit in Chinese context: absolute offset → (length, full-width replacement)."""
+        s = line.text
+        base = line.start
+        half, cjk, spaces = data["half"], data["cjk"], data["spaces"]
+        out: dict[int, tuple[int, str]] = {}
+        n = len(s)
+
+        def is_mark(k: int) -> int:
+            """Length of the ASCII mark (or dot run of ≥3) starting at k, else 0."""
+            if s[k] in half and s[k] not in "()":
+                return 1
+            if s.startswith("...", k):
+                e = k
+                while e < n and s[e] == "." and e - k < 12:
+                    e += 1
+                return e - k
+            return 0
+
+        # 1. runs of ASCII marks (and "..."), decided by their outer neighbours
+        i = 0
+        while i < n:
+            w = is_mark(i)
+            if not w:
+                i += 1
+                continue
+            run = []
+            j = i
+            while j < n:
+                w = is_mark(j)
+                if not w:
+                    break
+                run.append((j, w))
+                j += w
+            if not any(protected[base + k] for k in range(i, j)):
+                prev = self._neighbour(s, i, -1, spaces)
+                nxt = self._neighbour(s, j - 1, 1, spaces)
+                if _is_cjk(prev, cjk) or _is_cjk(nxt, cjk):
+                    for k, w in run:
+                        if w > 1:
+                            out[base + k] = (w, "……")
+                        elif not (s[k] == ":" and self._time_like(s, k)):
+                            out[base + k] = (1, FULL[s[k]])
+            i = j
+        # 2. ASCII brackets, as pairs
+        stack: list[int] = []
+        pairs: list[tuple[int, int | None]] = []
+        for k, ch in enumerate(s):
+            if protected[base + k]:
+                continue
+            if ch == "(":
+                stack.append(k)
+            elif ch == ")":
+                if stack:
+                    pairs.append((stack.pop(), k))
+                else:
+                    pairs.append((-1, k))
+        pairs.extend((o, None) for o in stack)
+        for o, c in pairs:
+            chinese = False
+            if o >= 0 and _is_cjk(self._neighbour(s, o, -1, spaces), cjk):
+                chinese = True
+            if c is not None and _is_cjk(self._neighbour(s, c, 1, spaces), cjk):
+                chinese = True
+            if o >= 0 and c is not None and any(is_han(x) for x in s[o + 1:c]):
+                chinese = True
+            if o >= 0 and c is None and _is_cjk(self._neighbour(s, o, 1, spaces), cjk):
+                chinese = True
+            if o < 0 and c is not None and _is_cjk(self._neighbour(s, c, -1, spaces), cjk):
+                chinese = True
+            if chinese:
+                if o >= 0:
+                    out[base + o] = (1, "（")
+                if c is not None:
+                    out[base + c] = (1, "）")
+        # 3. a mark right next to a converted bracket ("元)," "(如:") is Chinese as well
+        for k, ch in enumerate(s):
+            if ch in half and ch not in "()" and base + k not in out and not protected[base + k]:
+                near = (k > 0 and s[k - 1] in "()" and base + k - 1 in out) or \
+                       (k + 1 < n and s[k + 1] in "()" and base + k + 1 in out)
+                if near and not (ch == ":" and self._time_like(s, k)):
+                    out[base + k] = (1, FULL[ch])
+        return out
+
+    @staticmethod
+    def _time_like(s: str, k: int) -> bool:
+        return 0 < k < len(s) - 1 and s[k - 1].isdigit() and s[k + 1].isdigit()
+
+    # ---------------------------------------------------------- half-width
+    def _half_width(self, line, marks: dict[int, tuple[int, str]]) -> Iterator:
+        if not marks:
+            return
+        positions = sorted(marks)
+        start = positions[0]
+        end = positions[-1] + marks[positions[-1]][0]
+        pieces = []
+        counts: dict[str, int] = {}
+        k = start
+        while k < end:
+            hit = marks.get(k)
+            if hit is None:
+                pieces.append(line.text[k - line.start])
+                k += 1
+                continue
+            width, rep = hit
+            orig = "..." if width > 1 else line.text[k - line.start]
+            counts[orig] = counts.get(orig, 0) + 1
+            pieces.append(rep)
+            k += width
+        listing = "、".join(f"{m} ×{c}" for m, c in sorted(counts.items(), key=lambda x: -x[1]))
+        yield self.finding("half-width", start, end, sub="half-width",
+                           fix=Fix(start, end, "".join(pieces)), confidence=0.95,
+                           data={"count": sum(counts.values())}, marks=listing)
+
+    # --------------------------------------------------------- stray space
+    def _stray_spaces(self, line, protected, marks, data) -> Iterator:
+        s = line.text
+        base = line.start
+        cjk, spaces = data["cjk"], data["spaces"]
+        # field lines (breadcrumbs, bylines "头像 张三 2025-04-17") use spaces as separators
+        if not any(ch in _SENTENCE_MARKS for ch in s):
+            return
+        i, n = 0, len(s)
+        first_text = len(s) - len(s.lstrip("".join(spaces) + "\t"))
+        while i < n:
+            if s[i] not in spaces:
+                i += 1
+                continue
+            j = i
+            while j < n and s[j] in spaces:
+                j += 1
+            if i >= first_text and j < n and j - i <= 2 and not protected[base + i]:
+                prev, nxt = s[i - 1] if i else "", s[j]
+                left_ok = _is_cjk(prev, cjk) or (base + i - 1) in marks
+                right_ok = _is_cjk(nxt, cjk) or (base + j) in marks
+                if left_ok and right_ok and not (prev in "”’》）" and nxt in "“‘《（"):
+                    yield self.finding("stray-space", base + i, base + j, sub="stray-space",
+                                       fix=Fix(base + i, base + j, ""), confidence=0.85)
+            i = j
+
+    # ------------------------------------------------------------ repeated
+    def _repeated(self, line, protected, data) -> Iterator:
+        s = line.text
+        base = line.start
+        rep, cjk = data["repeatable"], data["cjk"]
+        i, n = 0, len(s)
+        while i < n:
+            if s[i] not in rep:
+                i += 1
+                continue
+            j = i
+            while j < n and s[j] in rep:
+                j += 1
+            run = s[i:j]
+            if len(run) >= 2 and run not in data["allowed_pairs"] and not any(protected[base + k] for k in range(i, j)):
+                prev = s[i - 1] if i else ""
+                nxt = s[j] if j < n else ""
+                ascii_only = all(c in ",;:?!" for c in run)
+                if _is_cjk(prev, cjk) or _is_cjk(nxt, cjk) or not ascii_only:
+                    if len(set(run)) == 1:
+                        keep = FULL.get(run[0], run[0])
+                        yield self.finding("repeated", base + i, base + j, sub="repeated",
+                                           fix=Fix(base + i, base + j, keep), confidence=0.9,
+                                           run=run, keep=keep)
+                    elif all(c in "?!？！" for c in run):
+                        pass  # emphatic ？！ combinations (longer than a pair) are a style matter
+                    else:
+                        yield self.finding("repeated-mixed", base + i, base + j, sub="repeated",
+                                           confidence=0.7, run=run)
+            i = j
+
+    # ---------------------------------------------------------- unbalanced
+    def _unbalanced(self, line, protected, data, next_line: str) -> Iterator:
+        s = line.text
+        base = line.start
+        pairs = data["pairs"]
+        closing = {v: k for k, v in pairs.items()}
+        stacks: dict[str, list[int]] = {o: [] for o in pairs}
+        list_mark = _LIST_MARK_RE.match(s)
+        list_end = list_mark.end() - 1 if list_mark else -1
+        problems: list[tuple[int, str, str]] = []
+        for k, ch in enumerate(s):
+            if protected[base + k]:
+                continue
+            if ch in pairs:
+                if ch == "(" and not self._han_near(s, k):
+                    continue
+                stacks[ch].append(k)
+            elif ch in closing:
+                if k == list_end:
+                    continue
+                o = closing[ch]
+                if ch == ")" and not self._han_near(s, k):
+                    continue
+                if stacks[o]:
+                    stacks[o].pop()
+                else:
+                    problems.append((k, "unbalanced-close", o))
+        for o, st in stacks.items():
+            for k in st:
+                if o == "“" and next_line.startswith("“"):
+                    continue  # multi-paragraph quotation: only the last paragraph closes
+                problems.append((k, "unbalanced-open", pairs[o]))
+        for k, key, other in sorted(problems):
+            yield self.finding(key, base + k, base + k + 1, sub="unbalanced", confidence=0.8,
+                               mark=s[k], other=other)
+
+    @staticmethod
+    def _han_near(s: str, k: int) -> bool:
+        lo, hi = max(0, k - 2), min(len(s), k + 3)
+        return any(is_han(c) for c in s[lo:hi])
+
+    # ------------------------------------------------------- missing comma
+    def _missing_comma(self, doc, protected, data) -> Iterator:
+        text = doc.text
+        breaks = data["breaks"]
+        max_run = int(self.opts["max-run"])
+        min_clause = int(self.opts["min-clause"])
+        n = len(text)
+        i = 0
+        while i < n:
+            if text[i] in breaks or text[i] in "\r\n":
+                i += 1
+                continue
+            j = i
+            han = 0
+            while j < n and text[j] not in breaks and text[j] not in "\r\n":
+                if is_han(text[j]):
+                    han += 1
+                j += 1
+            if han >= min_clause and not any(protected[i:j]):
+                follow = text[j] if j < n else ""
+                yield from self._clause(doc, i, j, han, max_run, data, follow in "，,")
+            i = j
+
+    def _clause(self, doc, start: int, end: int, han: int, max_run: int, data, comma_follows: bool) -> Iterator:
+        text = doc.text
+        # prose only: the clause must end a sentence or be followed by more text on its line
+        tokens = [t for t in doc.tokens_in(start, end) if t.start >= start and t.end <= end]
+        if not tokens:
+            return
+        words = [t.text for t in tokens]
+        cut = None  # offset where a comma goes
+        opened = False
+        head = text[start:end]
+        for marker in data["comma_after"]:
+            if head.startswith(marker):
+                rest = sum(1 for c in head[len(marker):] if is_han(c))
+                if rest >= 6:
+                    cut = start + len(marker)
+                    opened = True
+                break
+        cuts = [cut] if cut is not None else []
+        extra: frozenset = frozenset()
+        strict = False
+        if not cuts and words[0] in data["openers"] and not comma_follows:
+            # "如果……，银行……": when a comma follows, the run is just the subordinate clause
+            opened = True
+            extra = data["openers"][words[0]]
+            strict = words[0] in data["strict_openers"]
+            first = self._junctions(tokens, data, start, end, [], extra, first_only=True, strict=strict)
+            if not first or self._han(text[first[0]:end]) < data["min_main"]:
+                return
+        longest = max((self._han(part) for part in head.split("、")), default=0)
+        if opened or longest >= max_run:
+            cuts = sorted(set(cuts) | set(self._junctions(tokens, data, start, end, cuts, extra, strict=strict)))
+        if opened and not cuts:
+            return
+        if not opened and longest < max_run:
+            return
+        if cuts:
+            pieces, last = [], start
+            for c in cuts:
+                pieces.append(text[last:c])
+                last = c
+            pieces.append(text[last:end])
+            at = "”“".join(text[max(start, c - 4):c] for c in cuts)
+            yield self.finding("missing-comma", start, end, sub="missing-comma",
+                               fix=Fix(start, end, "，".join(pieces)),
+                               confidence=0.6, n=han, at=at)
+        else:
+            yield self.finding("missing-comma-nofix", start, end, sub="missing-comma", confidence=0.5, n=han)
+
+    @staticmethod
+    def _junctions(tokens, data, start: int, end: int, fixed: list[int], extra=frozenset(),
+                   first_only: bool = False, strict: bool = False) -> list[int]:
+        """Where commas belong: after a clause-closing word or before a clause-opening word,
+        at least 5 Chinese characters away from the run's ends and from each other."""
+        closers, starts, bad_next = data["closers"] | extra, data["clause_starts"], data["not_after_closer"]
+        # cumulative Han counts at token boundaries (linear)
+        cum = [0]
+        for t in tokens:
+            cum.append(cum[-1] + sum(1 for c in t.text if is_han(c)))
+        total = cum[-1]
+        at_offset = {t.start: cum[k] for k, t in enumerate(tokens)}
+        at_offset.update({t.end: cum[k + 1] for k, t in enumerate(tokens)})
+        taken = [at_offset.get(f, 0) for f in fixed]
+        out: list[int] = []
+
+        def free(h: int) -> bool:
+            return h >= 5 and total - h >= 5 and all(abs(h - x) >= 5 for x in taken)
+
+        for k in range(1, len(tokens) - 1):
+            t, nxt, prev = tokens[k], tokens[k + 1].text, tokens[k - 1].text
+            if t.text in closers and nxt not in bad_next and not nxt.startswith("的") and free(cum[k + 1]) \
+                    and cum[k + 1] >= 6 and (not strict or nxt in starts):
+                out.append(t.end)
+                taken.append(cum[k + 1])
+            elif t.text in starts and prev not in bad_next and free(cum[k]) and cum[k] >= 8:
+                out.append(t.start)
+                taken.append(cum[k])
+            if first_only and out:
+                break
+        return out
+
+    @staticmethod
+    def _han(s: str) -> int:
+        return sum(1 for c in s if is_han(c))
