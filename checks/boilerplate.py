@@ -114,19 +114,21 @@ class Boilerplate(Check):
             return "breadcrumb", 0.9, {}
         key = blocks.norm_key(ln.body)
         if key and key in d["standalone"]:
-            return "label", 0.9, {"label": ln.body}
+            return "label", 0.9, {"label": ln.body.rstrip(":：")}
         m = d["meta_lead"].match(ln.body)
-        fields = [f.group(1) for f in d["meta_field"].finditer(ln.body)]
+        fields = list(d["meta_field"].finditer(ln.body))
         if m or fields:
-            label = m.group(1) if m else fields[0]
-            strong = len(set(fields) | ({label} if m else set())) >= 2 or blocks.has_stamp(text)
-            if zone == "head" or strong or label not in d["citation"]:
-                if m or strong:
-                    return "meta", 0.9, {"label": label}
+            label = m.group(1) if m else fields[0].group(1)
+            names = {f.group(1) for f in fields} | ({label} if m else set())
+            counter = any(f.group(0).rstrip()[-1:].isdigit() for f in fields)  # 阅读(123), 人气 45
+            strong = len(names) >= 2 or counter or blocks.has_stamp(text)
+            if strong or (m and (zone == "head" or label not in d["citation"])):
+                return "meta", 0.9, {"label": label}
         if blocks.has_stamp(text) and self._stamp_only(text):
             return "stamp", 0.85, {}
-        if ln.length <= 30 and d["widgets"].find(text):
-            return "label", 0.85, {"label": d["widgets"].find(text)[0].term}
+        widgets = d["widgets"].find(text)
+        if widgets and (ln.length <= 30 or widgets[0].start <= 1):
+            return "label", 0.85, {"label": widgets[0].term}
         return None
 
     @staticmethod

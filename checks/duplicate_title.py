@@ -58,7 +58,8 @@ class DuplicateTitle(Check):
             key = blocks.norm_key(ln.body)
             if len(key) < cfg["min_len"]:
                 continue
-            original = next((k for k in kept if self._same(k[1], key, cfg, ratio)), None)
+            original = next((k for k in kept if self._same(k[1], key, cfg, ratio)
+                             or self._site_suffixed(k[0].body, ln.body, cfg)), None)
             if original is None:
                 kept.append((ln, key))
                 continue
@@ -67,6 +68,15 @@ class DuplicateTitle(Check):
             yield self.finding("copy", ln.lead, ln.tail, fix=lay.delete_fix(ln),
                                confidence=0.95 if sim == 1.0 else 0.85, title=first.body,
                                data={"first_line": first.index + 1, "similarity": round(sim, 3)})
+
+    @staticmethod
+    def _site_suffixed(a: str, b: str, cfg: dict) -> bool:
+        """One line is the other plus a site name after a separator: 房贷怎么还_某某财经网."""
+        short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+        if len(blocks.norm_key(short)) < cfg["fuzzy_min_len"] or not long_.startswith(short.rstrip("?？")):
+            return False
+        rest = long_[len(short.rstrip("?？")):].lstrip("?？ ")
+        return bool(rest) and rest[0] in cfg["site_separators"] and len(rest) <= cfg["site_max_len"]
 
     @staticmethod
     def _same(a: str, b: str, cfg: dict, ratio: float) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import re
+
 from linter import blocks
 from linter.blocks import Line
 from linter.check import Check, Example
@@ -52,7 +54,7 @@ class FakeComments(Check):
                 i += 1
                 continue
             start_entries = i + 1 if labelled else i
-            last, entries = self._entries(lines, start_entries, cfg)
+            last, entries = self._entries(lines, start_entries, cfg, labelled)
             need = cfg["min_entries_labelled"] if labelled else cfg["min_entries_unlabelled"]
             if entries >= need and last is not None:
                 yield self.finding("block", ln.lead, last.tail, fix=lay.delete_fix(ln, last), confidence=0.9,
@@ -62,7 +64,7 @@ class FakeComments(Check):
                 i += 1
 
     @staticmethod
-    def _entries(lines: list[Line], start: int, cfg: dict) -> tuple[Line | None, int]:
+    def _entries(lines: list[Line], start: int, cfg: dict, labelled: bool) -> tuple[Line | None, int]:
         """Walk comment entries from ``start``: (last line of the block, number of entries)."""
         last: Line | None = None
         entries = 0
@@ -80,6 +82,11 @@ class FakeComments(Check):
                 in_entry, body, gap = True, 0, 0
                 last = ln
                 continue
+            if labelled and _NAMED.match(ln.text) and (not in_entry or body > 0):
+                entries += 1  # "张三：写得很清楚" — name and comment on one line, under a section label
+                in_entry, body, gap = True, 1, 0
+                last = ln
+                continue
             if in_entry and blocks.is_comment_widget(ln):
                 last, gap = ln, 0
                 continue
@@ -90,3 +97,7 @@ class FakeComments(Check):
                 continue
             break
         return last, entries
+
+
+# A commenter name and the comment on one line: "张三：……", "网友8812: ……"
+_NAMED = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9_*]{1,12}[:：][ ]?\S")

@@ -95,7 +95,7 @@ class LinkSpam(Check):
                     break
                 continue
             gap = 0
-            if self._is_item(ln) or self._is_teaser(ln):
+            if self._is_item(ln, labelled=True) or self._is_teaser(ln):
                 items.append(ln)
             else:
                 break
@@ -103,7 +103,7 @@ class LinkSpam(Check):
 
     def _links(self, items: list[Line]) -> int:
         """Distinct linked articles: title lines (a title printed twice counts once), else teasers."""
-        titles = {blocks.norm_key(x.body) for x in items if self._is_item(x)}
+        titles = {blocks.norm_key(x.body) for x in items if self._is_item(x, labelled=True)}
         return len(titles) or len(items)
 
     @staticmethod
@@ -118,14 +118,18 @@ class LinkSpam(Check):
         return key in cfg["label_keys"]
 
     @staticmethod
-    def _is_item(ln: Line) -> bool:
+    def _is_item(ln: Line, labelled: bool = False) -> bool:
+        """A linked title: a short title-like line; numbered items only under a label (unlabelled,
+        a numbered run is the article's own outline)."""
         cfg = _cfg()
         if not blocks.is_title_like(ln, min_len=cfg["item_min_len"], max_len=cfg["item_max_len"]):
             return False
         body = ln.body
-        if body.endswith(("；", ";", "：", ":", "，", ",", "。")) or blocks.is_enumerated(body):
+        if body.endswith(("；", ";", "：", ":", "，", ",", "。")):
             return False
-        if ln.heading or blocks.has_stamp(body) or blocks.is_comment_header(ln):
+        if not labelled and blocks.is_enumerated(body):
+            return False
+        if ln.heading or blocks.is_comment_header(ln) or blocks.is_comment_label(ln):
             return False
         return not _LABEL_VALUE.match(body)
 

@@ -257,7 +257,11 @@ def runs(lines: Sequence[Line], keep, max_gap: int = 1) -> Iterable[list[Line]]:
 def _comment_tools() -> tuple[re.Pattern, PhraseMatcher, frozenset, frozenset]:
     v = vocab()
     roles = "|".join(re.escape(r) for r in sorted(v["comment_roles"], key=len, reverse=True))
-    persona = re.compile(r"[\u4e00-\u9fffA-Za-z0-9_*]{1,10}[ ]?[-－—–·][ ]?(?:" + roles + ")")
+    titled = "|".join(re.escape(r) for r in sorted(v["comment_titled_roles"], key=len, reverse=True))
+    persona = re.compile(
+        r"[\u4e00-\u9fffA-Za-z0-9_*]{1,10}[ ]?[-－—–·][ ]?(?:" + roles + ")"   # 东新-律师
+        r"|(?:^|[ \u3000])[\u4e00-\u9fff]{1,3}(?:" + titled + r")(?=$|[ \u3000\d])"  # 王律师 2025-04-17
+    )
     markers = PhraseMatcher(v["comment_markers"])
     labels = frozenset(norm_key(x) for x in v["comment_labels"])
     widgets = frozenset(norm_key(x) for x in v["comment_widgets"])
