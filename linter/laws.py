@@ -316,6 +316,8 @@ class Catalog:
             core_lcs = _lcs_len(q, core)
             if core_lcs < 3 or core_lcs / len(core) < 0.7:
                 continue
+            if extra and len(core) - core_lcs > 1:
+                continue  # a typo is one substituted character, not a typo plus deletions
             # the title must not just be a generic piece of a longer name
             if lcs < 0.5 * len(core):
                 continue

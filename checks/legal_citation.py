@@ -1,0 +1,540 @@
+"""legal-citation: every legal claim checked against the law catalog.
+
+Extraction (one linear pass each): 《…》 titles and bare statute names (民法典,
+商业银行法 …, token-aligned), each with the 第N条/款/项 references that follow it
+(Chinese or Arabic numerals) and a quotation attributed to it (规定：“…”); vague
+appeals to law (相关法律法规 …) from a phrase list.  Everything the check knows
+about laws comes from :mod:`linter.laws` (catalog data in ``linter/data/laws``);
+article texts are read only when the user has them (``laws-dir`` or the cache
+filled by ``wenlint laws import``).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from linter.check import Check, Example, Fix, Option
+from linter.laws import NUMERAL_CLASS, LawEntry, catalog, parse_number, texts_for, to_chinese_number
+from linter.lexicon import PhraseMatcher
+from linter.resources import load_toml
+
+TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
+_ART = rf"第\s?([{NUMERAL_CLASS}]{{1,8}})\s?条(之[一二三四五六七八九十]{{1,3}})?" \
+       rf"(?:\s?第\s?[{NUMERAL_CLASS}]{{1,4}}\s?款)?(?:\s?第\s?[（(]?[{NUMERAL_CLASS}]{{1,4}}[)）]?\s?项)?"
+FIRST_ART_RE = re.compile(rf"\s{{0,2}}(?:[（(][^（）()\n]{{1,14}}[)）])?(?:的|之)?\s?{_ART}")
+MORE_ART_RE = re.compile(rf"\s?(?:、|，|,|和|及|以及|与|至|到|或)\s?{_ART}")
+ANY_ART_RE = re.compile(rf"第\s?[{NUMERAL_CLASS}]{{1,8}}\s?条")
+_QUOTE_PAIRS = {"“": "”", '"': '"', "「": "」", "『": "』", "‘": "’"}
+QUOTE_OPEN_RE = re.compile(
+    r"\s{0,2}(?:中|里)?(?:的)?\s?(?:也|还|亦|更|同样|就|已经|已|中)?\s?(?:明确|明文|清楚|清晰)?\s?"
+    r"(?:规定|指出|写道|表述为|提到|要求|载明|强调)(?:了|道|称)?\s?[:：,，]?\s{0,2}([“\"「『])")
+_KEEP_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff0-9A-Za-z]+")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return load_toml("laws/citation.toml")
+
+
+@lru_cache(maxsize=1)
+def _subjects() -> dict:
+    return load_toml("laws/subjects.toml")
+
+
+@lru_cache(maxsize=1)
+def _name_matcher() -> PhraseMatcher:
+    d = _data()
+    names = catalog().names(min_len=2, suffixes=tuple(d["bare_suffixes"]))
+    bad = tuple(d["bare_not_endings"])
+    return PhraseMatcher({k: v for k, v in names.items() if not k.endswith(bad)})
+
+
+ALIAS_RE = re.compile(r"以下(?:简称|称)\s?[为:：]?\s?[“\"《]([^”\"》)）\n]{1,20})[”\"》]")
+_CLAUSE_PUNCT = set("，。；：,;:!?！？、“”‘’（）()《》\n\r\t ")
+
+
+@lru_cache(maxsize=1)
+def _vague_matcher() -> PhraseMatcher:
+    return PhraseMatcher(_data()["vague_phrases"])
+
+
+@lru_cache(maxsize=1)
+def _topic_matchers() -> dict[str, PhraseMatcher]:
+    return {k: PhraseMatcher(v["triggers"]) for k, v in _subjects().get("topics", {}).items()}
+
+
+@lru_cache(maxsize=None)
+def _cover_matcher(law: str) -> PhraseMatcher:
+    return PhraseMatcher(_subjects()["laws"][law].get("covers", []))
+
+
+def _norm(text: str) -> str:
+    return "".join(_KEEP_RE.findall(unicodedata.normalize("NFKC", text)))
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)} if len(s) > 1 else ({s} if s else set())
+
+
+def containment(quote: str, article: str) -> float:
+    """Share of the quote's character bigrams that occur in the article (0..1)."""
+    q, a = _norm(quote), _norm(article)
+    if not q:
+        return 1.0
+    if q in a:
+        return 1.0
+    bq = _bigrams(q)
+    return len(bq & _bigrams(a)) / len(bq) if bq else 0.0
+
+
+def _shorten(text: str, n: int = 48) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n] + "……"
+
+
+@dataclass
+class ArticleRef:
+    number: int
+    suffix: str
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    raw: str  # the numeral as written
+
+
+@dataclass
+class Citation:
+    start: int  # the name as written, 《》 included for titles
+    end: int
+    name: str
+    title: bool
+    entry: LawEntry | None
+    articles: list[ArticleRef] = field(default_factory=list)
+    quote: tuple[int, int, str] | None = None  # span incl. quote marks, and the inner text
+
+    @property
+    def tail(self) -> int:
+        if self.quote:
+            return self.quote[1]
+        return self.articles[-1].end if self.articles else self.end
+
+
+class LegalCitation(Check):
+    id = "legal-citation"
+    summary = "法律引用有误：法律名称不存在、条款号超出范围、引文与原文不符、笼统引用、已废止或张冠李戴"
+    summary_en = "Faulty legal citation: unknown law, article out of range, misquote, vague appeal, repealed or wrong law"
+    rationale = ("理财类文章常借法律条文增加权威感，但被过滤器删字的法律名称（《人民民法典》）、不存在的条款、"
+                 "编造的引文和“相关法律法规”式的空泛引用会误导读者，也暴露内容农场的粗制滥造。"
+                 "本检查对照法律目录核对名称、条款数、废止日期，并在有法律原文时核对引文。")
+    rationale_en = ("Finance-advice articles cite law to sound authoritative. Mangled law names (《人民民法典》), "
+                    "articles that do not exist, invented quotations and empty appeals to 'relevant laws' mislead "
+                    "readers. The check resolves names against a law catalog, checks article numbers and repeal "
+                    "dates, and verifies quotations against the article text when law texts are available.")
+    examples = (
+        Example(bad="依照《人民民法典》的相关条款", good="依照《中华人民共和国民法典》第六百七十六条",
+                note="unknown-law: mangled name"),
+        Example(bad="《民法典》第1300条规定", good="《民法典》第1260条规定", note="article-out-of-range"),
+        Example(bad="《商业银行法》第47条规定：“商业银行理应依法保护存款人的合法权益。”",
+                good="《商业银行法》第6条规定：“商业银行应当保障存款人的合法权益不受任何单位和个人的侵犯。”",
+                note="quote-mismatch"),
+        Example(bad="催收必须遵守相关法律法规。", good="催收不得侵害借款人的隐私权（《民法典》第一千零三十二条）。",
+                note="vague-citation"),
+        Example(bad="根据《合同法》第二百零七条（2024年文章）", good="根据《民法典》第六百七十六条",
+                note="repealed-law"),
+        Example(bad="根据银行业监督管理法，催收机构不得骚扰借款人。",
+                good="根据《民法典》第一千零三十二条，催收不得侵扰借款人的私人生活安宁。", note="wrong-law"),
+    )
+    default_severity = "warning"
+    sub_rules = ("unknown-law", "article-out-of-range", "quote-mismatch", "unverifiable-quote",
+                 "vague-citation", "repealed-law", "wrong-law")
+    options = {
+        "laws-dir": Option(None, "directory of law article texts (<name>.json files); default: "
+                                 "$WENLINT_LAWS_DIR, then the cache filled by `wenlint laws import`", path=True),
+        "check-quotes": Option(True, "verify quotations against article texts when available"),
+        "vague": Option(True, "report vague appeals to law (相关法律法规 …)"),
+        "unknown-without-match": Option(True, "report 《…法》 titles that match no catalog law even loosely"),
+    }
+    messages = {
+        "unknown-fix": {
+            "zh": "法律名称《{name}》不存在，应为《{real}》；请改正名称。",
+            "en": "there is no law called 《{name}》; it should be 《{real}》 — correct the name.",
+        },
+        "unknown": {
+            "zh": "法律目录中找不到《{name}》；请核对法律的正式名称或删去该引用。",
+            "en": "《{name}》 is not in the law catalog; check the official title or drop the citation.",
+        },
+        "out-of-range": {
+            "zh": "《{law}》只有{max}条，不存在第{n}条；请核对条款号。",
+            "en": "《{law}》 has only {max} articles, so article {n} does not exist; check the article number.",
+        },
+        "quote-mismatch": {
+            "zh": "《{law}》第{n}条没有这段话，该条实际规定：“{actual}”；请按原文引用或去掉引号。",
+            "en": "article {n} of 《{law}》 does not say this; it reads: “{actual}” — quote the real text or drop "
+                  "the quotation marks.",
+        },
+        "quote-other-article": {
+            "zh": "这段引文出自《{law}》第{m}条，而不是第{n}条；请改正条款号。",
+            "en": "this quotation is from article {m} of 《{law}》, not article {n}; correct the article number.",
+        },
+        "quote-not-in-law": {
+            "zh": "《{law}》中找不到这段引文；请按法律原文引用并注明条款，或去掉引号。",
+            "en": "this quotation is not found anywhere in 《{law}》; quote the real text with its article, or drop "
+                  "the quotation marks.",
+        },
+        "unverifiable": {
+            "zh": "无法核实这段引自《{law}》的话（没有该法律的原文）；可用 wenlint laws import 导入法律文本后再检查。",
+            "en": "cannot verify this quotation from 《{law}》 (its text is not available); import law texts with "
+                  "`wenlint laws import` and check again.",
+        },
+        "vague": {
+            "zh": "“{phrase}”没有指明具体法律和条款，读者无法核实；请写明法律名称和条款号，或删去这一说法。",
+            "en": "“{phrase}” names no specific law or article, so readers cannot check it; name the law and "
+                  "article, or drop the appeal.",
+        },
+        "repealed": {
+            "zh": "《{law}》已于{date}废止（由《{repl}》取代）；请改引现行的《{repl}》。",
+            "en": "《{law}》 was repealed on {date} (replaced by 《{repl}》); cite the current 《{repl}》 instead.",
+        },
+        "repealed-norepl": {
+            "zh": "《{law}》已于{date}废止；请改引现行有效的规定。",
+            "en": "《{law}》 was repealed on {date}; cite provisions that are in force.",
+        },
+        "wrong-law": {
+            "zh": "《{law}》规范的是{scope}，并不调整{topic}；请引用真正适用的规定或删去该引用。",
+            "en": "《{law}》 governs {scope_en}, not {topic_en}; cite a provision that applies or drop the citation.",
+        },
+    }
+
+    # ------------------------------------------------------------------
+    def run(self, doc):
+        text = doc.text
+        if not text or ("法" not in text and "《" not in text and "条例" not in text):
+            return
+        ref_date = doc.date or _dt.date.today()
+        cites = self._extract(doc)
+        sentences = doc.sentences
+        import bisect
+
+        sent_starts = [s.start for s in sentences]
+
+        def sentence_of(off: int):
+            if not sentences:
+                return None
+            i = max(0, bisect.bisect_right(sent_starts, off) - 1)
+            s = sentences[i]
+            return s if s.start <= off <= s.end else None
+
+        lt = None
+        lt_loaded = False
+        aliases = {m.group(1).strip() for m in ALIAS_RE.finditer(text)} if "简称" in text or "以下称" in text else set()
+        # repealed instruments the writer shows to know are repealed anywhere in the text
+        reps = {}
+        aware = set()
+        for c in cites:
+            rep = catalog().repealed_entry(c.name) if c.entry is None or c.entry.status == "已废止" else None
+            if rep is not None:
+                reps[id(c)] = rep
+                if self._historical(doc, c, rep, sentence_of(c.start)):
+                    aware.add(rep.name)
+        for c in cites:
+            rep = reps.get(id(c))
+            if rep is not None and rep.name not in aware:
+                yield from self._repealed(c, rep, ref_date)
+            if c.entry is None:
+                yield from self._unknown(doc, c, aliases)
+                continue
+            yield from self._out_of_range(c)
+            if c.quote and self.opts["check-quotes"]:
+                if not lt_loaded:
+                    lt = texts_for(self.opts["laws-dir"])
+                    lt_loaded = True
+                yield from self._quote(c, lt)
+        yield from self._wrong_law(doc, cites, sentence_of)
+        if self.opts["vague"]:
+            yield from self._vague(doc, cites, sentence_of)
+
+    # -- extraction --------------------------------------------------------
+    def _extract(self, doc) -> list[Citation]:
+        text = doc.text
+        cat = catalog()
+        cites: list[Citation] = []
+        title_spans: list[tuple[int, int]] = []
+        for m in TITLE_RE.finditer(text):
+            inner = m.group(1)
+            title_spans.append((m.start(), m.end()))
+            entry = cat.resolve(inner)
+            cites.append(Citation(m.start(), m.end(), inner, True, entry))
+        # bare names, aligned to token boundaries, outside titles
+        matches = _name_matcher().find(text) if any(ch in text for ch in "法例则") else []
+        if matches:
+            ti = 0
+            for mt in matches:
+                while ti < len(title_spans) and title_spans[ti][1] <= mt.start:
+                    ti += 1
+                if ti < len(title_spans) and title_spans[ti][0] < mt.end and mt.start < title_spans[ti][1]:
+                    continue
+                if not self._token_aligned(doc, mt.start, mt.end):
+                    continue
+                cites.append(Citation(mt.start, mt.end, mt.term, False, cat.resolve(mt.value)))
+        cites.sort(key=lambda c: c.start)
+        for c in cites:
+            self._attach(text, c)
+        return cites
+
+    @staticmethod
+    def _token_aligned(doc, start: int, end: int) -> bool:
+        toks = doc.tokens
+        if not toks:
+            return False
+        i = doc.token_at(start)
+        if toks[i].start != start:
+            return False
+        if end >= len(doc.text):
+            return True
+        j = doc.token_at(end)
+        return toks[j].start == end
+
+    @staticmethod
+    def _attach(text: str, c: Citation) -> None:
+        m = FIRST_ART_RE.match(text, c.end)
+        pos = c.end
+        while m:
+            n = parse_number(m.group(1))
+            if n is None or n <= 0:
+                break
+            c.articles.append(ArticleRef(n, m.group(2) or "", m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
+                                         m.end(), m.start(1), m.end(1), m.group(1)))
+            pos = m.end()
+            m = MORE_ART_RE.match(text, pos)
+        q = QUOTE_OPEN_RE.match(text, pos)
+        if q:
+            opener = q.group(1)
+            closer = _QUOTE_PAIRS.get(opener, "”")
+            close = text.find(closer, q.end(), q.end() + 400)
+            if close > q.end():
+                inner = text[q.end():close]
+                if "\n" not in inner:
+                    c.quote = (q.start(1), close + 1, inner)
+
+    # -- sub-rules ---------------------------------------------------------
+    def _unknown(self, doc, c: Citation, aliases: set[str]):
+        if not c.title:
+            return
+        cat = catalog()
+        name = c.name.strip()
+        if cat.is_known(name) or cat.is_non_law(name) or name.startswith(cat.foreign_prefixes):
+            return
+        if name in aliases:
+            return  # defined in the text: （以下简称《企业法》）
+        before = doc.text[max(0, c.start - 16):c.start]
+        if any(p in before for p in cat.foreign_prefixes):
+            return  # 香港法例第13章《…条例》, 美国《…法》
+        hit = cat.closest(name)
+        if hit is not None:
+            entry, score = hit
+            yield self.finding("unknown-fix", c.start, c.end, sub="unknown-law",
+                               fix=Fix(c.start, c.end, f"《{entry.name}》"),
+                               confidence=0.85 if score >= 0.75 else 0.6, name=name, real=entry.name)
+            return
+        if not self.opts["unknown-without-match"]:
+            return
+        data = _data()
+        norm = unicodedata.normalize("NFKC", name)
+        if (3 <= len(norm) <= 30 and norm.endswith("法") and not norm.endswith(tuple(data["not_law_endings"]))
+                and all("\u4e00" <= ch <= "\u9fff" for ch in norm)
+                and not any(ch in norm[:8] for ch in "省市县区州")):
+            yield self.finding("unknown", c.start, c.end, sub="unknown-law", confidence=0.5,
+                               severity="info", name=name)
+
+    def _out_of_range(self, c: Citation):
+        e = c.entry
+        if e is None or not e.in_source:
+            return
+        mx = e.max_article
+        if not mx:
+            return
+        for a in c.articles:
+            if a.number > mx:
+                yield self.finding("out-of-range", a.start, a.end, sub="article-out-of-range", confidence=0.9,
+                                   law=e.short_name, max=mx, n=a.raw)
+
+    def _quote(self, c: Citation, lt):
+        e = c.entry
+        qs, qe, inner = c.quote
+        if len(_norm(inner)) < 6:
+            return
+        span_start = c.start
+        versions = lt.versions(e) if lt is not None else []
+        if not versions:
+            yield self.finding("unverifiable", span_start, qe, sub="unverifiable-quote", severity="info",
+                               confidence=0.3, law=e.short_name)
+            return
+        data = _data()
+        ok, bad, other = data["quote_ok"], data["quote_mismatch"], data["quote_other_article"]
+        if c.articles:
+            a = c.articles[-1] if len(c.articles) == 1 else None
+            if a is None:  # several articles cited: the quote may come from any of them
+                texts = [v["articles"].get(f"{r.number}{r.suffix}") for r in c.articles for v in versions]
+                texts = [t for t in texts if t]
+                if not texts or max(containment(inner, t) for t in texts) >= bad:
+                    return
+                a = c.articles[0]
+            key = f"{a.number}{a.suffix}"
+            texts = [v["articles"].get(key) for v in versions]
+            texts = [t for t in texts if t]
+            if not texts:
+                return  # article missing from the text: out-of-range or a gap in the source
+            best = max(containment(inner, t) for t in texts)
+            if best >= bad:
+                return
+            # does another article say it?
+            m_key, m_score = self._best_article(inner, versions)
+            if m_key is not None and m_score >= other and m_key != key:
+                m_num = m_key
+                new = m_num if a.raw.isdigit() else (to_chinese_number(int(m_num)) if m_num.isdigit() else m_num)
+                yield self.finding("quote-other-article", span_start, qe, sub="quote-mismatch",
+                                   fix=Fix(a.num_start, a.num_end, new) if m_num.isdigit() else None,
+                                   confidence=0.8, law=e.short_name, m=m_key, n=a.raw)
+                return
+            yield self.finding("quote-mismatch", span_start, qe, sub="quote-mismatch", confidence=0.85,
+                               law=e.short_name, n=a.raw, actual=_shorten(texts[0]))
+            return
+        m_key, m_score = self._best_article(inner, versions)
+        if m_key is None or m_score < bad - 0.1:
+            yield self.finding("quote-not-in-law", span_start, qe, sub="quote-mismatch", confidence=0.7,
+                               law=e.short_name)
+
+    @staticmethod
+    def _best_article(quote: str, versions: list[dict]) -> tuple[str | None, float]:
+        best_key, best = None, 0.0
+        q = _norm(quote)
+        bq = _bigrams(q)
+        if not bq:
+            return None, 0.0
+        for v in versions:
+            for key, t in v["articles"].items():
+                a = _norm(t)
+                s = 1.0 if q in a else len(bq & _bigrams(a)) / len(bq)
+                if s > best:
+                    best_key, best = key, s
+        return best_key, best
+
+    @staticmethod
+    def _historical(doc, c: Citation, rep, sent) -> bool:
+        """The mention shows the writer knows the instrument is history (原《合同法》,
+        …同时废止, 民法典施行前, a year before the repeal)."""
+        text = doc.text
+        data = _data()
+        before = text[max(0, c.start - 3):c.start]
+        if any(ch in before for ch in "原旧前"):
+            return True
+        sent_text = sent.text if sent is not None else text[max(0, c.start - 40):c.end + 40]
+        if any(mk in sent_text for mk in data["historical_markers"] if len(mk) > 1):
+            return True
+        if rep.replaced_by and (rep.replaced_by in sent_text or (rep.replaced_by_short and rep.replaced_by_short in sent_text)):
+            return True
+        when = rep.repealed_on()
+        if when is not None:
+            for y in re.finditer(r"((?:19|20)\d\d)\s?年", sent_text):
+                if int(y.group(1)) < when.year:
+                    return True  # 2019年，合同法规定… — an explicitly dated statement
+        return False
+
+    def _repealed(self, c: Citation, rep, ref_date: _dt.date):
+        when = rep.repealed_on()
+        if when is None or ref_date < when or rep.same_name:
+            return
+        law = rep.name[len("中华人民共和国"):] if rep.name.startswith("中华人民共和国") else rep.name
+        if rep.replaced_by:
+            repl = rep.replaced_by_short or rep.replaced_by
+            fix = None
+            if not c.articles:
+                fix = Fix(c.start, c.end, f"《{repl}》" if c.title else repl)
+            yield self.finding("repealed", c.start, c.end, sub="repealed-law", fix=fix, confidence=0.7,
+                               law=law, date=rep.date, repl=repl)
+        else:
+            yield self.finding("repealed-norepl", c.start, c.end, sub="repealed-law", confidence=0.7,
+                               law=law, date=rep.date)
+
+    def _wrong_law(self, doc, cites: list[Citation], sentence_of):
+        laws = _subjects().get("laws", {})
+        topics = _subjects().get("topics", {})
+        if not laws:
+            return
+        by_sent: dict[int, list[Citation]] = {}
+        spans = {}
+        for c in cites:
+            if c.entry is not None and c.entry.name in laws:
+                s = sentence_of(c.start)
+                if s is not None:
+                    by_sent.setdefault(s.start, []).append(c)
+                    spans[s.start] = s
+        if not by_sent:
+            return
+        all_spans = [(c.start, c.end) for c in cites]
+        for sstart, group in by_sent.items():
+            s = spans[sstart]
+            # the sentence with every cited name blanked out
+            chars = list(s.text)
+            for a, b in all_spans:
+                if a < s.end and b > s.start:
+                    for i in range(max(a, s.start) - s.start, min(b, s.end) - s.start):
+                        chars[i] = "　"
+            bare = "".join(chars)
+            for c in group:
+                spec = laws[c.entry.name]
+                if _cover_matcher(c.entry.name).find(bare):
+                    continue
+                for topic in spec.get("not_for", []):
+                    tm = _topic_matchers().get(topic)
+                    if tm is None or not tm.find(bare):
+                        continue
+                    t = topics[topic]
+                    yield self.finding("wrong-law", c.start, c.end, sub="wrong-law", confidence=0.75,
+                                       law=c.entry.short_name, scope=spec["zh"], scope_en=spec["en"],
+                                       topic=t["zh"], topic_en=t["en"])
+                    break
+
+    def _vague(self, doc, cites: list[Citation], sentence_of):
+        text = doc.text
+        matches = _vague_matcher().find(text)
+        if not matches:
+            return
+        negs = tuple(_data()["negations"])
+        appeal = set(_data()["appeal_words"])
+        quoted = [(c.quote[0], c.quote[1]) for c in cites if c.quote]
+        for m in matches:
+            before = text[max(0, m.start - 4):m.start].rstrip("的")
+            if before.endswith(negs):
+                continue
+            if not self._is_appeal(doc, m.start, appeal):
+                continue
+            if any(a <= m.start < b for a, b in quoted):
+                continue
+            s = sentence_of(m.start)
+            scope = s.text if s is not None else text[max(0, m.start - 60):m.end + 60]
+            if ANY_ART_RE.search(scope):
+                continue
+            yield self.finding("vague", m.start, m.end, sub="vague-citation", severity="info", confidence=0.7,
+                               phrase=m.term)
+
+    @staticmethod
+    def _is_appeal(doc, start: int, appeal: set[str]) -> bool:
+        """The vague phrase opens a clause or follows an appeal word (符合/遵守/根据/等 …),
+        rather than being qualified (其他相关法律法规, 熟悉相关法律法规, 支付相关法律法规)."""
+        text = doc.text
+        i = start
+        while i > 0 and text[i - 1] in " \u3000":
+            i -= 1
+        if i == 0 or text[i - 1] in _CLAUSE_PUNCT:
+            return True
+        toks = doc.tokens
+        if toks:
+            t = toks[doc.token_at(i - 1)]
+            if t.end == i and t.text in appeal:
+                return True
+        return False
