@@ -334,7 +334,7 @@ class RiskyClaim(Check):
                 continue
             if group.needs == "agent" and not (seller or "agent" in tags):
                 continue
-            if group.exempt and f"exempt:{gid}" in tags:
+            if group.exempt and any(c.end <= start and f"exempt:{gid}" in c.value for c in s_cues):
                 continue
             if "strong" in tags or ("weak" in tags and not seller):
                 continue
