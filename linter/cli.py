@@ -51,8 +51,14 @@ def main() -> None:
 @click.option("--color/--no-color", default=None, help="Colour output (default: on a terminal, unless NO_COLOR).")
 @click.option("--max-file-size", type=int, default=None, help="Skip files larger than this many bytes (0 = no limit).")
 @click.option("--stdin-filename", default=None, help="Path to report for input read from stdin (-).")
+@click.option("--fix", is_flag=True, help="Apply safe fixes (confidence >= fix-threshold) in place; stdin: print the fixed text.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix/--diff, also apply fixes below the fix-threshold.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff and write nothing.")
+@click.option("--baseline", type=click.Path(dir_okay=False), default=None,
+              help="Baseline file: written on the first run; later runs report only findings not in it.")
+@click.option("--no-cache", is_flag=True, help="Lint every file again instead of reusing .wenlint_cache/ results.")
 def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_file, lang, statistics, color,
-          max_file_size, stdin_filename) -> None:
+          max_file_size, stdin_filename, fix, unsafe_fixes, show_diff, baseline, no_cache) -> None:
     """Lint files, folders, globs or stdin (-)."""
     from .reporters import REPORTERS
     from .runner import CheckRequest, check_paths
@@ -65,7 +71,9 @@ def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_file, l
         raise click.UsageError("no paths given (use - for stdin)")
     sel, ign = _split(select), _split(ignore)
     req = CheckRequest(paths=paths, select=sel, ignore=ign, config_file=config_file, lang=lang,
-                       max_file_size=max_file_size, stdin_filename=stdin_filename)
+                       max_file_size=max_file_size, stdin_filename=stdin_filename,
+                       fix="diff" if show_diff else ("write" if fix else None), unsafe_fixes=unsafe_fixes,
+                       cache=not no_cache and not os.environ.get("WENLINT_NO_CACHE"))
     try:
         unknown = [s for s in Selection(sel, ign).unknown(reg) if not _is_config_rule(s, req)]
         if unknown:
@@ -74,12 +82,31 @@ def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_file, l
     except ConfigError as exc:
         click.echo(f"wenlint: config error: {exc}", err=True)
         sys.exit(EXIT_ERROR)
-    out = open(output, "w", encoding="utf-8", newline="\n") if output else sys.stdout
+    changed = 0
+    if req.fix:  # --fix / --diff (linter/fix.py): write or diff, then report what is left
+        from .fix import finish_fixes
+        changed = finish_fixes(result, req, lang or result.lang)
+    if baseline:
+        from .baseline import apply_baseline
+        try:
+            apply_baseline(baseline, result, lang or result.lang)
+        except (OSError, ValueError, KeyError) as exc:
+            click.echo(f"wenlint: baseline error: {exc}", err=True)
+            sys.exit(EXIT_ERROR)
+    # --diff prints only the diff; fixed stdin goes to stdout, so its report goes to stderr
+    quiet = req.fix == "diff" or (req.fix == "write" and "-" in paths)
+    if quiet and not output:
+        out = sys.stderr if req.fix == "write" else None
+    else:
+        out = open(output, "w", encoding="utf-8", newline="\n") if output else sys.stdout
     try:
-        REPORTERS[fmt](result, out, color=_use_color(out, color) and fmt == "text", statistics=statistics)
+        if out is not None:
+            REPORTERS[fmt](result, out, color=_use_color(out, color) and fmt == "text", statistics=statistics)
     finally:
         if output:
             out.close()
+    if req.fix == "diff":
+        sys.exit(EXIT_ERROR if result.input_errors else EXIT_FINDINGS if changed and not exit_zero else EXIT_OK)
     sys.exit(exit_code(result, fail_on, exit_zero))
 
 

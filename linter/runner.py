@@ -132,6 +132,9 @@ class CheckRequest:
     lang: str | None = None
     max_file_size: int | None = None
     stdin_filename: str | None = None
+    fix: str | None = None  # None, "write" (--fix) or "diff" (--diff): see linter.fix.lint_file
+    unsafe_fixes: bool = False
+    cache: bool = False  # reuse results of unchanged files (linter.cache)
 
 
 class _CheckSet:
@@ -165,6 +168,7 @@ def check_paths(request: CheckRequest, on_file=None):
 
     fixed_config = load_config_file(Path(request.config_file)) if request.config_file else None
     sets: dict[int, _CheckSet] = {}
+    caches: dict = {}
     result = RunResult()
     for item in iter_paths(request.paths):
         if isinstance(item, InputError):
@@ -185,7 +189,12 @@ def check_paths(request: CheckRequest, on_file=None):
             else:
                 doc = Document(src.text, path=shown, encoding=src.encoding)
                 doc.meta["newline"] = src.newline
-                fr = FileResult(shown, lint_document(doc, cs.checks, cs.options_for(shown)), doc=doc)
+                if request.fix or request.cache:
+                    from .fix import lint_file
+
+                    fr = lint_file(doc, cs.checks, cs.options_for(shown), cs.config, request, caches)
+                else:
+                    fr = FileResult(shown, lint_document(doc, cs.checks, cs.options_for(shown)), doc=doc)
         result.files.append(fr)
         if on_file:
             on_file(fr)
