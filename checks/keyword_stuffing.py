@@ -162,7 +162,7 @@ class KeywordStuffing(Check):
         share = dup_ngram_fraction(chars, n)
         if share <= threshold:
             return
-        # point at the first passage that repeats an earlier one
+        # point at the first passage that repeats an earlier one, extended while it keeps repeating
         seen: set[str] = set()
         pos = 0
         for i in range(len(chars) - n + 1):
@@ -171,8 +171,11 @@ class KeywordStuffing(Check):
                 pos = i
                 break
             seen.add(g)
+        j = pos
+        while j + n < len(chars) and chars[j + 1:j + 1 + n] in seen:
+            j += 1
         start = where[pos]
-        end = where[min(pos + n, len(where)) - 1] + 1
+        end = where[j + n - 1] + 1
         yield self.finding("ngram", start, end, sub="ngram-repetition", confidence=0.7,
                            data={"n": n, "share": round(share, 4), "threshold": threshold, "chars": len(chars)},
                            share=share, n=n)
