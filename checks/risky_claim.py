@@ -40,36 +40,12 @@ QUESTION_END = "?？"
 QUESTION_PARTICLES = "吗呢么"
 TRAILING = " \t\u3000。！!？?；;…”’」』）)"
 
-_ZH_DIGITS = "零一二三四五六七八九"
-
 
 def zh_number(n: int) -> str:
-    """Chinese numeral as used in article numbers (1 → 一, 25 → 二十五, 225 → 二百二十五)."""
-    if n <= 0:
-        return str(n)
-    if n >= 10000:
-        return str(n)
-    out = []
-    thousands, rest = divmod(n, 1000)
-    hundreds, rest = divmod(rest, 100)
-    tens, ones = divmod(rest, 10)
-    if thousands:
-        out.append(_ZH_DIGITS[thousands] + "千")
-    if hundreds:
-        out.append(_ZH_DIGITS[hundreds] + "百")
-    elif thousands and (tens or ones):
-        out.append("零")
-    if tens:
-        if tens == 1 and not (thousands or hundreds):
-            out.append("十")
-        else:
-            out.append(_ZH_DIGITS[tens] + "十")
-    elif (thousands or hundreds) and ones:
-        if not out or out[-1] != "零":
-            out.append("零")
-    if ones:
-        out.append(_ZH_DIGITS[ones])
-    return "".join(out)
+    """Article numbers as statutes write them (25 → 二十五), via the shared law helpers."""
+    from linter.laws import to_chinese_number
+
+    return to_chinese_number(n)
 
 
 @dataclass(frozen=True)
@@ -80,9 +56,12 @@ class Basis:
     article: int
     item: int | None
     must_mention: tuple[str, ...]
+    verified: bool = False  # law found in the catalog, in force, and article number within range
 
     @property
     def zh(self) -> str:
+        if not self.verified:  # never print an article number the catalog cannot confirm
+            return f"《{self.law}》"
         s = f"《{self.law}》第{zh_number(self.article)}条"
         if self.item:
             s += f"第{zh_number(self.item)}项"
@@ -90,6 +69,8 @@ class Basis:
 
     @property
     def en(self) -> str:
+        if not self.verified:
+            return self.law_en
         s = f"{self.law_en} art. {self.article}"
         if self.item:
             s += f"({self.item})"
@@ -118,12 +99,28 @@ class Model:
     basis: dict[str, Basis]
 
 
+def verify_basis(law: str, article: int) -> bool:
+    """True when the law catalog (linter.laws) knows ``law``, lists it as in force, and its
+    highest article number is at least ``article``."""
+    try:
+        from linter.laws import catalog
+    except ImportError:  # pragma: no cover - the catalog ships with wenlint
+        return False
+    entry = catalog().resolve(law)
+    if entry is None or not entry.current:
+        return False
+    top = entry.max_article
+    return top is None or 1 <= article <= top
+
+
 def _load_basis(data: dict) -> dict[str, Basis]:
     out = {}
     for bid, b in data.get("basis", {}).items():
-        out[bid] = Basis(id=bid, law=b["law"], law_en=b.get("law_en", b["law"]), article=int(b["article"]),
+        law, article = b["law"], int(b["article"])
+        out[bid] = Basis(id=bid, law=law, law_en=b.get("law_en", law), article=article,
                          item=int(b["item"]) if b.get("item") else None,
-                         must_mention=tuple(b.get("must_mention", ())))
+                         must_mention=tuple(b.get("must_mention", ())),
+                         verified=verify_basis(law, article))
     return out
 
 
@@ -325,7 +322,9 @@ class RiskyClaim(Check):
             sent = sentences[si]
             if si not in sent_cache:
                 sent_cache[si] = self._cues_in(cues, cue_starts, sent.start, sent.end)
-            s_cues = [c for c in sent_cache[si] if c.end <= start or c.start >= end]
+            # cues inside the term are part of it (没有 in 没有任何风险); a cue that begins before the
+            # term still counts when it shares characters with it (不保证 + 保证收益)
+            s_cues = [c for c in sent_cache[si] if c.start < start or c.start >= end]
             tags: set[str] = set()
             for c in s_cues:
                 tags |= c.value
@@ -394,10 +393,10 @@ class RiskyClaim(Check):
     @staticmethod
     def _negated(model: Model, s_cues: list, breaks: list[int], start: int) -> bool:
         for c in s_cues:
-            if "near" not in c.value or c.end > start or start - c.end > model.near_window:
+            if "near" not in c.value or c.start >= start or start - c.end > model.near_window:
                 continue
             # no clause break between the cue and the term
-            j = bisect.bisect_left(breaks, c.end)
+            j = bisect.bisect_left(breaks, min(c.end, start))
             if j < len(breaks) and breaks[j] < start:
                 continue
             return True
