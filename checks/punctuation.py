@@ -238,7 +238,11 @@ class Punctuation(Check):
                 else:
                     pairs.append((-1, k))
         pairs.extend((o, None) for o in stack)
+        list_mark = _LIST_MARK_RE.match(s)
+        list_end = list_mark.end() - 1 if list_mark else -1
         for o, c in pairs:
+            if o < 0 and c == list_end:
+                continue  # "1) 保留录音": a list marker, not a bracket
             chinese = False
             if o >= 0 and _is_cjk(self._neighbour(s, o, -1, spaces), cjk):
                 chinese = True
@@ -304,6 +308,9 @@ class Punctuation(Check):
             return
         i, n = 0, len(s)
         first_text = len(s) - len(s.lstrip("".join(spaces) + "\t"))
+        list_mark = _LIST_MARK_RE.match(s)
+        if list_mark:
+            first_text = max(first_text, list_mark.end())
         while i < n:
             if s[i] not in spaces:
                 i += 1
