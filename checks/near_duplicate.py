@@ -12,15 +12,15 @@ import re
 import struct
 from typing import Iterable
 
-import numpy as np
-
 from linter.check import Check, Example, Option
 
 _MERSENNE = (1 << 61) - 1
 _WS = re.compile(r"\s+")
 
 
-def _perm_params(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+def _perm_params(num_perm: int, seed: int = 1):
+    import numpy as np
+
     rng = np.random.RandomState(seed)
     a = rng.randint(1, _MERSENNE, size=num_perm, dtype=np.uint64)
     b = rng.randint(0, _MERSENNE, size=num_perm, dtype=np.uint64)
@@ -53,13 +53,18 @@ class NearDuplicate(Check):
     def __init__(self, **opts) -> None:
         super().__init__(**opts)
         self.num_perm = self.opts["bands"] * self.opts["rows"]
-        self._a, self._b = _perm_params(self.num_perm)
+        self._params = None  # numpy is imported only when an audit needs signatures
 
     def run(self, doc) -> Iterable:
         return ()  # corpus scope: see band_hashes() and clusters()
 
     def band_hashes(self, text: str) -> list[int] | None:
         """The document's LSH band keys (one 64-bit int per band), or None when too short."""
+        import numpy as np
+
+        if self._params is None:
+            self._params = _perm_params(self.num_perm)
+        a, b = self._params
         norm = _WS.sub("", text)
         k = self.opts["shingle"]
         if len(norm) < max(self.opts["min-chars"], k):
@@ -69,7 +74,7 @@ class NearDuplicate(Check):
             (struct.unpack("<Q", hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest())[0] & _MERSENNE
              for s in shingles), dtype=np.uint64, count=len(shingles))
         # (a*h + b) mod p on uint64 wraps; fold with a cheap mix instead of exact modular arithmetic
-        sig = ((hv[None, :] * self._a[:, None] + self._b[:, None]) >> np.uint64(3)).min(axis=1)
+        sig = ((hv[None, :] * a[:, None] + b[:, None]) >> np.uint64(3)).min(axis=1)
         rows = self.opts["rows"]
         out = []
         for band in range(self.opts["bands"]):
@@ -78,10 +83,12 @@ class NearDuplicate(Check):
         return out
 
     @staticmethod
-    def clusters(keys: np.ndarray, doc_index: np.ndarray, n_docs: int) -> np.ndarray:
+    def clusters(keys, doc_index, n_docs: int):
         """Union documents sharing any band key.  ``keys``/``doc_index`` are parallel
         arrays (one row per document band).  Returns the representative (lowest
         index) of each document's cluster; memory O(rows)."""
+        import numpy as np
+
         parent = np.arange(n_docs, dtype=np.int64)
 
         def find(x: int) -> int:

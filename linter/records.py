@@ -75,12 +75,9 @@ def html_to_text(html: str) -> str:
         p.close()
     except Exception:  # noqa: BLE001 - malformed markup: keep what was parsed
         pass
-    lines = [" ".join(line.split()) for line in "".join(p.parts).split("\n")]
-    out: list[str] = []
-    for line in lines:
-        if line or (out and out[-1]):
-            out.append(line)
-    return "\n".join(out).strip("\n") + ("\n" if out else "")
+    lines = (" ".join(line.split()) for line in "".join(p.parts).split("\n"))
+    out = [line for line in lines if line]
+    return "\n".join(out) + ("\n" if out else "")
 
 
 # -- readers ---------------------------------------------------------------------------

@@ -1,0 +1,178 @@
+"""`wenlint audit`: inputs, engines (local pool, Dask), resumable shards, report files, hostile HTML."""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from linter.audit import AuditSettings, DaskEngine, LocalEngine, run_audit
+from linter.cli import main
+from linter.records import RecordOptions, html_to_text, iter_records
+from linter.sources import InputError
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+ARTICLE = (FIXTURES / "samples" / "farm-article.txt").read_text(encoding="utf-8")
+HOSTILE = ('网贷逾期会上门吗?<script>document.title="PWNED"</script>'
+           '<img src=x onerror="document.body.setAttribute(\'data-pwned\',\'1\')">'
+           '" onmouseover="alert(1)" 根据相关法律法规,催收人员不得骚扰借款人。\n' * 3)
+
+
+def _corpus(tmp_path: Path, n: int = 40) -> Path:
+    path = tmp_path / "docs.jsonl"
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            text = ARTICLE if i % 3 else ARTICLE.replace("信用卡", "房贷")
+            fh.write(json.dumps({"id": f"a{i}", "text": text, "site": f"site{i % 2}"}, ensure_ascii=False) + "\n")
+        fh.write("{this is not json\n")
+        fh.write(json.dumps({"id": "hostile", "text": HOSTILE, "site": "evil"}, ensure_ascii=False) + "\n")
+    return path
+
+
+def _opts() -> RecordOptions:
+    return RecordOptions(text_field="text", id_field="id", source_field="site")
+
+
+def _table(report: Path, name: str) -> list[dict]:
+    return pq.read_table(report / name).to_pylist()
+
+
+# -- inputs ------------------------------------------------------------------------
+def test_records_from_every_input_kind(tmp_path):
+    (tmp_path / "a.txt").write_text("第一篇", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<html><head><script>x=1</script></head><body><p>第二篇</p>"
+                                     "<div>正文&amp;内容</div></body></html>", encoding="utf-8")
+    with gzip.open(tmp_path / "c.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"body": "第三篇", "key": 7}) + "\n")
+    pq.write_table(pa.table({"body": ["第四篇"], "key": [8]}), tmp_path / "d.parquet")
+    pq.write_table(pa.table({"other": ["x"]}), tmp_path / "e.parquet")
+    recs = list(iter_records([str(tmp_path)], RecordOptions(text_field="body", id_field="key")))
+    texts = [r.text for r in recs if not isinstance(r, InputError)]
+    assert texts[0] == "第一篇" and texts[1] == "第二篇\n正文&内容\n"
+    assert "第三篇" in texts and "第四篇" in texts
+    ids = [r.id for r in recs if not isinstance(r, InputError)]
+    assert any(i.endswith("c.jsonl.gz#7") for i in ids) and any(i.endswith("d.parquet#8") for i in ids)
+    (err,) = [r for r in recs if isinstance(r, InputError)]
+    assert err.path.endswith("e.parquet") and "body" in err.reason_en and "other" in err.reason_en
+
+
+def test_broken_jsonl_line_is_reported_and_reading_goes_on(tmp_path):
+    recs = list(iter_records([str(_corpus(tmp_path, 3))], _opts()))
+    errors = [r for r in recs if isinstance(r, InputError)]
+    assert len(errors) == 1 and errors[0].path.endswith("#4") and "line 4" in errors[0].reason_en
+    assert [r.id.split("#")[1] for r in recs if not isinstance(r, InputError)] == ["a0", "a1", "a2", "hostile"]
+
+
+def test_html_visible_text_drops_scripts():
+    assert html_to_text("<p>可见</p><script>alert(1)</script><style>p{}</style><p>也可见</p>") == "可见\n也可见\n"
+
+
+# -- engines -------------------------------------------------------------------------
+def _run(tmp_path, name, engine, **kw):
+    report = tmp_path / name
+    run_audit([str(_corpus(tmp_path))], report, AuditSettings(), _opts(), engine=engine,
+              batch_size=4, shard_size=16, **kw)
+    return report
+
+
+def _comparable(report: Path):
+    docs = _table(report, "documents.parquet")
+    finds = _table(report, "findings.parquet")
+    return docs, finds, json.loads((report / "summary.json").read_text(encoding="utf-8"))
+
+
+def test_local_pool_matches_single_process_and_accounts_for_every_document(tmp_path):
+    one = _comparable(_run(tmp_path, "one", LocalEngine(1)))
+    two = _comparable(_run(tmp_path, "two", LocalEngine(2)))
+    assert one == two
+    summary = one[2]
+    assert summary["read"] == 42 and summary["errors"] == 1 and summary["processed"] == 41
+    assert summary["accounted"] is True
+    docs = one[0]
+    assert [d["id"].split("#")[1] for d in docs][:3] == ["a0", "a1", "a2"]
+    assert {d["verdict"] for d in docs} <= {"keep", "fix", "reject", "error"}
+    # identical copies are near-duplicates of the first one
+    dups = [d for d in docs if d["duplicate_of"]]
+    assert dups and all(d["duplicate_of"].endswith("#a1") or d["duplicate_of"].endswith("#a0") for d in dups)
+
+
+def test_dask_local_cluster_gives_identical_results(tmp_path):
+    pytest.importorskip("distributed")
+    local = _comparable(_run(tmp_path, "local", LocalEngine(1)))
+    dask = _comparable(_run(tmp_path, "dask", DaskEngine(None, 2)))
+    assert local == dask
+
+
+def test_resume_skips_finished_shards(tmp_path):
+    report = _run(tmp_path, "r", LocalEngine(1))
+    first = _comparable(report)
+    marker = report / "shards" / "part-00001.done.json"
+    marker.unlink()  # as if the audit was interrupted during shard 1
+    stamp = (report / "shards" / "part-00000.documents.parquet").stat().st_mtime_ns
+    res = run_audit([str(tmp_path / "docs.jsonl")], report, AuditSettings(), _opts(), engine=LocalEngine(1),
+                    batch_size=4, shard_size=16, resume=True)
+    assert res.skipped_shards == 2
+    assert (report / "shards" / "part-00000.documents.parquet").stat().st_mtime_ns == stamp
+    assert _comparable(report) == first
+
+
+# -- the command and the HTML report -------------------------------------------------------
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.scripts = 0
+        self.handlers = []
+
+    def handle_starttag(self, tag, attrs):
+        self.scripts += tag == "script"
+        self.handlers += [k for k, _ in attrs if k.startswith("on")]
+
+
+def test_audit_command_writes_the_report(tmp_path):
+    corpus = _corpus(tmp_path, 6)
+    report = tmp_path / "rep"
+    res = CliRunner().invoke(main, ["audit", str(corpus), "--report", str(report), "--text-field", "text",
+                                    "--id-field", "id", "--source-field", "site", "--workers", "1",
+                                    "--jsonl", "--progress", "none"])
+    assert res.exit_code == 2, res.output  # the broken line is an input error
+    for name in ("documents.parquet", "findings.parquet", "findings.jsonl", "summary.json", "report.html"):
+        assert (report / name).is_file(), name
+    page = (report / "report.html").read_text(encoding="utf-8")
+    tags = _Tags()
+    tags.feed(page)
+    assert tags.scripts == 0 and tags.handlers == []
+    shown = re.sub(r"</?mark[^>]*>", "", page)  # findings may highlight parts of the hostile text
+    assert "&lt;script&gt;document.title=&quot;PWNED&quot;&lt;/script&gt;" in shown
+    assert "Content-Security-Policy" in page
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def test_report_renders_hostile_text_without_running_it(tmp_path):
+    browser = _chromium()
+    if not browser:
+        pytest.skip("chromium is not installed (.ci/run installs Debian's chromium)")
+    report = tmp_path / "rep"
+    run_audit([str(_corpus(tmp_path, 3))], report, AuditSettings(), _opts(), engine=LocalEngine(1))
+    page = report / "report.html"
+    assert "PWNED" in page.read_text(encoding="utf-8")  # the hostile document is listed
+    proc = subprocess.run(
+        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=2000", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120)
+    dom = proc.stdout
+    assert "<h1>wenlint 审计报告</h1>" in dom, proc.stderr[-2000:]
+    assert "<title>wenlint 审计报告</title>" in dom  # a script would have set the title to PWNED
+    assert "data-pwned" not in dom.split("<body", 1)[1].split(">", 1)[0]
+    assert "&lt;script&gt;" in dom  # shown as text
