@@ -306,8 +306,9 @@ class LegalCitation(Check):
             n = parse_number(m.group(1))
             if n is None or n <= 0:
                 break
-            c.articles.append(ArticleRef(n, m.group(2) or "", m.start() + len(m.group(0)) - len(m.group(0).lstrip()),
-                                         m.end(), m.start(1), m.end(1), m.group(1)))
+            first = text.rfind("第", m.start(), m.start(1))
+            c.articles.append(ArticleRef(n, m.group(2) or "", first if first >= 0 else m.start(1), m.end(),
+                                         m.start(1), m.end(1), m.group(1)))
             pos = m.end()
             m = MORE_ART_RE.match(text, pos)
         q = QUOTE_OPEN_RE.match(text, pos)

@@ -1,0 +1,279 @@
+"""legal-citation: extraction, catalog look-ups and every sub-rule."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from checks.legal_citation import LegalCitation, containment
+from linter.document import Document
+from linter.laws import catalog, normalize_name, parse_number, to_chinese_number
+from linter.runner import lint_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(text: str, **opts):
+    """Findings of legal-citation alone; quote checks off unless laws-dir is given."""
+    opts.setdefault("check-quotes", "laws-dir" in opts)
+    return lint_text(text, select=["legal-citation"], options={"legal-citation": opts})
+
+
+def rules(findings):
+    return [f.rule.split("/", 1)[1] for f in findings]
+
+
+@pytest.fixture
+def articles(shared_dir):
+    d = shared_dir / "laws" / "articles"
+    if not d.is_dir():
+        pytest.skip("law texts absent")
+    return str(d)
+
+
+# -- numbers and names --------------------------------------------------------
+@pytest.mark.parametrize("raw,n", [("47", 47), ("４７", 47), ("四十七", 47), ("十", 10), ("一百零七", 107),
+                                   ("一千二百六十", 1260), ("二百九十三", 293), ("一二六〇", 1260), ("", None),
+                                   ("abc", None)])
+def test_parse_number(raw, n):
+    assert parse_number(raw) == n
+
+
+@pytest.mark.parametrize("n", [1, 10, 11, 20, 47, 100, 107, 110, 293, 1000, 1032, 1260])
+def test_chinese_number_round_trip(n):
+    assert parse_number(to_chinese_number(n)) == n
+
+
+def test_resolve_official_and_short_names():
+    cat = catalog()
+    assert cat.resolve("民法典").name == "中华人民共和国民法典"
+    assert cat.resolve("《中华人民共和国商业银行法》").name == "中华人民共和国商业银行法"
+    assert cat.resolve("公司法（2018年修正）").name == "中华人民共和国公司法"
+    assert cat.resolve("征信条例").name == "征信业管理条例"
+    assert cat.resolve("个人贷款管理办法") is not None  # a real rule outside the snapshot
+    assert cat.resolve("人民民法典") is None
+    assert normalize_name(" 《民法典》 ") == "民法典"
+
+
+def test_closest_repairs_filter_damage_only():
+    cat = catalog()
+    assert cat.closest("人民民法典")[0].name == "中华人民共和国民法典"
+    assert cat.closest("人民消费者权益保")[0].name == "中华人民共和国消费者权益保护法"
+    assert cat.closest("消费者权宜保护法")[0].name == "中华人民共和国消费者权益保护法"
+    for not_mangled in ("理财", "中国金融", "货币战争", "民法", "银行法", "网贷管理办法", "富爸爸穷爸爸"):
+        assert cat.closest(not_mangled) is None, not_mangled
+
+
+def test_repealed_entries():
+    cat = catalog()
+    assert cat.repealed_entry("合同法").replaced_by == "中华人民共和国民法典"
+    assert cat.repealed_entry("民法典") is None
+    # replaced by a text of the same name: the name is still valid
+    assert cat.repealed_entry("社会团体登记管理条例") is None
+
+
+# -- unknown-law ----------------------------------------------------------------
+def test_unknown_law_with_fix():
+    text = "依照《人民民法典》的相关条款,借款人应当按约还款。"
+    fs = run(text)
+    f = [f for f in fs if f.rule.endswith("unknown-law")][0]
+    assert text[f.start:f.end] == "《人民民法典》"
+    assert f.fix.replacement == "《中华人民共和国民法典》"
+    assert "中华人民共和国民法典" in f.message.zh and "中华人民共和国民法典" in f.message.en
+
+
+def test_unknown_law_without_match_is_info():
+    fs = run("有人说《债务催收管理法》规定逾期三个月才能上门。")
+    assert rules(fs) == ["unknown-law"] and fs[0].severity == "info" and fs[0].fix is None
+
+
+@pytest.mark.parametrize("text", [
+    "美国《公平债务催收作业法》对催收时间有严格限制。",
+    "依据香港法例第13章《未成年人监护条例》处理。",
+    "推荐阅读《货币战争》和《小狗钱钱》两本书。",
+    "备考注册会计师,《税法》和《经济法》是难点。",
+    "根据《中华人民共和国全民所有制工业企业法》(以下简称《企业法》),企业依法经营。《企业法》规定了厂长职责。",
+    "《个人贷款管理办法》和《征信业务管理办法》都对贷款机构提出了要求。",
+])
+def test_titles_that_are_not_unknown_laws(text):
+    assert [f for f in run(text) if f.rule.endswith("unknown-law")] == []
+
+
+# -- article-out-of-range --------------------------------------------------------
+@pytest.mark.parametrize("text,bad", [
+    ("《民法典》第1300条规定了这一点。", "第1300条"),
+    ("根据《中华人民共和国商业银行法》第一百二十条的规定", "第一百二十条"),
+    ("《商业银行法》第47条、第96条均有规定。", "第96条"),
+    ("民法典第一千三百条规定", "第一千三百条"),
+])
+def test_article_out_of_range(text, bad):
+    fs = [f for f in run(text) if f.rule.endswith("article-out-of-range")]
+    assert [text[f.start:f.end] for f in fs] == [bad]
+
+
+@pytest.mark.parametrize("text", [
+    "《民法典》第1260条规定了施行日期。",
+    "《中华人民共和国刑法》第二百九十三条之一规定了催收非法债务罪。",
+    "《民法典》第六百七十六条第一款规定了逾期利息。",
+    "《公司法》第二百六十六条",  # the 2023 text has 266 articles
+])
+def test_article_in_range(text):
+    assert run(text) == []
+
+
+# -- quotations -------------------------------------------------------------------
+def test_quote_mismatch_shows_the_real_article(articles):
+    text = "例如,《商业银行法》第47条规定:“商业银行理应依法保护存款人及其他客户的合法权益。”"
+    fs = run(text, **{"laws-dir": articles})
+    assert rules(fs) == ["quote-mismatch"]
+    assert fs[0].start == text.index("《") and fs[0].end == len(text)
+    assert "提高或者降低利率" in fs[0].message.zh
+
+
+def test_quote_from_another_article_gets_the_number_fixed(articles):
+    text = "《商业银行法》第四十七条规定:“商业银行应当保障存款人的合法权益不受任何单位和个人的侵犯。”"
+    fs = run(text, **{"laws-dir": articles})
+    assert rules(fs) == ["quote-mismatch"]
+    assert fs[0].fix is not None and fs[0].fix.replacement == "六"
+    assert text[fs[0].fix.start:fs[0].fix.end] == "四十七"
+
+
+def test_faithful_and_lightly_trimmed_quotes_pass(articles):
+    ok = ["《商业银行法》第47条规定:“商业银行不得违反规定提高或者降低利率以及采用其他不正当手段,吸收存款,发放贷款。”",
+          "《中华人民共和国民法典》第一千零三十二条明确规定:“自然人享有隐私权。任何组织或者个人不得以刺探、侵扰、泄露、"
+          "公开等方式侵害他人的隐私权。”",
+          "《民法典》规定:“禁止高利放贷,借款的利率不得违反国家有关规定。”"]
+    for text in ok:
+        assert run(text, **{"laws-dir": articles}) == [], text
+
+
+def test_quote_not_in_law_without_article(articles):
+    text = "《民法典》明确规定:“催收人员每天只能给借款人打三次电话。”"
+    assert rules(run(text, **{"laws-dir": articles})) == ["quote-mismatch"]
+
+
+def test_unverifiable_quote_without_texts(tmp_path):
+    text = "《商业银行法》第47条规定:“商业银行理应依法保护存款人及其他客户的合法权益。”"
+    fs = run(text, **{"laws-dir": str(tmp_path), "check-quotes": True})
+    assert rules(fs) == ["unverifiable-quote"] and fs[0].severity == "info"
+
+
+def test_containment():
+    assert containment("不得发放贷款", "商业银行不得违反规定，发放贷款。") > 0.6
+    assert containment("理应依法保护存款人", "商业银行不得违反规定提高或者降低利率") < 0.4
+
+
+# -- vague-citation -----------------------------------------------------------------
+@pytest.mark.parametrize("text,phrase", [
+    ("贷款机构催收行为必须符合相关法律法规,不能随意骚扰借款人。", "相关法律法规"),
+    ("催收人员上门时必须遵守相关法律规定,未经同意不得进入住所。", "相关法律规定"),
+    ("根据《民法典》及相关法律法规,催收机构需要合法合规。", "相关法律法规"),
+    ("法律明确规定,逾期不满三个月银行不能上门。", "法律明确规定"),
+])
+def test_vague_citation(text, phrase):
+    fs = run(text)
+    assert [text[f.start:f.end] for f in fs if f.rule.endswith("vague-citation")] == [phrase]
+    assert all(f.severity == "info" for f in fs if f.rule.endswith("vague-citation"))
+
+
+@pytest.mark.parametrize("text", [
+    "具体上门的时间节点并没有相关法律规定,各家机构做法不同。",
+    "从事催收工作的人员应当熟悉相关法律法规。",
+    "本法未作规定的,适用其他相关法律法规。",
+    "根据相关法律法规,例如《民法典》第一千零三十二条,任何人不得侵害他人隐私权。",
+    "借款人应严格遵守法律法规,按时还款。",
+])
+def test_not_vague(text):
+    assert [f for f in run(text) if f.rule.endswith("vague-citation")] == []
+
+
+# -- repealed-law -------------------------------------------------------------------
+def test_repealed_law_after_repeal_date():
+    text = "2024-05-06 来源:理财课堂\n根据《合同法》的规定,借款人应当按期还款。"
+    fs = run(text)
+    assert rules(fs) == ["repealed-law"]
+    assert fs[0].fix.replacement == "《民法典》" and "2021-01-01" in fs[0].message.zh
+
+
+def test_repealed_law_with_article_has_no_automatic_fix():
+    fs = run("2024-05-06\n根据《合同法》第二百零七条,借款人应当支付逾期利息。")
+    assert rules(fs) == ["repealed-law"] and fs[0].fix is None
+
+
+@pytest.mark.parametrize("text", [
+    "2019-05-06\n根据《合同法》的规定,借款人应当按期还款。",  # written before the repeal
+    "2024-05-06\n原《合同法》第二百零五条规定了利息支付期限。",
+    "2024-05-06\n民法典施行后,合同法同时废止。担保法也不再适用。",
+    "2024-05-06\n合同法已被民法典取代。过去,合同法是处理借款纠纷的主要依据。",
+    "2024-05-06\n签订合同法律效力如何认定?劳动合同法有专门规定。",
+])
+def test_repealed_law_not_reported(text):
+    assert [f for f in run(text) if f.rule.endswith("repealed-law")] == []
+
+
+def test_reference_date_defaults_to_today():
+    assert rules(run("根据担保法,保证人应当承担责任。")) == ["repealed-law"]
+
+
+# -- wrong-law ----------------------------------------------------------------------
+def test_wrong_law_for_collection():
+    text = "根据银行业监督管理法和征信业管理条例等规定,银行及催收机构不得采用恐吓、骚扰等手段催收。"
+    fs = [f for f in run(text) if f.rule.endswith("wrong-law")]
+    assert [text[f.start:f.end] for f in fs] == ["银行业监督管理法", "征信业管理条例"]
+
+
+@pytest.mark.parametrize("text", [
+    "逾期后催收无果的,银行会依照《征信业管理条例》将逾期记录报送征信系统。",
+    "根据银行业监督管理法,监管机构可以对违规催收的银行进行现场检查并责令整改。",
+    "根据《民法典》第一千零三十二条,催收人员不得骚扰借款人。",
+])
+def test_wrong_law_not_reported(text):
+    assert [f for f in run(text) if f.rule.endswith("wrong-law")] == []
+
+
+# -- robustness -----------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["", "\n", "\x00\x01\x02", "\u200b" * 50, "no han at all, just ascii text.",
+                                  "《", "》《》《", "第条第条", "《民法典》第", "《民法典》第99999999999条",
+                                  "《商业银行法》第47条规定:“", "相关法律法规" * 3])
+def test_odd_input_does_not_crash(text):
+    fs = lint_text(text, select=["legal-citation"])
+    assert not [f for f in fs if f.rule == "internal-error"]
+
+
+def test_long_single_line_is_fast():
+    unit = "借款人应当按期还款,《民法典》第六百七十六条规定了逾期利息,催收必须符合相关法律法规。《人民民法典》"
+    text = unit * 4000  # ~200,000 characters on one line
+    t0 = time.perf_counter()
+    fs = lint_text(text, select=["legal-citation"])
+    assert time.perf_counter() - t0 < 20
+    assert not [f for f in fs if f.rule == "internal-error"]
+    assert sum(f.rule.endswith("unknown-law") for f in fs) == 4000
+
+
+def test_documentation_complete():
+    c = LegalCitation
+    assert c.summary and c.summary_en and c.rationale and c.rationale_en and c.examples
+    for key, m in c.messages.items():
+        assert m["zh"] and m["en"], key
+    assert "laws-dir" in c.options and c.options["laws-dir"].path
+
+
+# -- the seed gold ----------------------------------------------------------------------
+def test_seed_gold_precision_and_recall(shared_dir, articles, tmp_path):
+    pred = tmp_path / "pred.jsonl"
+    with open(pred, "w", encoding="utf-8") as out:
+        for p in sorted((shared_dir / "seeds").glob("*.txt")):
+            for f in lint_text(p.read_text(encoding="utf-8"), select=["legal-citation", "outdated-reference"],
+                               path=str(p), options={"legal-citation": {"laws-dir": articles}}):
+                out.write(json.dumps({"path": str(p), "rule": f.rule, "start": f.start, "end": f.end}) + "\n")
+    res = subprocess.run([sys.executable, str(shared_dir / "gold" / "score.py"), str(shared_dir / "gold" / "seeds.jsonl"),
+                          str(pred), "--json", "-"], capture_output=True, text=True, check=True)
+    summary = json.loads(res.stdout[res.stdout.index("{"):])
+    cats = summary.get("categories") or summary.get("per_category") or summary
+    for cat in ("legal-citation", "outdated-reference"):
+        row = cats[cat]
+        assert row["precision"] >= 0.9 and row["recall"] >= 0.9, (cat, row)
