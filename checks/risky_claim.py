@@ -234,8 +234,9 @@ class RiskyClaim(Check):
         Example(bad="我们专业团队帮您征信修复，7天删除逾期记录。",
                 good="征信信息有误时，可向征信机构或放贷机构免费提出异议；真实的逾期记录保存5年后自动删除。"),
         Example(bad="本平台利率全网最低，立即申请！", good="本平台年利率为7.2%至18%，立即申请。"),
-        Example(bad="警惕“征信修复”骗局：所谓花钱洗白征信都是假的。",
-                good="（不报：这是警示语境。）", note="negative"),
+        Example(bad="找我们代办停息挂账，不成功不收费。",
+                good="持卡人可以本人联系发卡银行，协商个性化分期还款，无需支付中介费用。",
+                note="警示与否定语境不报，例如：警惕“征信修复”骗局；不存在稳赚不赔的投资。"),
     )
     default_severity = "warning"
     sub_rules = ("guaranteed-return", "loan-lure", "illegal-service", "absolute-term")
