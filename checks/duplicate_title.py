@@ -53,7 +53,7 @@ class DuplicateTitle(Check):
         for ln in lay.head(int(self.opts["head-lines"])):
             if not blocks.is_title_like(ln, min_len=cfg["min_len"], max_len=cfg["max_len"]):
                 continue
-            if blocks.has_stamp(ln.text) or ln.bullet:
+            if blocks.has_stamp(ln.text) or ln.bullet or blocks.is_enumerated(ln.body):
                 continue
             key = blocks.norm_key(ln.body)
             if len(key) < cfg["min_len"]:
@@ -80,11 +80,24 @@ class DuplicateTitle(Check):
 
     @staticmethod
     def _same(a: str, b: str, cfg: dict, ratio: float) -> bool:
+        """Equal keys, or one key is the other with a few characters dropped or added (这, 吗 …);
+        a substituted character (房贷 → 车贷) makes a different title."""
         if a == b:
             return True
         if min(len(a), len(b)) < cfg["fuzzy_min_len"]:
             return False
+        if abs(len(a) - len(b)) > cfg["max_indel"]:
+            return False
         # cheap bound before the quadratic matcher (titles are short, at most max_len chars)
         if 2 * min(len(a), len(b)) / (len(a) + len(b)) < ratio:
             return False
-        return SequenceMatcher(None, a, b, autojunk=False).ratio() >= ratio
+        sm = SequenceMatcher(None, a, b, autojunk=False)
+        if sm.ratio() < ratio:
+            return False
+        edits = 0
+        for op, i1, i2, j1, j2 in sm.get_opcodes():
+            if op == "replace":
+                return False
+            if op != "equal":
+                edits += max(i2 - i1, j2 - j1)
+        return edits <= cfg["max_indel"]
