@@ -340,7 +340,7 @@ class RiskyClaim(Check):
                 continue
             if self._negated(model, s_cues, breaks, start):
                 continue
-            if _is_question(sent.text):
+            if not seller and _is_question(sent.text):  # 还等什么？ is a call to action, not a doubt
                 continue
             if self._quoted(quotes, quote_starts, start, end):
                 continue
