@@ -62,7 +62,8 @@ def _tables():
     for s, cands in st.items():
         if len(s) == 1 and len(cands) >= 2:
             ambiguous.update(c for c in cands if len(c) == 1)
-    return {"s_only": frozenset(s_only), "t_only": frozenset(t_only), "st": st, "ts": ts,
+    phrases = {k: v[0] for k, v in load("STPhrases.txt").items() if 2 <= len(k) <= 4 and v and len(v[0]) == len(k)}
+    return {"phrases": phrases, "s_only": frozenset(s_only), "t_only": frozenset(t_only), "st": st, "ts": ts,
             "tw_keys": frozenset(tw), "tw_vals": frozenset(x for v in tw.values() for x in v),
             "to_std": to_std, "ambiguous": frozenset(ambiguous)}
 
@@ -99,7 +100,7 @@ class ConversionResidue(Check):
     default_severity = "warning"
     sub_rules = ("pinyin", "mixed-script", "wrong-variant")
     options = {
-        "min-script-chars": Option(12, "fewest script-specific characters before the page's script is decided"),
+        "min-script-chars": Option(8, "fewest script-specific characters before the page's script is decided"),
     }
     messages = {
         "pinyin": {"zh": "汉字后残留拼音注音“{note}”，请删除",
@@ -247,8 +248,9 @@ class ConversionResidue(Check):
             if not any(ch in amb for ch in st_text):
                 continue
             std = "".join(to_std.get(ch, ch) for ch in st_text)
-            back = s2t.convert(t2s.convert(std))
-            if len(back) != len(std) or back == std:
+            simp_text = t2s.convert(std)
+            back = s2t.convert(simp_text)
+            if len(back) != len(std) or len(simp_text) != len(std) or back == std:
                 continue
             for k, (c, e) in enumerate(zip(std, back)):
                 if c == e or c not in amb:
@@ -258,6 +260,12 @@ class ConversionResidue(Check):
                 if c not in cands or e != simp:
                     # only over-conversion is trusted: the phrase keeps the plain form (若干),
                     # the page has a "more traditional" one (若幹)
+                    continue
+                # every phrase-table entry covering this character must prescribe the plain form
+                prescribed = {tb["phrases"][key][k - a]
+                              for n in (2, 3, 4) for a in range(max(0, k - n + 1), k + 1)
+                              if (key := simp_text[a:a + n]) in tb["phrases"] and len(key) == n}
+                if prescribed != {e}:
                     continue
                 pos = sent.start + k
                 if code and code.overlaps(pos, pos + 1):

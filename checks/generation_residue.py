@@ -189,7 +189,7 @@ class GenerationResidue(Check):
                 if lead.startswith(label):
                     lead = lead[len(label):].lstrip()
                     break
-            lead_core = _norm(lead).rstrip("…．.")
+            lead_core = _norm(lead).rstrip("…．.。！!？?")
             if han_count(lead_core) < min_chars:
                 continue
             # the next substantial paragraph (a short heading may sit between them)

@@ -43,6 +43,7 @@ def _data():
     return {
         "claims": PhraseMatcher(d["data_claims"]),
         "claim_excl": tuple(d["claim_exclusions_before"]),
+        "claim_re": re.compile("|".join(f"(?:{p})" for p in d["claim_patterns"])),
         "stat_re": stat_re,
         "examples": PhraseMatcher(d["example_markers"]),
         "institutions": PhraseMatcher(d["institutions"]),
@@ -138,7 +139,8 @@ class UnsourcedStatistic(Check):
             if any(before.endswith(x) for x in d["claim_excl"]):
                 continue
             return m.term
-        return None
+        m = d["claim_re"].search(st)
+        return m.group() if m else None
 
     @staticmethod
     def _source(ctx: str, d) -> str | None:
