@@ -195,7 +195,8 @@ def test_sentence_sets_meet_targets(name):
     rows = [json.loads(x) for x in (ROOT / "bench/data" / name).read_text(encoding="utf-8").splitlines() if x]
     pos = [r for r in rows if r["label"]]
     neg = [r for r in rows if not r["label"]]
-    assert len(pos) >= 40 and len(neg) >= 40
+    minimum = 40 if "heldout2" in name else 60
+    assert len(pos) >= minimum and len(neg) >= minimum
     for ctx in ("negation", "quotation", "warning"):
         assert any(r["context"] == ctx for r in neg), ctx
     tp = sum(1 for r in pos if f"risky-claim/{r['sub']}" in {f.rule for f in run(r["text"])})
