@@ -90,8 +90,17 @@ def containment(quote: str, article: str) -> float:
     return len(bq & _bigrams(a)) / len(bq) if bq else 0.0
 
 
+def _inner(name: str) -> str:
+    """A name to put inside 《》: titles nested in it are written 〈…〉."""
+    return name.replace("《", "〈").replace("》", "〉")
+
+
+def _title(name: str) -> str:
+    return "《" + _inner(name) + "》"
+
+
 def _shorten(text: str, n: int = 48) -> str:
-    text = " ".join(text.split())
+    text = " ".join(text.split()).rstrip("。；;，,")
     return text if len(text) <= n else text[:n] + "……"
 
 
@@ -203,6 +212,11 @@ class LegalCitation(Check):
             "zh": "《{law}》已于{date}废止；请改引现行有效的规定。",
             "en": "《{law}》 was repealed on {date}; cite provisions that are in force.",
         },
+        "wrong-law-many": {
+            "zh": "{laws}规范的分别是{scopes}，都不调整{topic}；请引用真正适用的规定或删去这些引用。",
+            "en": "{laws} govern {scopes_en} respectively, not {topic_en}; cite a provision that applies or drop "
+                  "them.",
+        },
         "wrong-law": {
             "zh": "《{law}》规范的是{scope}，并不调整{topic}；请引用真正适用的规定或删去该引用。",
             "en": "《{law}》 governs {scope_en}, not {topic_en}; cite a provision that applies or drop the citation.",
@@ -253,6 +267,7 @@ class LegalCitation(Check):
                     lt = texts_for(self.opts["laws-dir"])
                     lt_loaded = True
                 yield from self._quote(c, lt)
+        self._wrong_spans: list[tuple[int, int]] = []
         yield from self._wrong_law(doc, cites, sentence_of)
         if self.opts["vague"]:
             yield from self._vague(doc, cites, sentence_of)
@@ -338,8 +353,8 @@ class LegalCitation(Check):
         if hit is not None:
             entry, score = hit
             yield self.finding("unknown-fix", c.start, c.end, sub="unknown-law",
-                               fix=Fix(c.start, c.end, f"《{entry.name}》"),
-                               confidence=0.85 if score >= 0.75 else 0.6, name=name, real=entry.name)
+                               fix=Fix(c.start, c.end, _title(entry.name)),
+                               confidence=0.85 if score >= 0.75 else 0.6, name=name, real=_inner(entry.name))
             return
         if not self.opts["unknown-without-match"]:
             return
@@ -361,7 +376,7 @@ class LegalCitation(Check):
         for a in c.articles:
             if a.number > mx:
                 yield self.finding("out-of-range", a.start, a.end, sub="article-out-of-range", confidence=0.9,
-                                   law=e.short_name, max=mx, n=a.raw)
+                                   law=_inner(e.short_name), max=mx, n=a.raw)
 
     def _quote(self, c: Citation, lt):
         e = c.entry
@@ -372,7 +387,7 @@ class LegalCitation(Check):
         versions = lt.versions(e) if lt is not None else []
         if not versions:
             yield self.finding("unverifiable", span_start, qe, sub="unverifiable-quote", severity="info",
-                               confidence=0.3, law=e.short_name)
+                               confidence=0.3, law=_inner(e.short_name))
             return
         data = _data()
         ok, bad, other = data["quote_ok"], data["quote_mismatch"], data["quote_other_article"]
@@ -399,15 +414,15 @@ class LegalCitation(Check):
                 new = m_num if a.raw.isdigit() else (to_chinese_number(int(m_num)) if m_num.isdigit() else m_num)
                 yield self.finding("quote-other-article", span_start, qe, sub="quote-mismatch",
                                    fix=Fix(a.num_start, a.num_end, new) if m_num.isdigit() else None,
-                                   confidence=0.8, law=e.short_name, m=m_key, n=a.raw)
+                                   confidence=0.8, law=_inner(e.short_name), m=m_key, n=a.raw)
                 return
             yield self.finding("quote-mismatch", span_start, qe, sub="quote-mismatch", confidence=0.85,
-                               law=e.short_name, n=a.raw, actual=_shorten(texts[0]))
+                               law=_inner(e.short_name), n=a.raw, actual=_shorten(texts[0]))
             return
         m_key, m_score = self._best_article(inner, versions)
         if m_key is None or m_score < bad - 0.1:
             yield self.finding("quote-not-in-law", span_start, qe, sub="quote-mismatch", confidence=0.7,
-                               law=e.short_name)
+                               law=_inner(e.short_name))
 
     @staticmethod
     def _best_article(quote: str, versions: list[dict]) -> tuple[str | None, float]:
@@ -451,15 +466,16 @@ class LegalCitation(Check):
             return
         law = rep.name[len("中华人民共和国"):] if rep.name.startswith("中华人民共和国") else rep.name
         if rep.replaced_by:
-            repl = rep.replaced_by_short or rep.replaced_by
+            succ = catalog().resolve(rep.replaced_by)
+            repl = succ.short_name if succ is not None else rep.replaced_by
             fix = None
             if not c.articles:
-                fix = Fix(c.start, c.end, f"《{repl}》" if c.title else repl)
+                fix = Fix(c.start, c.end, _title(repl) if c.title else repl)
             yield self.finding("repealed", c.start, c.end, sub="repealed-law", fix=fix, confidence=0.7,
-                               law=law, date=rep.date, repl=repl)
+                               law=_inner(law), date=rep.date, repl=_inner(repl))
         else:
             yield self.finding("repealed-norepl", c.start, c.end, sub="repealed-law", confidence=0.7,
-                               law=law, date=rep.date)
+                               law=_inner(law), date=rep.date)
 
     def _wrong_law(self, doc, cites: list[Citation], sentence_of):
         laws = _subjects().get("laws", {})
@@ -486,19 +502,38 @@ class LegalCitation(Check):
                     for i in range(max(a, s.start) - s.start, min(b, s.end) - s.start):
                         chars[i] = "　"
             bare = "".join(chars)
+            hits: list[tuple[Citation, str]] = []
             for c in group:
                 spec = laws[c.entry.name]
                 if _cover_matcher(c.entry.name).find(bare):
                     continue
                 for topic in spec.get("not_for", []):
                     tm = _topic_matchers().get(topic)
-                    if tm is None or not tm.find(bare):
-                        continue
-                    t = topics[topic]
-                    yield self.finding("wrong-law", c.start, c.end, sub="wrong-law", confidence=0.75,
-                                       law=c.entry.short_name, scope=spec["zh"], scope_en=spec["en"],
-                                       topic=t["zh"], topic_en=t["en"])
-                    break
+                    if tm is not None and tm.find(bare):
+                        hits.append((c, topic))
+                        break
+            # one finding per run of adjacent wrong citations (A和B等 …) on the same topic
+            runs: list[list[tuple[Citation, str]]] = []
+            for h in hits:
+                if runs and runs[-1][-1][1] == h[1] and h[0].start - runs[-1][-1][0].tail <= 4:
+                    runs[-1].append(h)
+                else:
+                    runs.append([h])
+            for run in runs:
+                t = topics[run[0][1]]
+                first, last = run[0][0], run[-1][0]
+                specs = [laws[c.entry.name] for c, _ in run]
+                if len(run) == 1:
+                    f = self.finding("wrong-law", first.start, first.end, sub="wrong-law", confidence=0.75,
+                                     law=_inner(first.entry.short_name), scope=specs[0]["zh"],
+                                     scope_en=specs[0]["en"], topic=t["zh"], topic_en=t["en"])
+                else:
+                    f = self.finding("wrong-law-many", first.start, last.end, sub="wrong-law", confidence=0.75,
+                                     laws="、".join(_title(c.entry.short_name) for c, _ in run),
+                                     scopes="、".join(sp["zh"] for sp in specs),
+                                     scopes_en="; ".join(sp["en"] for sp in specs), topic=t["zh"], topic_en=t["en"])
+                self._wrong_spans.append((f.start, f.end))
+                yield f
 
     def _vague(self, doc, cites: list[Citation], sentence_of):
         text = doc.text
@@ -514,6 +549,8 @@ class LegalCitation(Check):
                 continue
             if not self._is_appeal(doc, m.start, appeal):
                 continue
+            if any(a - 10 <= m.end and m.start <= b + 10 for a, b in self._wrong_spans):
+                continue  # part of a citation already reported as wrong-law: one finding per citation
             if any(a <= m.start < b for a, b in quoted):
                 continue
             s = sentence_of(m.start)
