@@ -135,8 +135,9 @@ class LocalEngine:
     """In-process for one worker; a process pool otherwise.  At most
     ``2 × workers`` batches are in flight, so memory stays bounded."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, settings: "AuditSettings | None" = None) -> None:
         self.workers = max(1, workers)
+        self.settings = settings
         self._pool = None
 
     def __enter__(self):
@@ -144,7 +145,14 @@ class LocalEngine:
             import multiprocessing as mp
             from concurrent.futures import ProcessPoolExecutor
 
-            ctx = mp.get_context("forkserver" if hasattr(os, "fork") else "spawn")
+            if hasattr(os, "fork"):
+                # Load the checks and jieba's dictionary once, here, and fork: every
+                # worker starts warm and shares those pages instead of loading its own.
+                if self.settings is not None:
+                    _engine(self.settings)
+                ctx = mp.get_context("fork")
+            else:  # pragma: no cover - Windows/macOS spawn: each worker loads once
+                ctx = mp.get_context("spawn")
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
         return self
 
@@ -238,6 +246,8 @@ def run_audit(inputs: Sequence[str], report_dir: Path, settings: AuditSettings, 
         for old in shards.iterdir():
             old.unlink()
     engine = engine or LocalEngine(1)
+    if isinstance(engine, LocalEngine) and engine.settings is None:
+        engine.settings = settings
     res = AuditResult(report_dir=report_dir)
     t0 = time.perf_counter()
     records = iter_records(inputs, record_opts)

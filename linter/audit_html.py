@@ -25,7 +25,7 @@ def bar_chart(items: list[tuple[str, float]], width: int = 640, bar_h: int = 18)
     if not items:
         return "<p>—</p>"
     top = max(v for _, v in items) or 1
-    label_w = 190
+    label_w = min(320, 8 + 7 * max(len(str(label)) for label, _ in items))
     h = bar_h * len(items) + 4
     parts = [f'<svg class="chart" width="{width}" height="{h}" role="img">']
     for i, (label, value) in enumerate(items):
