@@ -286,3 +286,27 @@ def test_seed_gold_precision_and_recall(shared_dir, articles, tmp_path):
     for cat in ("legal-citation", "outdated-reference"):
         row = cats[cat]
         assert row["precision"] >= 0.9 and row["recall"] >= 0.9, (cat, row)
+
+
+def test_official_texts_are_quiet(articles):
+    """Statutes cite each other correctly: < 1 finding per 100,000 characters (finance subset;
+    bench/law_selfcheck.py runs every text)."""
+    from linter.runner import LintOptions, lint_document, make_checks
+
+    names = ["民法典", "商业银行法", "银行业监督管理法", "中国人民银行法", "消费者权益保护法", "个人信息保护法",
+             "征信业管理条例", "刑法", "民事诉讼法", "证券法", "保险法", "防范和处置非法集资条例", "反洗钱法",
+             "最高人民法院关于审理民间借贷案件适用法律若干问题的规定", "非银行支付机构监督管理条例"]
+    checks, selection = make_checks(select=["legal-citation", "outdated-reference"],
+                                     options={"legal-citation": {"laws-dir": articles}})
+    chars = found = 0
+    for n in names:
+        p = Path(articles) / f"{n}.json"
+        if not p.exists():
+            continue
+        d = json.loads(p.read_text(encoding="utf-8"))
+        text = "\n".join(f"第{k}条 {v}" for k, v in d["articles"].items())
+        doc = Document(text, path=p.name, meta={"date": d.get("last_history_date") or d.get("version")})
+        chars += len(text)
+        found += len(lint_document(doc, checks, LintOptions(selection=selection)))
+    assert chars > 100_000
+    assert found * 100_000 / chars < 1
