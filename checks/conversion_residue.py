@@ -120,7 +120,6 @@ class ConversionResidue(Check):
         if not text:
             return
         code = RegionSet(code_regions(doc)) if is_markdown(doc) else RegionSet([])
-        yield from self._pinyin(text, code)
         tb = _tables()
         n_s = n_t = 0
         for ch in text:
@@ -136,6 +135,7 @@ class ConversionResidue(Check):
             share = min(n_s, n_t) / total
         info = {"script": script or "unknown", "script_chars": total, "simplified_chars": n_s,
                 "traditional_chars": n_t, "mixed_share": round(share, 4)}
+        yield from self._pinyin(text, code, info)
         if script and share > 0:
             if share > float(_data()["max_minority_share"]):
                 yield from self._mixed(doc, script, share, info)
@@ -146,7 +146,7 @@ class ConversionResidue(Check):
             yield from self._wrong_variants(doc, info, code)
 
     # -- pinyin ----------------------------------------------------------------
-    def _pinyin(self, text, code):
+    def _pinyin(self, text, code, info):
         for m in PINYIN_RE.finditer(text):
             note = m.group(1)
             if not (any(ch in TONED for ch in note) or TONE_DIGIT_RE.search(note)):
@@ -154,7 +154,7 @@ class ConversionResidue(Check):
             if code and code.overlaps(m.start(), m.end()):
                 continue
             yield self.finding("pinyin", m.start(), m.end(), sub="pinyin", fix=Fix(m.start(), m.end(), ""),
-                               confidence=0.95, note=m.group())
+                               confidence=0.95, data=dict(info), note=m.group())
 
     # -- scripts -----------------------------------------------------------------
     @staticmethod

@@ -65,9 +65,9 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         lo -= 1
     hi = end
     ceil = min(len(text), end + 300)
-    while hi < ceil and text[hi] not in SENT_BREAK:
+    while hi < ceil and text[hi] not in SENT_BREAK and text[hi] not in "：:":
         hi += 1
-    while hi < len(text) and text[hi] in "。！？!?；;…”’」』)）":
+    while hi < len(text) and text[hi] in "。！？!?；;：:…”’」』)）":
         hi += 1
     while lo < hi and text[lo] in " \t\u3000":
         lo += 1

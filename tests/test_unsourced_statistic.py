@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from checks.unsourced_statistic import UnsourcedStatistic
+from linter.runner import lint_text
+from residue_helpers import assert_fuzz_safe, rules
+
+ID = "unsourced-statistic"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_unsourced_claims_one_finding_each_with_info_severity():
+    text = "据统计，有超过30%的借款人曾出现过逾期。数据显示，约60%的逾期发生在前三个月。"
+    found = lint_text(text, select=[ID])
+    assert [f.rule for f in found] == ["unsourced-statistic/no-source"] * 2
+    assert all(f.severity == "info" for f in found)
+
+
+def test_continuation_is_the_same_claim():
+    found = lint_text("据统计，有超过30%的借款人曾逾期。其中，近七成的借款人是因为收入下降。", select=[ID])
+    assert len(found) == 1 and found[0].data["figures"] == 2
+
+
+def test_institution_without_document_or_date():
+    (f,) = lint_text("据中国人民银行数据显示，信用卡逾期总额持续上升。", select=[ID])
+    assert f.rule == "unsourced-statistic/institution-only"
+    assert f.data["institution"] == "中国人民银行"
+
+
+def test_population_share_without_trigger_phrase():
+    assert rules("超过80%的用户表示愿意使用还款提醒服务。", ID)[0][0] == "unsourced-statistic/no-source"
+
+
+def test_sourced_figures_and_arithmetic_are_silent():
+    text = ("中国人民银行2024年3月发布的《2023年支付体系运行总体情况》显示，信用卡逾期半年未偿信贷总额为908亿元。"
+            "比如借款1万元，年利率10%，一年利息1000元。首付比例不低于30%的购房者可以申请。"
+            "您的征信报告显示有两次逾期记录。根据中国人民银行官网（http://www.pbc.gov.cn）公布的数据，贷款余额稳步增长。")
+    assert rules(text, ID) == []
+
+
+def test_metadata_and_messages():
+    assert UnsourcedStatistic.default_severity == "info"
+    for key, msg in UnsourcedStatistic.messages.items():
+        assert msg["zh"] and msg["en"], key
+
+
+def test_fuzz_safe():
+    assert_fuzz_safe(ID)
+
+
+def test_residue_case_set_targets():
+    """bench/residue_eval.py on the labelled case set: P >= 0.95, R >= 0.9 for all four checks,
+    and no false positives on fixtures/clean."""
+    out = subprocess.run([sys.executable, str(ROOT / "bench" / "residue_eval.py"), "--json"],
+                         capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    res = json.loads(out)
+    for check, r in res["cases"].items():
+        assert r["positive_cases"] >= 40 and r["negative_cases"] >= 40, check
+        assert r["precision"] >= 0.95 and r["recall"] >= 0.9, (check, r)
+    for check in res["cases"]:
+        assert res["clean_fp_per_10k"][check] <= 0.2, check
