@@ -79,6 +79,7 @@ class KeywordStuffing(Check):
         "min-count": Option(None, "fewest body occurrences of a stuffed phrase; default from data"),
         "min-coverage": Option(None, "least share of characters the occurrences cover; default from data"),
         "ngram-threshold": Option(None, "duplicate character n-gram fraction that counts as repetition; default from data"),
+        "max-occurrences": Option(200, "report at most this many occurrences of one stuffed phrase"),
     }
     messages = {
         "stuffed": {"zh": "短语“{phrase}”在文中重复出现{count}次（占全文{density:.1%}），属于关键词堆砌，应删减到一两次并改用自然表述",
@@ -131,16 +132,18 @@ class KeywordStuffing(Check):
             coverage = len(starts) * len(phrase) / size
             if len(body) >= min_count and coverage >= min_cov:
                 scored.append((coverage, len(phrase), phrase, starts, len(body)))
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(text))  # characters already claimed by a reported phrase
+        max_occ = int(self.opts["max-occurrences"])
         for coverage, _l, phrase, starts, n_body in sorted(scored, reverse=True):
             spans = [(s, s + len(phrase)) for s in starts]
-            overlap = sum(1 for a, b in spans if any(a < y and x < b for x, y in taken))
+            overlap = sum(1 for a, b in spans if any(taken[a:b]))
             if overlap * 2 > len(spans):
                 continue  # a sub- or super-string of a phrase already reported
-            taken.extend(spans)
+            for a, b in spans:
+                taken[a:b] = b"\x01" * (b - a)
             first = next((s for s in spans if s[0] >= head_end), spans[0])
             data = {"phrase": phrase, "count": len(spans), "count_body": n_body,
-                    "density": round(coverage, 4), "occurrences": [list(s) for s in spans]}
+                    "density": round(coverage, 4), "occurrences": [list(s) for s in spans[:1000]]}
             yield self.finding("stuffed", first[0], first[1], confidence=0.9, data=data,
                                phrase=phrase, count=len(spans), density=coverage)
             nth = 0
@@ -148,6 +151,8 @@ class KeywordStuffing(Check):
                 nth += 1
                 if (s, e) == first or s < head_end:
                     continue
+                if nth > max_occ:
+                    break
                 yield self.finding("occurrence", s, e, sub="occurrence", confidence=0.9,
                                    phrase=phrase, nth=nth)
 

@@ -48,6 +48,22 @@ class LinkSpam(Check):
     }
 
     def run(self, doc):
+        return _Scan(self).run(doc)
+
+    def block_finding(self, lay, first: Line, last: Line, n: int):
+        return self.finding("block", first.lead, last.tail, fix=lay.delete_fix(first, last),
+                            confidence=0.9, count=n, data={"lines": [first.index + 1, last.index + 1]})
+
+
+class _Scan:
+    """One pass over one document (memoises the per-line item test)."""
+
+    def __init__(self, check: LinkSpam) -> None:
+        self.check = check
+        self.opts = check.opts
+        self._memo: dict[tuple[int, bool], bool] = {}
+
+    def run(self, doc):
         cfg = _cfg()
         min_items = int(self.opts["min-items"] or cfg["min_items"])
         lay = blocks.layout(doc)
@@ -80,9 +96,7 @@ class LinkSpam(Check):
                 ok = q >= cfg["min_question_share"] and (in_tail or bullets >= cfg["min_bullet_share"])
             if ok:
                 found.append((run[0], run[-1], self._links(run)))
-        for first, last, n in sorted(found, key=lambda t: t[0].index):
-            yield self.finding("block", first.lead, last.tail, fix=lay.delete_fix(first, last),
-                               confidence=0.9, count=n, data={"lines": [first.index + 1, last.index + 1]})
+        return [self.check.block_finding(lay, first, last, n) for first, last, n in sorted(found, key=lambda t: t[0].index)]
 
     def _collect(self, lines: list[Line], start: int) -> list[Line]:
         """Items (titles, teasers) after a label, blank lines allowed between them."""
@@ -117,10 +131,16 @@ class LinkSpam(Check):
                 return True
         return key in cfg["label_keys"]
 
-    @staticmethod
-    def _is_item(ln: Line, labelled: bool = False) -> bool:
+    def _is_item(self, ln: Line, labelled: bool = False) -> bool:
         """A linked title: a short title-like line; numbered items only under a label (unlabelled,
         a numbered run is the article's own outline)."""
+        key = (ln.index, labelled)
+        if key not in self._memo:
+            self._memo[key] = self._item(ln, labelled)
+        return self._memo[key]
+
+    @staticmethod
+    def _item(ln: Line, labelled: bool) -> bool:
         cfg = _cfg()
         if not blocks.is_title_like(ln, min_len=cfg["item_min_len"], max_len=cfg["item_max_len"]):
             return False
