@@ -37,6 +37,7 @@ DATA_FILE = "risky_claim.toml"
 QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "〈": "〉", "‘": "’", "＂": "＂", '"': '"'}
 QUOTE_MAX = 160  # a quote longer than this (or unclosed) is a scraping accident, not a quote
 QUESTION_END = "?？"
+SHORT_TERM = 2  # terms this short must start and end on jieba token boundaries
 QUESTION_PARTICLES = "吗呢么"
 TRAILING = " \t\u3000。！!？?；;…”’」』）)"
 
@@ -317,6 +318,8 @@ class RiskyClaim(Check):
 
         for start, end, gid, term in matches:
             group = model.groups[gid]
+            if end - start <= SHORT_TERM and not self._on_token_bounds(doc, start, end):
+                continue  # 必过 inside 不必过于: a two-character term must be whole words
             si = bisect.bisect_right(sent_starts, start) - 1
             if si < 0 or start >= sentences[si].end:
                 continue
@@ -380,6 +383,15 @@ class RiskyClaim(Check):
             if gid:  # "" marks a benign phrase that only shields its span
                 out.append((s, e, gid, term))
         return out
+
+    @staticmethod
+    def _on_token_bounds(doc, start: int, end: int) -> bool:
+        tokens = doc.tokens
+        if not tokens:
+            return True
+        first = tokens[doc.token_at(start)]
+        last = tokens[doc.token_at(end - 1)]
+        return first.start == start and last.end == end
 
     @staticmethod
     def _cues_in(cues: list, cue_starts: list[int], start: int, end: int) -> list:

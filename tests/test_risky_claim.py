@@ -94,6 +94,8 @@ def test_message_cites_the_article_in_both_languages():
     "浦东新区是我国第一个国家级新区。",
     "无风险利率通常以国债收益率作为参考。",
     "信用卡最低还款额一般为账单金额的10%。",
+    # a two-character term inside other words (不必|过于)
+    "征信报告显示有两次逾期记录时，不必过于担心。",
 ])
 def test_contexts_are_silent(text):
     assert spans(text) == []
@@ -255,3 +257,9 @@ def test_one_huge_line_without_punctuation():
 def test_build_model_on_minimal_data():
     model = build_model({"group": [], "cues": {}})
     assert len(model.terms) == 0
+
+
+def test_documented_examples_behave():
+    for ex in RiskyClaim.examples:
+        assert run(ex.bad), ex.bad
+        assert run(ex.good) == [], ex.good
