@@ -1,0 +1,210 @@
+"""spun-text: words left behind by 伪原创 synonym substitution.
+
+Content farms run articles through tools that swap words via a bidirectional synonym
+table (问题↔疑问, 进行↔实行, 采取↔选用, 第一↔之一 …).  The swapped word is often a real
+word, but it breaks its collocation: 实行分析, 选用措施, 应对逾期疑惑, 之一步.
+
+The check keeps the table in reverse (``linter/data/spun_text/pairs.toml``: spun form →
+likely originals) and judges every occurrence of a spun form by its neighbours:
+
+* ``phrase`` entries are strings that are not idiomatic at all (之一步, 或是说, 留意事项) and
+  are flagged unless a listed context makes them legitimate;
+* ``word`` entries are real words; the check scores the occurrence as
+  ``prior + log P(left | original)/P(left | spun) + log P(right | original)/P(right | spun)``
+  with word-bigram counts from public-domain law texts
+  (``collocations.json.gz``, ``scripts/build_spun_collocations.py``).  A neighbour that is
+  far more frequent with the original word (分析 after 进行, 措施 after 采取) pushes the score
+  up; one that belongs to the spun word (制度 after 实行, 意见 after 采纳) pulls it down.
+
+A document with several spun collocations also gets one ``spun-text/score`` (info) finding
+whose data carries the share of spun words, so bulk audits can rank articles.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from linter.check import Check, Example, Fix, Option
+from linter.lexicon import PhraseMatcher
+from linter.resources import load_json, load_toml
+from linter.text import is_han
+
+
+@lru_cache(maxsize=1)
+def _table():
+    pairs = load_toml("spun_text/pairs.toml")["pair"]
+    entries = {}
+    for p in pairs:
+        entries[p["spun"]] = {
+            "spun": p["spun"],
+            "orig": list(p["orig"]),
+            "kind": p.get("kind", "word"),
+            "prior": float(p.get("prior", 0.0)),
+            "keep_left": frozenset(p.get("keep_left", ())),
+            "keep_right": frozenset(p.get("keep_right", ())),
+            "formal": bool(p.get("formal", False)),
+        }
+    scoring = load_toml("spun_text/pairs.toml").get("scoring", {})
+    colloc = load_json("spun_text/collocations.json.gz")["words"]
+    return entries, colloc, PhraseMatcher({k: k for k in entries}), scoring
+
+
+def _llr(colloc, spun: str, orig: str, side: str, token: str) -> tuple[float, int, int]:
+    """log P(token on ``side`` | orig) / P(token on ``side`` | spun), and the two raw counts."""
+    o, w = colloc.get(orig), colloc.get(spun)
+    if not o or not w or not token or w["n"] < 5 or o["n"] < 5:
+        return 0.0, 0, 0  # a word the corpus hardly knows says nothing about its neighbours
+    co, cw = o[side].get(token, 0), w[side].get(token, 0)
+    if co == 0 and cw == 0:
+        return 0.0, 0, 0
+    value = math.log(((co + 0.5) / (o["n"] + 1)) / ((cw + 0.5) / (w["n"] + 1)))
+    return max(-4.0, min(4.0, value)), co, cw
+
+
+class SpunText(Check):
+    id = "spun-text"
+    summary = "伪原创同义词替换留下的不搭配用词"
+    summary_en = "Words left by synonym-spinning (伪原创) that break their collocation"
+    rationale = (
+        "伪原创工具按同义词表机械替换词语，留下“实行分析”“选用措施”“应对逾期疑惑”“之一步”之类不合搭配的词。"
+        "这类文字读起来别扭、含义走样，也说明文章是洗稿所得。检查按反向同义词表找出可疑词，"
+        "并用语料中的词语搭配频率比较替换前后哪一个更自然。"
+    )
+    rationale_en = (
+        "Spinning tools swap words through a synonym table and leave collocations no writer would use "
+        "(实行分析, 选用措施, 应对逾期疑惑, 之一步). The text reads wrong, shifts meaning and marks the article "
+        "as a rewrite of someone else's. The check looks the candidates up in a reverse synonym table and compares "
+        "corpus collocation counts of the spun word and its likely original."
+    )
+    examples = (
+        Example(bad="本文将从多个角度实行分析", good="本文将从多个角度进行分析"),
+        Example(bad="贷款机构有权选用合法措施", good="贷款机构有权采取合法措施"),
+        Example(bad="之一步就是尽快与银行联系", good="第一步就是尽快与银行联系"),
+        Example(bad="在应对逾期疑惑时", good="在应对逾期问题时"),
+    )
+    default_severity = "warning"
+    sub_rules = ("score",)
+    options = {
+        "threshold": Option(0.0, "minimum log-odds score for a spun word to be reported"),
+        "score-min-count": Option(3, "spun collocations needed before the document-level spun-text/score is reported"),
+    }
+    messages = {
+        "phrase": {
+            "zh": "“{spun}”疑似伪原创替换，不是通顺的说法，应改为“{orig}”",
+            "en": "“{spun}” looks like a synonym-spinning artefact and is not idiomatic; write “{orig}”",
+        },
+        "word": {
+            "zh": "“{spun}”疑似伪原创替换，应改为“{orig}”（{evidence}）",
+            "en": "“{spun}” looks like a synonym-spinning substitution; write “{orig}” ({evidence_en})",
+        },
+        "register": {
+            "zh": "“{spun}”是口语词，不宜用于正式的理财说明文字，应改为“{orig}”",
+            "en": "“{spun}” is colloquial and out of place in formal finance writing; write “{orig}”",
+        },
+        "score": {
+            "zh": "全文疑似伪原创：{count} 处同义词替换痕迹（约占词语的 {share:.1%}），建议整篇重写",
+            "en": "the article looks spun: {count} synonym-substitution artefacts (about {share:.1%} of its words); rewrite it",
+        },
+    }
+
+    def run(self, doc):
+        text = doc.text
+        if not text or not any(is_han(c) for c in text[:20000]) and not any(is_han(c) for c in text):
+            return
+        entries, colloc, matcher, scoring = _table()
+        self._uninformative = frozenset(scoring.get("uninformative", ()))
+        self._strong_evidence = float(scoring.get("strong_evidence", 1.0))
+        min_strong = int(scoring.get("min_strong", 2))
+        tokens = [t for t in doc.tokens if t.text.strip()]
+        if not tokens:
+            return
+        starts = {t.start: i for i, t in enumerate(tokens)}
+        ends = {t.end: i for i, t in enumerate(tokens)}
+        # token-aligned matches, leftmost-longest
+        best: dict[int, tuple[int, str]] = {}
+        for m in matcher.iter_all(text):
+            if m.start in starts and m.end in ends:
+                cur = best.get(m.start)
+                if cur is None or m.end > cur[0]:
+                    best[m.start] = (m.end, m.term)
+        findings = []
+        last_end = -1
+        threshold = float(self.opts["threshold"])
+        for s in sorted(best):
+            e, term = best[s]
+            if s < last_end:
+                continue
+            entry = entries[term]
+            i, j = starts[s], ends[e]
+            left = tokens[i - 1].text if i > 0 else ""
+            right = tokens[j + 1].text if j + 1 < len(tokens) else ""
+            if left in entry["keep_left"] or right in entry["keep_right"]:
+                continue
+            f = self._judge(doc, entry, colloc, s, e, left, right, threshold)
+            if f is not None:
+                findings.append(f)
+                last_end = e
+        strong = [f for f in findings if f.data.get("tier") == "strong"]
+        if len(strong) < min_strong:
+            findings = [f for f in findings if f.data.get("tier") != "weak"]
+        for f in findings:
+            f.data.pop("tier", None)
+        yield from findings
+        n_words = sum(1 for t in tokens if any(is_han(c) for c in t.text))
+        if findings and len(findings) >= int(self.opts["score-min-count"]) and n_words:
+            share = len(findings) / n_words
+            yield self.finding("score", 0, len(text), sub="score", severity="info", confidence=None,
+                               data={"count": len(findings), "words": n_words, "share": round(share, 4),
+                                     "per_1000_chars": round(1000 * len(findings) / max(1, len(text)), 3)},
+                               count=len(findings), share=share)
+
+    def _judge(self, doc, entry, colloc, s, e, left, right, threshold):
+        orig = entry["orig"][0]
+        if entry["kind"] == "phrase":
+            if entry["formal"]:
+                if self._quoted(doc.text, s):
+                    return None
+                return self.finding("register", s, e, fix=Fix(s, e, orig), confidence=0.8,
+                                    data={"tier": "register"}, spun=entry["spun"], orig=orig)
+            return self.finding("phrase", s, e, fix=Fix(s, e, orig), confidence=0.9,
+                                data={"tier": "strong"}, spun=entry["spun"], orig=orig)
+        spun = entry["spun"]
+        best = None
+        if not self._informative(left):
+            left = ""
+        if not self._informative(right):
+            right = ""
+        for o in entry["orig"]:
+            l_llr, l_o, l_w = _llr(colloc, spun, o, "L", left)
+            r_llr, r_o, r_w = _llr(colloc, spun, o, "R", right)
+            score = entry["prior"] + l_llr + r_llr
+            if best is None or score > best[0]:
+                best = (score, o, (l_llr, l_o, l_w), (r_llr, r_o, r_w))
+        score, o, lft, rgt = best
+        if score < threshold:
+            return None
+        # evidence: the neighbour that speaks loudest
+        if rgt[0] >= lft[0] and (rgt[1] or rgt[2]):
+            ev = f"语料中“{o}{right}”{rgt[1]} 次，“{spun}{right}”{rgt[2]} 次"
+            ev_en = f"corpus: {o}+{right} ×{rgt[1]}, {spun}+{right} ×{rgt[2]}"
+        elif lft[1] or lft[2]:
+            ev = f"语料中“{left}{o}”{lft[1]} 次，“{left}{spun}”{lft[2]} 次"
+            ev_en = f"corpus: {left}+{o} ×{lft[1]}, {left}+{spun} ×{lft[2]}"
+        else:
+            ev = f"“{spun}”在此处不合常见搭配"
+            ev_en = f"“{spun}” has no usual collocation here"
+        conf = 1 / (1 + math.exp(-score))
+        tier = "strong" if lft[0] + rgt[0] >= self._strong_evidence else "weak"
+        return self.finding("word", s, e, fix=Fix(s, e, o), confidence=round(conf, 3),
+                            data={"score": round(score, 3), "tier": tier}, spun=spun, orig=o,
+                            evidence=ev, evidence_en=ev_en)
+
+    def _informative(self, token: str) -> bool:
+        return bool(token) and token not in self._uninformative and any(is_han(c) for c in token)
+
+    @staticmethod
+    def _quoted(text: str, pos: int) -> bool:
+        """Inside “…” on its line (reported speech may be colloquial)."""
+        line_start = text.rfind("\n", 0, pos) + 1
+        before = text[line_start:pos]
+        return before.count("“") > before.count("”")
