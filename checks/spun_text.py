@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+from linter import ngrams
 from linter.check import Check, Example, Fix, Option
 from linter.lexicon import PhraseMatcher
 from linter.resources import load_json, load_toml
@@ -43,22 +44,36 @@ def _table():
             "keep_left": frozenset(p.get("keep_left", ())),
             "keep_right": frozenset(p.get("keep_right", ())),
             "formal": bool(p.get("formal", False)),
+            "left_weight": float(p.get("left_weight", 1.0)),
         }
     scoring = load_toml("spun_text/pairs.toml").get("scoring", {})
     colloc = load_json("spun_text/collocations.json.gz")["words"]
     return entries, colloc, PhraseMatcher({k: k for k in entries}), scoring
 
 
+MU = 50.0  # Dirichlet smoothing mass (in tokens) given to the neighbour's background probability
+
+
 def _llr(colloc, spun: str, orig: str, side: str, token: str) -> tuple[float, int, int]:
-    """log P(token on ``side`` | orig) / P(token on ``side`` | spun), and the two raw counts."""
+    """log P(token on ``side`` | orig) / P(token on ``side`` | spun), and the two raw counts.
+
+    Both conditionals are Dirichlet-smoothed towards the neighbour's background probability
+    (its word frequency), so a rare spun word is not credited with every unseen context."""
     o, w = colloc.get(orig), colloc.get(spun)
     if not o or not w or not token or w["n"] < 5 or o["n"] < 5:
         return 0.0, 0, 0  # a word the corpus hardly knows says nothing about its neighbours
     co, cw = o[side].get(token, 0), w[side].get(token, 0)
     if co == 0 and cw == 0:
         return 0.0, 0, 0
-    value = math.log(((co + 0.5) / (o["n"] + 1)) / ((cw + 0.5) / (w["n"] + 1)))
-    return max(-4.0, min(4.0, value)), co, cw
+    bg = max(ngrams.word_freq(token), 1) / _lex_total()
+    p_o = (co + MU * bg) / (o["n"] + MU)
+    p_w = (cw + MU * bg) / (w["n"] + MU)
+    return max(-4.0, min(4.0, math.log(p_o / p_w))), co, cw
+
+
+@lru_cache(maxsize=1)
+def _lex_total() -> float:
+    return float(max(ngrams.lexicon().total, 1))
 
 
 class SpunText(Check):
@@ -176,6 +191,7 @@ class SpunText(Check):
             right = ""
         for o in entry["orig"]:
             l_llr, l_o, l_w = _llr(colloc, spun, o, "L", left)
+            l_llr *= entry["left_weight"]
             r_llr, r_o, r_w = _llr(colloc, spun, o, "R", right)
             score = entry["prior"] + l_llr + r_llr
             if best is None or score > best[0]:
@@ -191,8 +207,8 @@ class SpunText(Check):
             ev = f"语料中“{left}{o}”{lft[1]} 次，“{left}{spun}”{lft[2]} 次"
             ev_en = f"corpus: {left}+{o} ×{lft[1]}, {left}+{spun} ×{lft[2]}"
         else:
-            ev = f"“{spun}”在此处不合常见搭配"
-            ev_en = f"“{spun}” has no usual collocation here"
+            ev = f"本文已有多处替换痕迹，此处“{spun}”多半是“{o}”的替换"
+            ev_en = f"the article shows other substitutions; here “{spun}” most likely replaced “{o}”"
         conf = 1 / (1 + math.exp(-score))
         tier = "strong" if lft[0] + rgt[0] >= self._strong_evidence else "weak"
         return self.finding("word", s, e, fix=Fix(s, e, o), confidence=round(conf, 3),

@@ -1,0 +1,109 @@
+"""Tests for the spun-text check (checks/spun_text.py)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from checks.spun_text import SpunText, _llr, _table
+from linter.runner import lint_text
+
+
+def lint(text: str):
+    return lint_text(text, select=["spun-text"])
+
+
+def spans(text: str) -> list[tuple[str, str]]:
+    return [(text[f.start:f.end], f.fix.replacement) for f in lint(text) if f.rule == "spun-text"]
+
+
+def test_non_idiomatic_artefacts_are_flagged_with_their_original():
+    text = "之一步是联系银行，或是说先查看合同。请核对留意事项。"
+    assert spans(text) == [("之一步", "第一步"), ("或是说", "或者说"), ("留意事项", "注意事项")]
+
+
+def test_collocation_evidence_is_in_the_message():
+    (f,) = [f for f in lint("本文将从三个角度实行分析。") if f.rule == "spun-text"]
+    assert f.fix.replacement == "进行"
+    assert "进行分析" in f.message.zh and "实行分析" in f.message.zh
+    assert f.data["score"] > 1.5
+
+
+def test_collocation_counts_favour_the_right_word():
+    _, colloc, _, _ = _table()
+    # 进行 + 分析 is a collocation, 实行 + 制度-like objects belong to 实行
+    assert _llr(colloc, "实行", "进行", "R", "分析")[0] > 1.0
+    assert _llr(colloc, "实行", "进行", "R", "统一")[0] < 0
+    assert _llr(colloc, "采纳", "采取", "R", "意见")[0] < 0
+
+
+@pytest.mark.parametrize("text", [
+    "银行对个人住房贷款实行利率浮动制度，部分城市实行差别化住房信贷政策。",
+    "货币政策在稳定预期方面发挥作用，降准对市场流动性起到了支撑作用。",
+    "借款人如对合同条款有疑问，可以向贷款经办行咨询。",
+    "最高人民法院关于审理民间借贷案件适用法律若干问题的规定。",
+    "办理提前还款一般需要向贷款银行预约。",
+    "银行会采纳客户关于还款方式的合理建议。",
+    "事故的起因查明之后，保险公司才会确定理赔金额。",
+    "该基金过去一年表现良好。投资者可以选用定投方式分散风险。",
+])
+def test_legitimate_uses_are_silent(text):
+    assert lint(text) == []
+
+
+def test_weak_candidates_need_a_spun_document():
+    # alone, 疑惑 rests only on its prior and is not reported ...
+    assert spans("借款人在应对逾期疑惑时要保持冷静。") == []
+    # ... in an article with clear artefacts it is
+    text = "之一步是联系银行。或是说先查看合同。借款人在应对逾期疑惑时要保持冷静。在还款进展中要留意。"
+    assert ("疑惑", "问题") in spans(text)
+
+
+def test_colloquial_register_word_outside_quotes():
+    assert spans("咱们先看看逾期的后果。") == [("咱们", "我们")]
+    assert spans("他说：“咱们慢慢还。”") == []
+
+
+def test_document_score_reports_the_share():
+    text = "之一步是联系银行，或是说先查看合同。本文实行分析。请核对留意事项。在还款进展中要注意。"
+    scores = [f for f in lint(text) if f.rule == "spun-text/score"]
+    assert len(scores) == 1
+    s = scores[0]
+    assert s.severity == "info" and s.data["count"] >= 4 and 0 < s.data["share"] < 1
+    assert lint("借款人应当按时还款。") == []
+
+
+@pytest.mark.parametrize("text", ["", " ", "\x00\u200b", "abc def", "之一步" * 5000, "实行" * 3000,
+                                  "\r\n\r\n或是说\r\n", "疑问。" * 2000])
+def test_fuzz_safe(text):
+    for f in lint(text):
+        assert 0 <= f.start <= f.end <= len(text)
+
+
+def test_documentation_and_messages_are_complete():
+    assert SpunText.summary and SpunText.summary_en and SpunText.rationale and SpunText.rationale_en
+    assert SpunText.examples
+    for key, msg in SpunText.messages.items():
+        assert msg["zh"] and msg["en"], key
+
+
+def test_seed_gold_precision_and_recall(shared_dir):
+    gold = [json.loads(line) for line in (shared_dir / "gold" / "seeds.jsonl").read_text("utf-8").splitlines()
+            if line.strip()]
+    gold = [g for g in gold if g["category"] == "spun-text"]
+    tp = fp = 0
+    hit = set()
+    for path in sorted((shared_dir / "seeds").glob("*.txt")):
+        text = path.read_text("utf-8")
+        mine = [g for g in gold if g["file"] == path.name]
+        for f in lint(text):
+            matched = [i for i, g in enumerate(mine) if f.start < g["end"] and g["start"] < f.end]
+            certain = [i for i in matched if mine[i]["confidence"] == "certain"]
+            if certain:
+                tp += 1
+                hit.update((path.name, i) for i in certain)
+            elif not matched:
+                fp += 1
+    n_certain = sum(1 for g in gold if g["confidence"] == "certain")
+    assert tp / (tp + fp) >= 0.9
+    assert len(hit) / n_certain >= 0.8
