@@ -19,12 +19,12 @@ from linter.document import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-NS = (5, 6, 7, 8, 9, 10, 11, 12, 13)
+NS = (8, 10, 12, 15, 20, 25, 30)
 
 
-def fractions(path: Path) -> dict[int, float]:
-    doc = Document(path.read_text(encoding="utf-8"), path=str(path))
-    chars, _ = prose_chars(doc)
+def fractions(path_or_text) -> dict[int, float]:
+    text = path_or_text.read_text(encoding="utf-8") if isinstance(path_or_text, Path) else path_or_text
+    chars, _ = prose_chars(Document(text))
     return {n: dup_ngram_fraction(chars, n) for n in NS}
 
 
@@ -32,6 +32,7 @@ def summary(name: str, rows: list[dict[int, float]]) -> None:
     if not rows:
         return
     print(f"{name} ({len(rows)} docs)")
+    rows = [r for r in rows if r]
     for n in NS:
         vals = [r[n] for r in rows]
         print(f"  n={n:2d}  min {min(vals):.3f}  mean {statistics.mean(vals):.3f}  max {max(vals):.3f}")
@@ -51,6 +52,14 @@ def main() -> int:
             if r["category"] == "keyword-stuffing":
                 stuffed.add(r["file"])
         rows_s = {p.name: fractions(p) for p in seeds}
+        sys.path.insert(0, str(ROOT / "bench"))
+        from textcorpus import law_docs
+        laws = law_docs(n_laws=-1)
+        rows_l = [fractions(d.text) for d in laws]
+        summary("laws (../shared/laws, all, as bench/clean_fp.py cuts them)", rows_l)
+        for n in NS:
+            vals = sorted(r[n] for r in rows_l)
+            print(f"  n={n:2d}  p99 {vals[int(len(vals) * 0.99)]:.3f}  p999 {vals[int(len(vals) * 0.999)]:.3f}")
         summary("seeds, stuffed", [v for k, v in rows_s.items() if k in stuffed])
         summary("seeds, not stuffed", [v for k, v in rows_s.items() if k not in stuffed])
         for k, v in rows_s.items():

@@ -105,8 +105,9 @@ class KeywordStuffing(Check):
         lay = blocks.layout(doc)
         head = lay.head()
         head_end = head[-1].next_start if head else 0
-        titles = [ln.body for ln in head if blocks.is_title_like(ln)]
-        title_keys = [blocks.norm_key(t) for t in titles]
+        # whole clauses of the head's title lines (a topic noun inside a title, 高等教育自学考试 in
+        # 高等教育自学考试暂行条例, is naturally repeated and is not a candidate)
+        title_clauses = {c for ln in head if blocks.is_title_like(ln) for c in _CLAUSE_RE.findall(ln.body)}
 
         candidates: set[str] = set()
         for m in _CLAUSE_RE.finditer(text):
@@ -115,7 +116,7 @@ class KeywordStuffing(Check):
                 continue
             if blocks.han_count(clause) < cfg["min_len"] - 1:
                 continue
-            if blocks.is_question(clause) or any(clause in k for k in title_keys):
+            if blocks.is_question(clause) or clause in title_clauses:
                 candidates.add(clause)
         if not candidates:
             return
@@ -130,7 +131,7 @@ class KeywordStuffing(Check):
         for phrase, starts in occ.items():
             body = [s for s in starts if s >= head_end]
             coverage = len(starts) * len(phrase) / size
-            if len(body) >= min_count and coverage >= min_cov:
+            if len(body) >= min_count and (coverage >= min_cov or len(body) >= cfg["min_count_any_length"]):
                 scored.append((coverage, len(phrase), phrase, starts, len(body)))
         taken = bytearray(len(text))  # characters already claimed by a reported phrase
         max_occ = int(self.opts["max-occurrences"])

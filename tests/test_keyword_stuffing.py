@@ -74,6 +74,20 @@ def test_long_entity_names_are_not_stuffing():
     assert [f for f in lint("keyword-stuffing", text) if f.rule != "keyword-stuffing/ngram-repetition"] == []
 
 
+def test_long_article_with_many_repeats():
+    # 12 repeats in ~7,000 characters: coverage below 2.5 %, but 10+ verbatim repeats are stuffing
+    lines = [f"第{i}个案例中，借款人欠款{i * 1013 + 37}元，逾期{i % 7 + 2}个月后与银行达成分期协议，每月还款{i * 97 + 15}元。"
+             for i in range(150)]
+    for i in range(12):
+        lines[i * 12] = PHRASE + "，" + lines[i * 12]
+    text = PHRASE + "\n\n" + "\n".join(lines) + "\n"
+    found = [f for f in lint("keyword-stuffing", text) if f.rule == "keyword-stuffing"]
+    assert len(found) == 1 and found[0].data["density"] < 0.025 and found[0].data["count_body"] == 12
+    # the same article with 5 repeats is silent
+    text5 = text.replace(PHRASE + "，", "", 7)
+    assert [f for f in lint("keyword-stuffing", text5) if f.rule == "keyword-stuffing"] == []
+
+
 def test_options_change_thresholds():
     text = article(4)
     assert not [f for f in lint("keyword-stuffing", text) if f.rule == "keyword-stuffing"]
