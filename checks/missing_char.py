@@ -27,10 +27,12 @@ from linter.text import HAN_CLASS, is_han
 
 MIN_SHARE = 0.15  # a restoration must be a dominant use of the orphaned character ...
 MIN_SHARE_RATE = 0.02  # ... unless the document plainly lacks a very frequent character (在)
+RATE_DELETED = 10.0  # a character expected this often that never occurs: the filter deletes it
+NUMERALS = "零一二三四五六七八九十百千万亿两几"
 PROPER_POS = ("nr", "ns", "nt", "nz")
 CLAUSE_PUNCT = set("，。；：？！、,.;:?!…")
 SPACE_CUT_RE = re.compile(f"(?<={HAN_CLASS})[ \u3000]{{1,2}}(?=[{HAN_CLASS[1:-1]}、，,。])")
-LIST_GAP_RE = re.compile(r"、(?=(?:或|和|及|与|以及)[^\s、，,。])")
+LIST_GAP_RE = re.compile(r"、(?=(?:或|和)[^\s、，,。])")
 TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
 
 
@@ -175,6 +177,10 @@ class MissingChar(Check):
                 v = absent_cache[d] = d not in text
             return v
 
+        def rare(d: str) -> bool:
+            # absent, or kept once (a quoted title, an unfiltered footer) while broken elsewhere
+            return absent(d) or text.count(d) <= 1
+
         cands: list[list[Cand]] = []  # per site, candidates
         cands += self._orphans(text, toks, absent)
         cands += self._gaps(text, toks, absent)
@@ -182,6 +188,24 @@ class MissingChar(Check):
         cands += space_sites
 
         # ---- document consistency: which insertions does this document lack? ----
+        # an orphan always preceded by the same word is an unknown compound (利害关系|方), not a cut
+        colloc: dict[tuple[str, str, str], int] = {}
+
+        def colloc_keys(c0: Cand) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
+            frag = text[c0.start:c0.end]
+            prev, nxt = getattr(c0, "data_prev", ""), getattr(c0, "data_next", "")
+            # only word neighbours make a collocation; punctuation and function characters do not
+            lk = ("L", prev, frag) if prev and is_han(prev[-1]) and prev not in _free_chars() else ("", "", "")
+            rk = ("R", frag, nxt) if nxt and is_han(nxt[0]) and nxt not in _free_chars() else ("", "", "")
+            return lk, rk
+
+        for site in cands:
+            if site and site[0].kind == "orphan":
+                for key in colloc_keys(site[0]):
+                    if key[0]:
+                        colloc[key] = colloc.get(key, 0) + 1
+        cands = [site for site in cands if not (site and site[0].kind == "orphan" and max(
+            colloc.get(k, 0) for k in colloc_keys(site[0])) >= 3)]
         support: dict[str, int] = {}
         strong: dict[str, int] = {}
         contexts: set[tuple[str, str]] = set()
@@ -197,7 +221,7 @@ class MissingChar(Check):
                 contexts.add(ctx)
             for c in site:
                 d = c.inserted
-                if not d or d in seen or not absent(d) or c.local <= -3.0:
+                if not d or d in seen or not rare(d) or c.local <= -3.0:
                     continue
                 if c.kind == "orphan" and getattr(c, "data_share", 1.0) < MIN_SHARE:
                     continue
@@ -208,17 +232,24 @@ class MissingChar(Check):
                     strong[d] = strong.get(d, 0) + 1
         deleted: dict[str, float] = {}
         by_rate: dict[str, bool] = {}
+        for site in cands:
+            for c in site:
+                d = c.inserted
+                if len(d) == 1 and d not in support and absent(d) and self._expected(d) * han_n >= RATE_DELETED:
+                    support[d] = 0
         for d, k in support.items():
             expected = self._expected(d) * han_n
-            if (k >= 2 and strong.get(d, 0) >= 1) or (expected >= 6 and len(d) == 1):
+            if not absent(d) and k < 3:
+                continue
+            if (k >= 2 and strong.get(d, 0) >= 2) or (expected >= RATE_DELETED and len(d) == 1):
                 deleted[d] = min(expected, 12.0) + 2.0 * k
-                by_rate[d] = expected >= 6 and len(d) == 1
+                by_rate[d] = expected >= RATE_DELETED and len(d) == 1
         remainder_sites = self._remainders(text, toks, absent, deleted)
         cands += remainder_sites
 
         findings = []
         for site in cands:
-            best = self._choose(site, deleted, absent, by_rate)
+            best = self._choose(site, deleted, absent, by_rate, text)
             if best is not None:
                 findings.append(best)
         findings += self._law_names(text)
@@ -242,33 +273,42 @@ class MissingChar(Check):
         rate = ngrams.string_rate(d)
         total = ngrams.char_ngram_total()
         if len(d) <= 3 and total:
-            rate = min(rate, ngrams.char_ngram_count(d) / total)
+            rate = math.sqrt(rate * ngrams.char_ngram_count(d) / total)
         return rate
 
     # ------------------------------------------------------------------
     def _emit(self, text, c: Cand, conf: float):
         frag = text[c.start:c.end] or text[max(0, c.start - 1):c.start + 1]
         fix = Fix(c.fix_start, c.fix_end, c.repl) if c.repl is not None else None
+        restored = c.repl
+        if c.repl is not None and c.start <= c.fix_start <= c.fix_end <= c.end and c.kind != "space":
+            restored = text[c.start:c.fix_start] + c.repl + text[c.fix_end:c.end]
+        elif c.kind == "space" and c.word:
+            restored = c.word
         data = {"kind": c.kind, "inserted": c.inserted, "word": c.word}
         if c.kind == "law":
             return self.finding("law-name", c.start, c.end, fix=fix, confidence=conf, data=data,
-                                frag=frag, restored=c.repl)
+                                frag=frag, restored=restored)
         if c.kind == "list":
             return self.finding("list-gap", c.start, c.end, fix=None, confidence=conf, data=data, frag=frag)
         if c.kind == "space":
             if c.repl is None:
                 return self.finding("cut-space", c.start, c.end, fix=None, confidence=conf, data=data)
-            return self.finding("restore-space", c.start, c.end, fix=fix, confidence=conf, data=data, restored=c.repl)
+            return self.finding("restore-space", c.start, c.end, fix=fix, confidence=conf, data=data, restored=restored)
         return self.finding("restore", c.start, c.end, fix=fix, confidence=conf, data=data, frag=frag,
-                            restored=c.repl)
+                            restored=restored)
 
     def _choose(self, site: list[Cand], deleted: dict[str, float], absent,
-                by_rate: dict[str, bool]) -> tuple[Cand, float] | None:
+                by_rate: dict[str, bool], text: str = "") -> tuple[Cand, float] | None:
         best = None
         best_key = None
         for c in site:
+            rate_only = by_rate.get(c.inserted) and c.inserted in deleted
+            if c.kind == "orphan" and rate_only and c.fix_start == c.start and not c.repl.startswith(
+                    text[c.start:c.end]):
+                continue  # a frequent character the text lacks restores suffixes only (存 → 存在)
             if c.kind == "orphan" and getattr(c, "data_share", 1.0) < (
-                    MIN_SHARE_RATE if by_rate.get(c.inserted) else MIN_SHARE):
+                    MIN_SHARE_RATE if rate_only else MIN_SHARE):
                 continue
             in_deleted = c.inserted in deleted
             key = (in_deleted, deleted.get(c.inserted, 0.0), c.local)
@@ -290,6 +330,16 @@ class MissingChar(Check):
             return None
         if absent(c.inserted) and c.local >= 2.5:
             return c, 0.75
+        if c.kind == "orphan" and not getattr(c, "data_free", False):
+            # the only frequent completion whose missing part the document lacks: a filter
+            # deletes its word everywhere, so completions whose part occurs elsewhere are out
+            viable = [x for x in site if getattr(x, "data_share", 0) >= 0.1]
+            gone = [x for x in viable if absent(x.inserted)]
+            g = gone[0] if len(gone) == 1 else None
+            line_final = g is not None and text[g.end:g.end + 1] in ("\n", "\r", "")
+            if (g is not None and g.local >= 0 and not line_final
+                    and (getattr(g, "data_clause_end", False) or text[g.start - 1:g.start] == "的")):
+                return gone[0], 0.7
         if c.kind == "orphan" and c.local >= 3.5 and c.data_clause_end:  # type: ignore[attr-defined]
             return c, 0.6
         if c.kind == "space" and absent(c.inserted) and c.local >= 0:
@@ -311,18 +361,21 @@ class MissingChar(Check):
             is_free = ch in _free_verbs()
             prev = toks[i - 1].text if i > 0 else ""
             nxt = toks[i + 1].text if i + 1 < n else ""
-            if prev and (prev[-1].isdigit() or ngrams.word_pos(prev) == "m"):
+            if prev and (prev[-1].isdigit() or (ngrams.word_pos(prev) == "m" and prev[-1] in NUMERALS)):
                 continue  # 三四|线, 2025|年: a measure word after a numeral
             # two bound single characters side by side: an out-of-vocabulary word, not a cut
-            if any(len(nb) == 1 and is_han(nb) and ngrams.char_freedom(nb) < 0.5 for nb in (prev, nxt)):
+            if any(len(nb) == 1 and is_han(nb) and nb not in _free_chars() and ngrams.char_freedom(nb) < 0.5
+                   for nb in (prev, nxt)):
                 continue
             # the character forms a word with its neighbour's edge: a segmentation artefact
             # (会上|门 is 会|上门), not an orphan
             if ((prev and ngrams.word_freq(prev[-1] + ch) >= 20) or (nxt and ngrams.word_freq(ch + nxt[0]) >= 20)
                     or (len(prev) >= 2 and ngrams.word_freq(prev[-2:] + ch) >= 20)):
                 continue
+            if nxt[:1] in (":", "：") and (i == 0 or "\n" in prev or prev.strip() == ""):
+                continue  # 问：/答： labels
             mass = ngrams.char_mass(ch) or 1
-            clause_end = (not nxt) or nxt[0] in CLAUSE_PUNCT or nxt[0] in "\r\n"
+            clause_end = (not nxt) or (nxt[0] in CLAUSE_PUNCT and nxt[0] != "、") or nxt[0] in "\r\n"
             site = []
             for w, f in ngrams.words_with_char(ch)[:60]:
                 if len(w) > 3:
@@ -338,6 +391,10 @@ class MissingChar(Check):
                 else:
                     if text[:t.start].endswith(left):
                         continue
+                    # a deleted word's head goes after a complete word: punctuation or a
+                    # function character before it (的扰 → 的骚扰), not a content word (分配|表)
+                    if prev and is_han(prev[-1]) and prev[-1] not in _free_chars():
+                        continue
                     repl, ins, fs, fe = w, left, t.start, t.end
                 local = math.log(f / mass) - math.log(max(free, 0.01))
                 if clause_end:
@@ -348,6 +405,8 @@ class MissingChar(Check):
                 c.data_clause_end = clause_end  # type: ignore[attr-defined]
                 c.data_free = is_free  # type: ignore[attr-defined]
                 c.data_share = f / mass  # type: ignore[attr-defined]
+                c.data_prev = prev  # type: ignore[attr-defined]
+                c.data_next = nxt  # type: ignore[attr-defined]
                 site.append(c)
             if site:
                 out.append(site)
