@@ -48,6 +48,7 @@ class AuditSettings:
     severity: dict[str, str] = field(default_factory=dict)
     thresholds: Thresholds = Thresholds()
     near_duplicate: bool = True
+    cross_document: bool = True  # lines repeated across a source's documents are chrome
     list_worst: int = 50
 
 
@@ -101,6 +102,7 @@ def quality(doc_len: int, findings: Sequence[dict], th: Thresholds) -> tuple[dic
 
 def analyse_batch(batch: list[tuple[str, str, str, dict]], settings: AuditSettings) -> list[dict]:
     """Lint a batch of (id, text, source, meta) → one result dict per record.  Pure: same input, same output."""
+    from .chrome_lines import candidate_lines
     from .document import Document
     from .runner import lint_document
 
@@ -113,8 +115,9 @@ def analyse_batch(batch: list[tuple[str, str, str, dict]], settings: AuditSettin
             found = lint_document(doc, checks, options)
             findings = [dict(f.to_dict("zh"), data=_plain(f.data), message_en=f.message.en) for f in found]
             bands = nd.band_hashes(text) if nd else None
+            lines = list(candidate_lines(doc)) if settings.cross_document else []
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop an audit
-            findings, bands = [], None
+            findings, bands, lines = [], None, []
             row["error"] = f"{type(exc).__name__}: {exc}"
         internal = [f for f in findings if f["rule"] == "internal-error"]
         if internal and row["error"] is None:
@@ -122,6 +125,7 @@ def analyse_batch(batch: list[tuple[str, str, str, dict]], settings: AuditSettin
         scores, score, verdict = quality(len(text), findings, settings.thresholds)
         row.update(scores, quality_score=score, verdict=verdict if row["error"] is None else "error")
         out.append({"row": row, "findings": findings, "bands": bands,
+                    "lines": [list(x[:5]) for x in lines], "line_texts": {x[0]: x[5] for x in lines},
                     "text": text[:DOC_TEXT_LIMIT] if verdict != "keep" else None})
     return out
 
@@ -308,7 +312,7 @@ def _merge(batch, errors, fut) -> list[dict]:
             out.append({"row": {"id": r.path, "source": "", "chars": 0, "error": r.reason_en,
                                 "stuffing_density": 0.0, "spun_share": 0.0, "boilerplate_share": 0.0,
                                 "quality_score": 0.0, "verdict": "error"},
-                        "findings": [], "bands": None, "text": None})
+                        "findings": [], "bands": None, "lines": [], "line_texts": {}, "text": None})
         else:
             out.append(next(results))
     return out

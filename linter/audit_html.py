@@ -92,6 +92,9 @@ def write_html(path: Path, summary: dict, worst: list[dict]) -> None:
     worst_rows = "".join(
         f'<tr><td><a href="#d{i}">{_e(w["id"])}</a></td><td>{_e(w["source"])}</td><td>{w["score"]}</td>'
         f'<td>{_e(w["verdict"])}</td><td>{len(w["findings"])}</td></tr>' for i, w in enumerate(worst))
+    repeated = "".join(
+        f"<tr><td>{_e(src)}</td><td>{_e(x['line'])}</td><td>{x['documents']}</td></tr>"
+        for src, lines in list(summary.get("repeated_lines", {}).items())[:20] for x in lines[:10])
     docs = "".join(
         f'<section class="doc" id="d{i}"><h3>{_e(w["id"])} <small>{_e(w["source"])} · 质量分 {w["score"]} · '
         f'{_e(w["verdict"])}</small></h3><pre>{highlight(w["text"], w["findings"])}</pre></section>'
@@ -117,6 +120,7 @@ mark.e{{background:#f8b4b4}} mark.w{{background:#fde68a}} mark.i{{background:#bf
 <h2>各规则问题数</h2>{bar_chart(rules)}
 <h2>质量分分布</h2>{column_chart(hist)}
 <h2>按来源</h2><table><tr><th>来源</th><th>文档</th><th>平均质量分</th><th>保留</th><th>修改</th><th>拒绝</th><th>出错</th><th>问题</th></tr>{rows}</table>
+<h2>跨文档重复行（疑似网站模板）</h2><table><tr><th>来源</th><th>行</th><th>文档数</th></tr>{repeated}</table>
 <h2>最差的文档</h2><table><tr><th>文档</th><th>来源</th><th>质量分</th><th>结论</th><th>问题</th></tr>{worst_rows}</table>
 {docs}
 </body></html>

@@ -34,7 +34,10 @@ def document_schema(with_bands: bool) -> pa.Schema:
               ("stuffing_density", pa.float64()), ("spun_share", pa.float64()), ("boilerplate_share", pa.float64()),
               ("quality_score", pa.float64()), ("verdict", pa.string())]
     fields += [(c, pa.int64()) for c in rule_columns()]
-    fields.append(("bands", pa.list_(pa.int64())) if with_bands else ("duplicate_of", pa.string()))
+    if with_bands:  # shard files keep what the corpus-scope passes need
+        fields += [("bands", pa.list_(pa.int64())), ("lines", pa.list_(pa.list_(pa.int64())))]
+    else:
+        fields.append(("duplicate_of", pa.string()))
     return pa.schema(fields)
 
 
@@ -47,6 +50,7 @@ def _doc_row(item: dict, cols: list[str]) -> dict:
     for c in cols:
         row[c] = per.get(c, 0)
     row["bands"] = item["bands"]
+    row["lines"] = item.get("lines") or []
     return row
 
 
@@ -73,6 +77,8 @@ class ShardWriter:
         self.findings: list[dict] = []
         self.worst: list[tuple[float, int, dict]] = []  # min-heap on -score: keeps the lowest scores
         self._seq = 0
+        self.line_seen: Counter = Counter()
+        self.line_texts: dict[int, str] = {}
 
     def add(self, items: list[dict]) -> None:
         for it in items:
@@ -80,6 +86,9 @@ class ShardWriter:
             self.docs.append(row)
             for f in it["findings"]:
                 self.findings.append(_finding_row(row["id"], row["source"], f))
+            for h, t in (it.get("line_texts") or {}).items():
+                self.line_seen[h] += 1
+                self.line_texts.setdefault(h, t)
             if it.get("text") is not None and self.list_worst:
                 self._seq += 1
                 entry = (-row["quality_score"], self._seq,
@@ -106,6 +115,12 @@ class ShardWriter:
             for _, _, w in sorted(self.worst, key=lambda e: (-e[0], e[1])):
                 fh.write(json.dumps(w, ensure_ascii=False) + "\n")
         os.replace(tmp, worst)
+        # texts of lines repeated within the shard: what the cross-document pass can name
+        lines = Path(f"{stem}.lines.json")
+        tmp = _atomic_path(lines)
+        tmp.write_text(json.dumps({str(h): self.line_texts[h] for h, n in self.line_seen.items() if n >= 2},
+                                  ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, lines)
         marker = {"shard": self.number, "documents": len(self.docs), "findings": len(self.findings)}
         tmp = _atomic_path(done_marker)
         tmp.write_text(json.dumps(marker), encoding="utf-8")
@@ -146,6 +161,7 @@ def finalize(report_dir: Path, settings, jsonl: bool = False) -> dict[str, Any]:
 
     shards = report_dir / "shards"
     dup, ids, sizes = _near_duplicates(shards) if settings.near_duplicate else ({}, [], Counter())
+    chrome, chrome_texts = _cross_document_lines(shards) if settings.cross_document else ({}, {})
     doc_schema = document_schema(False)
     stats: dict[str, Any] = {"read": 0, "processed": 0, "errors": 0}
     verdicts: Counter = Counter()
@@ -163,8 +179,23 @@ def finalize(report_dir: Path, settings, jsonl: bool = False) -> dict[str, Any]:
         for path in _shard_files(shards, "documents.parquet"):
             docs = pq.read_table(path).to_pylist()
             extra_findings = []
+            ftable = pq.read_table(Path(str(path).replace(".documents.", ".findings.")))
+            known = _boilerplate_spans(ftable)
             for d in docs:
                 d.pop("bands", None)
+                for h, s, e, line, col in d.pop("lines", None) or []:
+                    n_docs = chrome.get((d["source"], h))
+                    if n_docs is None or any(a < e and s < b for a, b in known.get(d["id"], ())):
+                        continue
+                    d["n_boilerplate"] = d.get("n_boilerplate", 0) + 1
+                    d["findings"] += 1
+                    d["warnings"] += 1
+                    extra_findings.append(_finding_row(d["id"], d["source"], {
+                        "rule": "boilerplate/cross-document", "severity": "warning", "start": s, "end": e,
+                        "line": line, "column": col, "end_line": line, "end_column": col + e - s,
+                        "fix": {"start": s, "end": e, "replacement": ""},
+                        "message": f"该行在同一来源的 {n_docs} 篇文档中重复出现，疑似网站模板文字，建议删除",
+                        "message_en": f"this line recurs in {n_docs} documents of the same source: site chrome; delete it"}))
                 d["duplicate_of"] = None
                 if index in dup:
                     rep_id = ids[dup[index]]
@@ -193,7 +224,6 @@ def finalize(report_dir: Path, settings, jsonl: bool = False) -> dict[str, Any]:
                 per_source[src]["findings"] += d["findings"]
                 score_sum[src] += d["quality_score"]
             dw.write_table(pa.Table.from_pylist(docs, schema=doc_schema))
-            ftable = pq.read_table(Path(str(path).replace(".documents.", ".findings.")))
             if extra_findings:
                 ftable = pa.concat_tables([ftable, pa.Table.from_pylist(extra_findings, schema=FINDING_SCHEMA)])
             fw.write_table(ftable)
@@ -218,6 +248,7 @@ def finalize(report_dir: Path, settings, jsonl: bool = False) -> dict[str, Any]:
         "verdicts": dict(verdicts),
         "findings_by_rule": dict(by_rule.most_common()),
         "quality_histogram": {f"{i * 10}-{i * 10 + 10}": n for i, n in enumerate(hist)},
+        "repeated_lines": _repeated_summary(chrome, chrome_texts),
         "near_duplicate_clusters": sum(1 for r, n in sizes.items() if n > 1),
         "near_duplicates": len(dup),
         "sources": {s: dict(c, mean_quality=round(score_sum[s] / c["documents"], 2))
@@ -229,3 +260,43 @@ def finalize(report_dir: Path, settings, jsonl: bool = False) -> dict[str, Any]:
     os.replace(tmp, report_dir / "summary.json")
     write_html(report_dir / "report.html", summary, worst_docs)
     return summary
+
+
+def _boilerplate_spans(ftable) -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    cols = ftable.select(["doc_id", "rule", "start", "end"]).to_pydict()
+    for doc_id, rule, s, e in zip(cols["doc_id"], cols["rule"], cols["start"], cols["end"]):
+        if rule.startswith("boilerplate"):
+            out[doc_id].append((s, e))
+    return out
+
+
+def _cross_document_lines(shards: Path) -> tuple[dict[tuple[str, int], int], dict[int, str]]:
+    """Lines shared by many documents of one source (bounded memory: Misra–Gries)."""
+    from .chrome_lines import HeavyHitters, repeated
+
+    hh = HeavyHitters()
+    per_source: Counter = Counter()
+    for path in _shard_files(shards, "documents.parquet"):
+        t = pq.read_table(path, columns=["source", "lines"])
+        for source, lines in zip(t.column("source").to_pylist(), t.column("lines").to_pylist()):
+            per_source[source] += 1
+            hh.update((source, x[0]) for x in lines or ())
+    chrome = repeated(hh, per_source)
+    wanted = {h for _src, h in chrome}
+    texts: dict[int, str] = {}
+    for path in sorted(shards.glob("part-*.lines.json")):
+        if len(texts) == len(wanted):
+            break
+        for h, t in json.loads(path.read_text(encoding="utf-8")).items():
+            if int(h) in wanted:
+                texts[int(h)] = t
+    return chrome, texts
+
+
+def _repeated_summary(chrome: dict[tuple[str, int], int], texts: dict[int, str]) -> dict[str, list[dict]]:
+    by_source: dict[str, list[dict]] = defaultdict(list)
+    for (source, h), n in sorted(chrome.items(), key=lambda kv: -kv[1]):
+        if len(by_source[source or "(none)"]) < 20:
+            by_source[source or "(none)"].append({"line": texts.get(h, ""), "documents": n})
+    return dict(by_source)

@@ -176,3 +176,25 @@ def test_report_renders_hostile_text_without_running_it(tmp_path):
     assert "<title>wenlint 审计报告</title>" in dom  # a script would have set the title to PWNED
     assert "data-pwned" not in dom.split("<body", 1)[1].split(">", 1)[0]
     assert "&lt;script&gt;" in dom  # shown as text
+
+
+def test_lines_shared_by_a_sources_documents_are_chrome(tmp_path):
+    path = tmp_path / "site.jsonl"
+    bodies = ["借款人逾期后应主动联系银行说明情况。", "信用卡分期需要注意手续费率的计算方式。",
+              "房贷提前还款前应确认合同中的违约金条款。", "网贷协商还款时应保留沟通记录。"]
+    with open(path, "w", encoding="utf-8") as fh:
+        for i, body in enumerate(bodies):
+            text = f"本站所有内容均来自网友投稿仅供参考\n{body}\n扫码关注理财小助手获取更多干货\n"
+            fh.write(json.dumps({"id": i, "text": text, "site": "farm.example"}, ensure_ascii=False) + "\n")
+        fh.write(json.dumps({"id": 9, "text": "扫码关注理财小助手获取更多干货\n另一站点的正文。\n", "site": "other"},
+                            ensure_ascii=False) + "\n")
+    report = tmp_path / "rep"
+    run_audit([str(path)], report, AuditSettings(select=("boilerplate",)), _opts(), engine=LocalEngine(1))
+    rows = [f for f in _table(report, "findings.parquet") if f["rule"] == "boilerplate/cross-document"]
+    farm = [f for f in rows if f["source"] == "farm.example"]
+    assert {(f["line"], f["fix_replacement"]) for f in farm} <= {(1, ""), (3, "")}
+    assert len({f["doc_id"] for f in farm}) == 4 and len(farm) >= 4
+    assert not [f for f in rows if f["source"] == "other"]  # one document of that source: nothing shared
+    summary = json.loads((report / "summary.json").read_text(encoding="utf-8"))
+    lines = {x["line"] for x in summary["repeated_lines"]["farm.example"]}
+    assert "扫码关注理财小助手获取更多干货" in lines
