@@ -198,3 +198,15 @@ def test_lines_shared_by_a_sources_documents_are_chrome(tmp_path):
     summary = json.loads((report / "summary.json").read_text(encoding="utf-8"))
     lines = {x["line"] for x in summary["repeated_lines"]["farm.example"]}
     assert "扫码关注理财小助手获取更多干货" in lines
+
+
+def test_fsspec_urls_are_read(tmp_path):
+    fsspec = pytest.importorskip("fsspec")
+    fs = fsspec.filesystem("memory")
+    with fs.open("/corpus/a.jsonl", "wb") as fh:
+        fh.write(json.dumps({"text": "第一篇正文。"}, ensure_ascii=False).encode() + b"\n")
+    with fs.open("/corpus/b.txt", "wb") as fh:
+        fh.write("第二篇正文。".encode("gbk"))
+    recs = list(iter_records(["memory://corpus/*"], RecordOptions()))
+    assert [r.text for r in recs] == ["第一篇正文。", "第二篇正文。"]
+    assert recs[0].id.startswith("memory://") and recs[0].id.endswith("/corpus/a.jsonl#1")
