@@ -81,8 +81,10 @@ class Boilerplate(Check):
 
     def run(self, doc):
         lay = blocks.layout(doc)
-        head = {ln.index for ln in lay.head(int(self.opts["head-lines"]))}
-        tail = {ln.index for ln in lay.tail_lines(int(self.opts["tail-lines"]))}
+        # footer/licence lines never count as the prose body, even when they are long sentences
+        # ("声明：本站文章来源于网络，如有侵权请联系删除。"), so chrome after them is still in the tail
+        strong = {ln.index for ln in lay.lines if not ln.blank and self._strong(ln)}
+        head, tail = lay.zones(strong, int(self.opts["head-lines"]), int(self.opts["tail-lines"]))
         for ln in lay.lines:
             if ln.blank:
                 continue
@@ -130,6 +132,12 @@ class Boilerplate(Check):
         if widgets and (ln.length <= 30 or widgets[0].start <= 1):
             return "label", 0.85, {"label": widgets[0].term}
         return None
+
+    def _strong(self, ln: Line) -> bool:
+        d = _data()
+        if ln.length > d["raw"]["max_line"] or self._sentence_like(ln):
+            return False
+        return bool(d["license"].search(ln.text) or d["footer"].find(ln.text))
 
     @staticmethod
     def _sentence_like(ln: Line) -> bool:

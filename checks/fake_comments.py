@@ -82,13 +82,14 @@ class FakeComments(Check):
                 in_entry, body, gap = True, 0, 0
                 last = ln
                 continue
-            if labelled and _NAMED.match(ln.text) and (not in_entry or body > 0):
+            named = _NAMED.match(ln.text) if labelled else None
+            if named and named.group(1) not in cfg["not_names"] and (not in_entry or (body > 0 and gap == 0)):
                 entries += 1  # "张三：写得很清楚" — name and comment on one line, under a section label
                 in_entry, body, gap = True, 1, 0
                 last = ln
                 continue
             if in_entry and blocks.is_comment_widget(ln):
-                last, gap = ln, 0
+                last, gap, body = ln, 0, max(body, 1)  # a reply/like line closes the comment text
                 continue
             # comment text: only right after a header, without a blank line before a second paragraph
             if in_entry and body < cfg["max_entry_lines"] and (body == 0 or gap == 0):
@@ -100,4 +101,4 @@ class FakeComments(Check):
 
 
 # A commenter name and the comment on one line: "张三：……", "网友8812: ……"
-_NAMED = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9_*]{1,12}[:：][ ]?\S")
+_NAMED = re.compile(r"^([\u4e00-\u9fffA-Za-z0-9_*]{1,12})[:：][ ]?\S")

@@ -41,6 +41,7 @@ CN_DATE_RE = re.compile(r"(?<!\d)(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
 TIME_RE = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?(?!\d)")
 RELATIVE_TIME_RE = re.compile(r"(?<!\d)\d{1,3}[ ]?(?:秒|分钟|小时|天|周|个月|月|年)前|刚刚|昨天|前天")
 _NUMERIC_RE = re.compile(r"\d+")
+_COUNT_RE = re.compile(r"共?\d+条?")
 
 
 @lru_cache(maxsize=1)
@@ -175,6 +176,18 @@ class Layout:
         rest = [ln for ln in self.lines[self.last_prose + 1:] if not ln.blank]
         return rest[-max_lines:] if max_lines else rest
 
+    def zones(self, exclude: "set[int] | frozenset[int]" = frozenset(), head_lines: int = 15,
+              tail_lines: int = 15) -> tuple[set[int], set[int]]:
+        """Indexes of the head and tail lines when the lines in ``exclude`` (known chrome, e.g. a
+        long disclaimer with a comma) do not count as prose."""
+        prose = [ln.index for ln in self.lines if ln.index not in exclude and is_prose(ln)]
+        nonblank = [ln.index for ln in self.lines if not ln.blank]
+        if not prose:
+            return set(nonblank[:head_lines]), set()
+        head = [i for i in nonblank if i < prose[0]][:head_lines]
+        tail = [i for i in nonblank if i > prose[-1]]
+        return set(head), set(tail[-tail_lines:] if tail_lines else tail)
+
     def in_head(self, ln: Line, max_lines: int = 15) -> bool:
         return any(h.index == ln.index for h in self.head(max_lines))
 
@@ -272,8 +285,7 @@ def is_comment_label(ln: Line) -> bool:
     """A short line that only announces a comment section (精彩评论, 网友评论 …)."""
     if ln.blank or ln.length > 16:
         return False
-    key = norm_key(ln.body)
-    key = re.sub(r"\d+", "", key)  # 网友评论(12)
+    key = _COUNT_RE.sub("", norm_key(ln.body))  # 网友评论(12), 最新评论（共3条）
     return key in _comment_tools()[2]
 
 
