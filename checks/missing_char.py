@@ -75,16 +75,6 @@ def _filter_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _law_names() -> tuple[frozenset[str], dict[str, list[str]]]:
-    names = load_words("missing_char/law_names.txt")
-    by_bigram: dict[str, list[str]] = {}
-    for n in names:
-        for i in range(len(n) - 1):
-            by_bigram.setdefault(n[i:i + 2], []).append(n)
-    return frozenset(names), by_bigram
-
-
-@lru_cache(maxsize=1)
 def _compounds() -> dict[str, list[tuple[str, str, str]]]:
     """filter word d → [(compound, remainder, side)] from the domain lexicon, side 'head'
     (d+r: 催收人员 → 人员) or 'tail' (r+d: 上门催收 → 上门)."""
@@ -527,32 +517,31 @@ class MissingChar(Check):
 
     # ---- 5. mangled official law names -------------------------------------
     def _law_names(self, text) -> list[tuple[Cand, float]]:
+        """A 《…》 title that is an official name (``linter.laws`` catalog) with chunks deleted."""
+        from linter.laws import PRC, catalog
+
         out = []
-        names, by_bigram = _law_names()
+        cat = None
         for m in TITLE_RE.finditer(text):
             x = m.group(1)
-            if x in names or len(x) < 3 or not all(is_han(c) for c in x):
+            if len(x) < 3 or not all(is_han(c) for c in x):
                 continue
-            pool: dict[str, int] = {}
-            for i in range(len(x) - 1):
-                for nm in by_bigram.get(x[i:i + 2], ()):
-                    pool[nm] = pool.get(nm, 0) + 1
-            best = None
-            for nm, hits in pool.items():
-                if len(nm) <= len(x) or hits < max(1, (len(x) - 1) // 2):
-                    continue
-                chunks = _subseq_chunks(x, nm)
-                if chunks is None or chunks > 3:
-                    continue
-                key = (chunks, len(nm) - len(x))
-                if best is None or key < best[0]:
-                    best = (key, nm)
-            if best is None:
+            if cat is None:
+                cat = catalog()
+            if cat.is_known(x) or cat.is_non_law(x):
                 continue
-            nm = best[1]
-            if len(x) / len(nm) < 0.4:
+            hit = cat.closest(x, max_extra=0)
+            if hit is None:
                 continue
-            conf = 0.9 if best[0][0] <= 2 else 0.8
+            entry = hit[0]
+            name = entry.name
+            short = name[len(PRC):] if name.startswith(PRC) else name
+            # restore the shortest official form the title is a broken copy of
+            nm = short if _subseq_chunks(x, short) is not None else name
+            chunks = _subseq_chunks(x, nm)
+            if chunks is None or chunks > 3 or len(nm) <= len(x) or len(x) / len(nm) < 0.4:
+                continue
+            conf = 0.9 if chunks <= 2 else 0.8
             out.append((Cand(m.start(), m.end(), m.start(), m.end(), f"《{nm}》", "", "law", 3.0, nm), conf))
         return out
 

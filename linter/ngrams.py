@@ -1,19 +1,26 @@
 """Word and character statistics shared by the checks that judge wording
-(missing-char, spun-text): word frequencies and POS from jieba's dictionary
-merged with wenlint's finance lexicon, character standalone/in-word counts,
-and character n-gram counts derived from the public-domain law texts.
+(missing-char, spun-text): word frequencies (jieba's dictionary — the very table the
+shared tokenizer already holds — overlaid with wenlint's finance lexicon), POS tags,
+character standalone/in-word mass, words by character, a broken-word index, and a
+character 1–4-gram model of the public-domain law texts.
 
-Everything is loaded lazily, once per process, and cached.  Nothing is
-downloaded: jieba's ``dict.txt`` ships in its wheel, the rest in
-``linter/data/ngrams`` (rebuilt by ``scripts/build_ngrams.py``).
+Everything is precomputed by ``scripts/build_ngrams.py`` into ``linter/data/ngrams`` and
+loaded lazily, once per process, in compact form: small tables as dicts, the large ones
+as flat binary arrays (sorted 64-bit key hashes, a one-byte hashed count table), so that the
+first use costs tens of milliseconds and a few tens of MB, not seconds.  Nothing is
+downloaded.
 """
 from __future__ import annotations
 
 import gzip
+import hashlib
 import math
-import os
+import struct
+import sys
 import threading
-from collections import defaultdict
+import zlib
+from array import array
+from bisect import bisect_left
 from functools import lru_cache
 
 from .resources import data_path
@@ -21,7 +28,23 @@ from .resources import data_path
 _lock = threading.Lock()
 
 DOMAIN_WORDS = "ngrams/domain_words.txt"
-LAW_NGRAMS = "ngrams/laws_char_ngrams.tsv.gz"
+CHARS = "ngrams/chars.tsv"
+POS = "ngrams/pos.tsv.gz"
+WORDS_BY_CHAR = "ngrams/words_by_char.tsv.gz"
+GAP_INDEX = "ngrams/gap_index.bin"
+LAW_LM = "ngrams/law_lm.bin"
+
+LM_BITS = 23  # hashed n-gram table of 2**23 one-byte cells (8 MB in memory)
+LM_MIN_COUNT = 2
+
+
+def hash64(s: str) -> int:
+    """A stable 64-bit hash of ``s`` (Python's ``hash`` is salted per process)."""
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def lm_quantise(count: int) -> int:
+    return max(1, min(255, int(round(8 * math.log2(count))) + 1))
 
 
 def _is_han(ch: str) -> bool:
@@ -29,46 +52,27 @@ def _is_han(ch: str) -> bool:
 
 
 class Lexicon:
-    """Word → (frequency, POS) from jieba's dictionary plus the domain list."""
+    """Word frequencies: jieba's in-memory ``FREQ`` (shared with segmentation) + domain words."""
 
     def __init__(self) -> None:
-        import jieba
+        from .segment import tokenizer
 
-        self.freq: dict[str, int] = {}
-        self.pos: dict[str, str] = {}
-        path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.split()
-                if len(parts) >= 2:
-                    try:
-                        self.freq[parts[0]] = int(parts[1])
-                    except ValueError:
-                        continue
-                    if len(parts) >= 3:
-                        self.pos[parts[0]] = parts[2]
+        tk = tokenizer()
+        self._jieba = tk.FREQ
+        self.domain: dict[str, int] = {}
         with open(data_path(DOMAIN_WORDS), encoding="utf-8") as fh:
             for line in fh:
                 line = line.split("#", 1)[0].strip()
                 if not line:
                     continue
                 parts = line.split()
-                word, f = parts[0], int(parts[1]) if len(parts) > 1 else 300
-                if f > self.freq.get(word, 0):
-                    self.freq[word] = f
-                self.pos.setdefault(word, "n")
-        self.total = sum(self.freq.values())
-        # per character: standalone count, in-word count (words of 2+ chars)
-        self.char_alone: dict[str, int] = defaultdict(int)
-        self.char_in_word: dict[str, int] = defaultdict(int)
-        for w, f in self.freq.items():
-            if len(w) == 1:
-                self.char_alone[w] += f
-            else:
-                for ch in set(w):
-                    self.char_in_word[ch] += f
-        self.char_total = sum(self.char_alone.values()) + sum(
-            f * len(w) for w, f in self.freq.items() if len(w) > 1)
+                self.domain[parts[0]] = int(parts[1]) if len(parts) > 1 else 300
+        self.total = tk.total + sum(self.domain.values())
+
+    def get(self, word: str) -> int:
+        f = self._jieba.get(word, 0) or 0
+        d = self.domain.get(word)
+        return d if d is not None and d > f else f
 
 
 @lru_cache(maxsize=1)
@@ -79,113 +83,227 @@ def lexicon() -> Lexicon:
 
 def word_freq(word: str) -> int:
     """Frequency of ``word`` (jieba scale, merged with the domain list); 0 when unknown."""
-    return lexicon().freq.get(word, 0)
+    return lexicon().get(word)
+
+
+@lru_cache(maxsize=1)
+def _pos() -> dict[str, str]:
+    out: dict[str, str] = {}
+    with gzip.open(data_path(POS), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            w, _, p = line.rstrip("\n").partition("\t")
+            out[w] = p
+    return out
 
 
 def word_pos(word: str) -> str:
-    """jieba POS tag of ``word`` ('' when unknown)."""
-    return lexicon().pos.get(word, "")
+    """jieba POS tag of ``word`` ('' when unknown or rarer than 50 in jieba's dictionary)."""
+    return _pos().get(word, "")
 
 
 def is_word(word: str, min_freq: int = 1) -> bool:
-    return lexicon().freq.get(word, 0) >= min_freq
+    return word_freq(word) >= min_freq
 
 
 def word_logp(word: str) -> float:
-    lx = lexicon()
-    return math.log((lx.freq.get(word, 0) + 0.5) / lx.total)
+    return math.log((word_freq(word) + 0.5) / lexicon().total)
+
+
+@lru_cache(maxsize=1)
+def _chars() -> tuple[dict[str, tuple[int, int]], int]:
+    out: dict[str, tuple[int, int]] = {}
+    total = 1
+    with open(data_path(CHARS), encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if parts[0] == "#total":
+                total = int(parts[1])
+            elif len(parts) == 3:
+                out[parts[0]] = (int(parts[1]), int(parts[2]))
+    return out, total
 
 
 def char_freedom(ch: str) -> float:
     """Share of ``ch``'s dictionary mass where it stands alone as a word (0 = always bound)."""
-    lx = lexicon()
-    alone = lx.char_alone.get(ch, 0)
-    bound = lx.char_in_word.get(ch, 0)
+    alone, bound = _chars()[0].get(ch, (0, 0))
     return alone / (alone + bound) if alone + bound else 0.0
 
 
 def char_mass(ch: str) -> int:
     """Standalone + in-word dictionary mass of ``ch``."""
-    lx = lexicon()
-    return lx.char_alone.get(ch, 0) + lx.char_in_word.get(ch, 0)
+    alone, bound = _chars()[0].get(ch, (0, 0))
+    return alone + bound
 
 
 def string_rate(s: str) -> float:
     """Expected occurrences of ``s`` per Han character of running text (rough, from the dictionary)."""
-    lx = lexicon()
+    total = _chars()[1]
     if len(s) == 1:
-        return char_mass(s) / lx.char_total
-    f = lx.freq.get(s, 0)
-    return f / lx.char_total
+        return char_mass(s) / total
+    return word_freq(s) / total
 
 
 @lru_cache(maxsize=1)
-def _words_by_char() -> dict[str, list[tuple[str, int]]]:
-    """Han words of 2–4 chars (freq ≥ 3) indexed by each character they contain."""
-    idx: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for w, f in lexicon().freq.items():
-        if 2 <= len(w) <= 4 and f >= 3 and all(_is_han(c) for c in w):
-            for ch in set(w):
-                idx[ch].append((w, f))
-    for lst in idx.values():
-        lst.sort(key=lambda x: -x[1])
-    return dict(idx)
-
-
-def words_with_char(ch: str) -> list[tuple[str, int]]:
-    """Dictionary words of 2–4 Han chars containing ``ch``, most frequent first."""
-    return _words_by_char().get(ch, [])
-
-
-@lru_cache(maxsize=1)
-def _gap_index() -> dict[tuple[str, str], list[tuple[str, str]]]:
-    """(left part, right part) → [(word, inserted)] for words of 3–6 Han chars that become
-    the two parts when 1–2 inner characters are deleted (关键在于 → (关键, 于): 在)."""
-    idx: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for w, f in lexicon().freq.items():
-        n = len(w)
-        if not (3 <= n <= 6) or f < 3 or not all(_is_han(c) for c in w):
-            continue
-        for i in range(1, n - 1):
-            for k in (1, 2):
-                if i + k >= n:
-                    continue
-                a, d, b = w[:i], w[i:i + k], w[i + k:]
-                if len(a) <= 3 and len(b) <= 3:
-                    idx[(a, b)].append((w, d))
-    return dict(idx)
-
-
-def gap_words(left: str, right: str) -> list[tuple[str, str]]:
-    """Words ``left + d + right`` (d of 1–2 chars): [(word, d)]."""
-    return _gap_index().get((left, right), [])
-
-
-@lru_cache(maxsize=1)
-def _law_ngrams() -> tuple[dict[str, int], int]:
-    counts: dict[str, int] = {}
-    total = 0
-    with gzip.open(data_path(LAW_NGRAMS), "rt", encoding="utf-8") as fh:
+def _words_by_char_raw() -> dict[str, str]:
+    out: dict[str, str] = {}
+    with gzip.open(data_path(WORDS_BY_CHAR), "rt", encoding="utf-8") as fh:
         for line in fh:
-            g, _, c = line.rstrip("\n").partition("\t")
-            if g == "#total":
-                total = int(c)
-            elif g:
-                counts[g] = int(c)
-    return counts, total
+            ch, _, rest = line.rstrip("\n").partition("\t")
+            out[ch] = rest
+    return out
+
+
+@lru_cache(maxsize=4096)
+def words_with_char(ch: str) -> list[tuple[str, int]]:
+    """Dictionary words of 2–4 Han chars containing ``ch``, most frequent first (top 60)."""
+    raw = _words_by_char_raw().get(ch)
+    if not raw:
+        return []
+    out = []
+    for item in raw.split(" "):
+        w, _, f = item.rpartition(":")
+        out.append((w, int(f)))
+    return out
+
+
+def read_blob(name: str) -> bytes:
+    """A zlib-compressed binary file from ``linter/data``, decompressed."""
+    with open(data_path(name), "rb") as fh:
+        return zlib.decompress(fh.read())
+
+
+class CompactMap:
+    """str → str lookups over sorted 64-bit key hashes and one UTF-8 blob.
+
+    File layout (zlib-compressed): ``b"WLCM"``, n (uint32), blob length (uint32), n sorted
+    uint64 key hashes, n+1 uint32 offsets, the blob.  Loading is three memcpy's; a lookup is
+    one hash and a binary search (``bisect`` over an ``array``)."""
+
+    def __init__(self, name: str) -> None:
+        raw = read_blob(name)
+        if raw[:4] != b"WLCM":
+            raise ValueError(f"{name}: not a compact map")
+        n, blen = struct.unpack_from("<II", raw, 4)
+        pos = 12
+        self.keys = array("Q")
+        self.keys.frombytes(raw[pos:pos + 8 * n])
+        pos += 8 * n
+        self.offs = array("I")
+        self.offs.frombytes(raw[pos:pos + 4 * (n + 1)])
+        pos += 4 * (n + 1)
+        self.blob = raw[pos:pos + blen]
+        if sys.byteorder != "little":  # pragma: no cover
+            self.keys.byteswap()
+            self.offs.byteswap()
+
+    def get(self, key: str) -> str | None:
+        h = hash64(key)
+        keys = self.keys
+        i = bisect_left(keys, h)
+        if i >= len(keys) or keys[i] != h:
+            return None
+        return self.blob[self.offs[i]:self.offs[i + 1]].decode("utf-8")
+
+
+def write_compact_map(path, mapping: dict[str, str]) -> int:
+    """Write ``mapping`` in ``CompactMap``'s format (used by ``scripts/build_ngrams.py``)."""
+    items = sorted(((hash64(k), v.encode("utf-8")) for k, v in mapping.items()), key=lambda x: x[0])
+    keys = array("Q", [k for k, _ in items])
+    if len(set(keys)) != len(keys):
+        raise ValueError("64-bit hash collision")
+    offs = array("I", [0])
+    blob = bytearray()
+    for _, v in items:
+        blob += v
+        offs.append(len(blob))
+    if sys.byteorder != "little":  # pragma: no cover
+        keys.byteswap()
+        offs.byteswap()
+    raw = b"WLCM" + struct.pack("<II", len(keys), len(blob)) + keys.tobytes() + offs.tobytes() + bytes(blob)
+    with open(path, "wb") as fh:
+        fh.write(zlib.compress(raw, 9))
+    return len(keys)
+
+
+@lru_cache(maxsize=1)
+def _gap_map() -> CompactMap:
+    with _lock:
+        return CompactMap(GAP_INDEX)
+
+
+@lru_cache(maxsize=65536)
+def gap_words(left: str, right: str) -> list[tuple[str, str]]:
+    """Words ``left + d + right`` (d of 1–2 chars, proper nouns excluded): [(word, d)]."""
+    raw = _gap_map().get(f"{left}\x1f{right}")
+    if not raw:
+        return []
+    out = []
+    for item in raw.split(","):
+        d, _, w = item.partition(":")
+        out.append((w, d))
+    return out
+
+
+class CharLM:
+    """Character n-gram counts (n ≤ 4) of the law texts in a hashed one-byte table
+    (zlib-compressed file: ``b"WLLM"``, corpus size as uint64, then 2**LM_BITS cells)."""
+
+    def __init__(self) -> None:
+        raw = read_blob(LAW_LM)
+        if raw[:4] != b"WLLM":
+            raise ValueError(f"{LAW_LM}: not a hashed n-gram table")
+        (self.total,) = struct.unpack_from("<Q", raw, 4)
+        self.table = raw[12:]
+        self.mask = (1 << LM_BITS) - 1
+        if len(self.table) != self.mask + 1:
+            raise ValueError(f"{LAW_LM}: wrong table size")
+
+    def count(self, gram: str) -> float:
+        """Approximate count of ``gram`` (0 when below the pruning threshold)."""
+        h = hash64(gram)
+        t = self.table
+        q = min(t[h & self.mask], t[(h >> 32) & self.mask])
+        return 0.0 if q == 0 else 2.0 ** ((q - 1) / 8.0)
+
+    def logp(self, ch: str, hist: str) -> float:
+        """log P(ch | hist) by stupid backoff over histories of up to 3 characters."""
+        penalty = 0.0
+        for k in range(min(3, len(hist)), 0, -1):
+            h = hist[-k:]
+            c = self.count(h + ch)
+            if c > 0:
+                ch_ = self.count(h)
+                if ch_ > 0:
+                    return penalty + math.log(min(1.0, c / ch_))
+            penalty += math.log(0.4)
+        c = self.count(ch)
+        return penalty + math.log((c + 0.5) / self.total)
+
+    def score(self, s: str, start: int) -> float:
+        """Sum of log P(s[i] | s[i-3:i]) for i ≥ ``start``."""
+        return sum(self.logp(s[i], s[max(0, i - 3):i]) for i in range(start, len(s)))
+
+
+@lru_cache(maxsize=1)
+def char_lm() -> CharLM:
+    with _lock:
+        return CharLM()
 
 
 def char_ngram_count(gram: str) -> int:
-    """Count of a 1–3 character n-gram in the law-text corpus (pruned: rare n-grams read 0)."""
-    return _law_ngrams()[0].get(gram, 0)
+    """Approximate count of a 1–4 character n-gram in the law-text corpus (pruned: rare read 0)."""
+    return int(round(char_lm().count(gram)))
 
 
 def char_ngram_total() -> int:
-    return _law_ngrams()[1]
+    return char_lm().total
 
 
 def warm() -> None:
     """Load everything now (benchmarks call this before timing)."""
     lexicon()
-    _words_by_char()
-    _gap_index()
+    _pos()
+    _chars()
+    _words_by_char_raw()
+    _gap_map()
+    char_lm()

@@ -1,82 +1,201 @@
 #!/usr/bin/env python3
 """Derive the compact statistics that ``linter.ngrams`` and ``missing-char`` ship.
 
-Inputs (read-only, outside the repo): ``../shared/laws`` — the public-domain PRC law
-texts (LawRefBook snapshot) and their catalog.  Only counts and official names are
-written, never running text:
+Everything written here is counts, word lists or hashes — never running text.
 
-* ``linter/data/ngrams/laws_char_ngrams.tsv.gz`` — character 1/2/3-gram counts over the
-  Han runs of every article text (bigrams with count >= 3, trigrams >= 5 kept), one
-  ``ngram<TAB>count`` per line, first line ``#total<TAB>N`` (Han characters counted).
-* ``linter/data/missing_char/law_names.txt`` — official law names and their short forms
-  (catalog facts), used to restore law names mangled by a filter (《人民民法典》).
+From jieba's dictionary (``dict.txt`` in the pinned jieba wheel) merged with the hand-written
+``linter/data/ngrams/domain_words.txt``:
 
-Usage: python scripts/build_ngrams.py [--shared ../shared]
+* ``ngrams/chars.tsv`` — per Han character: dictionary mass standing alone and inside words
+  of 2+ characters (first line ``#total<TAB>N``: all characters of the dictionary mass).
+* ``ngrams/pos.tsv.gz`` — POS tag of every word with frequency >= 50 (and the domain words).
+* ``ngrams/words_by_char.tsv.gz`` — per character, the 60 most frequent Han words of 2–4
+  characters (frequency >= 3) that contain it.
+* ``ngrams/gap_index.bin`` — (left part, right part) → [(inserted, word)] for non-proper
+  words of 3–6 Han characters (frequency >= 3) that split into the two parts when 1–2 inner
+  characters are deleted (关键在于 → 关键 + 于, inserted 在).  Stored as sorted 64-bit key
+  hashes + offsets into a UTF-8 blob (zlib), so loading is a memcpy, not a dict build.
+
+From the public-domain PRC law texts (``../shared/laws/articles``, LawRefBook snapshot):
+
+* ``ngrams/law_lm.bin`` — character 1–4-gram counts over Han runs, pruned (count >= 2),
+  quantised to one byte (``round(8*log2(count))``) in a 2-probe hashed table (the lower probe
+  wins), plus the corpus size.  The laws that the benchmarks sample (``bench/textcorpus.py``
+  ``law_docs`` for the sample sizes in ``HELD_OUT_SAMPLES``) are left out, so the benchmark
+  figures on law texts stay out-of-sample.
+
+Usage: python scripts/build_ngrams.py [--shared ../shared] [--only lex|lm]
 """
 from __future__ import annotations
 
 import argparse
 import collections
 import gzip
+import hashlib
 import json
+import math
+import os
 import re
+import struct
+import sys
+import zlib
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from linter.ngrams import LM_BITS, LM_MIN_COUNT, hash64, lm_quantise, write_compact_map  # noqa: E402
+
+OUT = ROOT / "linter" / "data" / "ngrams"
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
-MIN_BIGRAM = 3
-MIN_TRIGRAM = 5
+PROPER = ("nr", "ns", "nt", "nz", "nrt", "nrfg")
+HELD_OUT_SAMPLES = (30, 40, 200)  # bench/missing_char_synth.py --laws 30, bench/clean_fp.py --laws 40 / 200
 
 
-def build_ngrams(laws: Path, out: Path) -> None:
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def load_lexicon() -> tuple[dict[str, int], dict[str, str], set[str]]:
+    import jieba
+
+    freq: dict[str, int] = {}
+    pos: dict[str, str] = {}
+    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 2 and parts[1].isdigit():
+                freq[parts[0]] = int(parts[1])
+                if len(parts) >= 3:
+                    pos[parts[0]] = parts[2]
+    domain: set[str] = set()
+    with open(OUT / "domain_words.txt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            parts = line.split()
+            w, f = parts[0], int(parts[1]) if len(parts) > 1 else 300
+            domain.add(w)
+            freq[w] = max(freq.get(w, 0), f)
+            pos.setdefault(w, "n")
+    return freq, pos, domain
+
+
+def build_lexicon_stats() -> None:
+    freq, pos, domain = load_lexicon()
+    alone: dict[str, int] = collections.defaultdict(int)
+    inword: dict[str, int] = collections.defaultdict(int)
+    for w, f in freq.items():
+        if len(w) == 1:
+            alone[w] += f
+        else:
+            for ch in set(w):
+                inword[ch] += f
+    char_total = sum(alone.values()) + sum(f * len(w) for w, f in freq.items() if len(w) > 1)
+    with open(OUT / "chars.tsv", "w", encoding="utf-8") as fh:
+        fh.write(f"#total\t{char_total}\n")
+        for ch in sorted(set(alone) | set(inword)):
+            if len(ch) == 1 and ch.strip() and ch not in "\t#":
+                fh.write(f"{ch}\t{alone.get(ch, 0)}\t{inword.get(ch, 0)}\n")
+    with gzip.open(OUT / "pos.tsv.gz", "wt", encoding="utf-8", compresslevel=9, ) as fh:
+        for w in sorted(pos):
+            if freq.get(w, 0) >= 50 or w in domain:
+                fh.write(f"{w}\t{pos[w]}\n")
+    by_char: dict[str, list[tuple[str, int]]] = collections.defaultdict(list)
+    for w, f in freq.items():
+        if 2 <= len(w) <= 4 and f >= 3 and all(_is_han(c) for c in w):
+            for ch in set(w):
+                by_char[ch].append((w, f))
+    with gzip.open(OUT / "words_by_char.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        for ch in sorted(by_char):
+            lst = sorted(by_char[ch], key=lambda x: (-x[1], x[0]))[:60]
+            fh.write(ch + "\t" + " ".join(f"{w}:{f}" for w, f in lst) + "\n")
+    gaps: dict[tuple[str, str], list[str]] = collections.defaultdict(list)
+    for w, f in sorted(freq.items(), key=lambda x: (-x[1], x[0])):
+        n = len(w)
+        if not (3 <= n <= 6) or f < 3 or not all(_is_han(c) for c in w) or pos.get(w, "").startswith(PROPER):
+            continue
+        for i in range(1, n - 1):
+            for k in (1, 2):
+                if i + k >= n:
+                    continue
+                a, d, b = w[:i], w[i:i + k], w[i + k:]
+                if len(a) <= 3 and len(b) <= 3:
+                    gaps[(a, b)].append(f"{d}:{w}")
+    write_map(OUT / "gap_index.bin", {f"{a}\x1f{b}": ",".join(v) for (a, b), v in gaps.items()})
+    print(f"lexicon stats: {len(freq)} words, {len(gaps)} gap keys")
+
+
+def write_map(path: Path, mapping: dict[str, str]) -> None:
+    n = write_compact_map(path, mapping)
+    print(f"{path.name}: {n} keys, {path.stat().st_size} bytes")
+
+
+def held_out_laws(shared: Path) -> set[str]:
+    os.environ["WENLINT_SHARED"] = str(shared)
+    import textcorpus
+
+    out: set[str] = set()
+    for n in HELD_OUT_SAMPLES:
+        for d in textcorpus.law_docs(n_laws=n, max_chars=10, chunks_per_law=1, seed=0,
+                                     laws_dir=shared / "laws" / "articles"):
+            out.add(d.name.split("#", 1)[0])
+    return out
+
+
+def build_lm(shared: Path) -> None:
+    laws = shared / "laws" / "articles"
+    skip = held_out_laws(shared)
     counts: collections.Counter[str] = collections.Counter()
     total = 0
-    for path in sorted((laws / "articles").glob("*.json")):
+    used = 0
+    for path in sorted(laws.glob("*.json")):
+        if path.stem in skip:
+            continue
+        used += 1
         data = json.loads(path.read_text(encoding="utf-8"))
         for text in (data.get("articles") or {}).values():
-            for run in HAN_RUN.findall(text):
+            for run in HAN_RUN.findall(str(text)):
                 total += len(run)
                 n = len(run)
                 for i in range(n):
-                    counts[run[i]] += 1
-                    if i + 2 <= n:
-                        counts[run[i:i + 2]] += 1
-                    if i + 3 <= n:
-                        counts[run[i:i + 3]] += 1
-    keep = {g: c for g, c in counts.items()
-            if len(g) == 1 or (len(g) == 2 and c >= MIN_BIGRAM) or (len(g) == 3 and c >= MIN_TRIGRAM)}
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write(f"#total\t{total}\n")
-        for g in sorted(keep, key=lambda g: (len(g), -keep[g], g)):
-            fh.write(f"{g}\t{keep[g]}\n")
-    print(f"{out}: {len(keep)} n-grams from {total} Han chars, {out.stat().st_size} bytes")
-
-
-def build_law_names(laws: Path, out: Path) -> None:
-    names: set[str] = set()
-    for line in (laws / "catalog.jsonl").read_text(encoding="utf-8").splitlines():
-        if not line.strip():
+                    for k in (1, 2, 3, 4):
+                        if i + k <= n:
+                            counts[run[i:i + k]] += 1
+    size = 1 << LM_BITS
+    mask = size - 1
+    table = np.zeros(size, dtype=np.uint8)
+    kept = 0
+    for g, c in counts.items():
+        if c < LM_MIN_COUNT:
             continue
-        rec = json.loads(line)
-        for name in [rec.get("name")] + list(rec.get("short_names") or []):
-            if name and HAN_RUN.search(name) and len(name) <= 40:
-                names.add(name)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "w", encoding="utf-8") as fh:
-        fh.write("# Official law names and short forms (facts from the law catalog); built by scripts/build_ngrams.py\n")
-        for name in sorted(names):
-            fh.write(name + "\n")
-    print(f"{out}: {len(names)} names")
+        kept += 1
+        q = lm_quantise(c)
+        h = hash64(g)
+        for idx in (h & mask, (h >> 32) & mask):
+            if table[idx] < q:
+                table[idx] = q
+    path = OUT / "law_lm.bin"
+    with open(path, "wb") as fh:
+        fh.write(zlib.compress(b"WLLM" + struct.pack("<Q", total) + table.tobytes(), 9))
+    occ = float((table > 0).mean())
+    print(f"{path.name}: {used} laws ({len(skip)} benchmark laws held out), {total} Han chars, "
+          f"{kept} n-grams kept, occupancy {occ:.3f}, {path.stat().st_size} bytes")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--only", choices=("lex", "lm"), default=None)
     args = ap.parse_args()
-    laws = Path(args.shared) / "laws"
-    build_ngrams(laws, ROOT / "linter/data/ngrams/laws_char_ngrams.tsv.gz")
-    build_law_names(laws, ROOT / "linter/data/missing_char/law_names.txt")
+    if args.only in (None, "lex"):
+        build_lexicon_stats()
+    if args.only in (None, "lm"):
+        build_lm(Path(args.shared))
 
 
 if __name__ == "__main__":
