@@ -63,9 +63,12 @@ def _time(cmd: list[str], cwd: Path, repeat: int, env: dict) -> dict:
         proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
         runs.append(time.perf_counter() - t0)
         rc = proc.returncode
-        if rc not in (0, 1):
-            raise SystemExit(f"{' '.join(cmd)} failed ({rc}): {proc.stderr.decode()[-2000:]}")
-    return {"median_s": round(statistics.median(runs), 3), "min_s": round(min(runs), 3), "runs": len(runs)}
+    res = {"median_s": round(statistics.median(runs), 3), "min_s": round(min(runs), 3), "runs": len(runs)}
+    if rc not in (0, 1):  # 2: an input or internal error (a check crashed); keep the timing, say so
+        res["exit_code"] = rc
+        print(f"warning: {' '.join(cmd[1:])} exited {rc}: {proc.stderr.decode(errors='replace')[-500:]}",
+              file=sys.stderr)
+    return res
 
 
 def breakdown(text: str) -> dict:
@@ -131,6 +134,12 @@ def main(argv=None) -> int:
         out["one-6KB-cached"] = _time([str(WENLINT), "check", "--format", "jsonl", "article.txt"],
                                       work / "one", args.repeat, env)
         out["breakdown-6KB"] = breakdown(art)
+        per = out["breakdown-6KB"].get("per_check_s") or {}
+        if per:  # how far the engine is from the target without its slowest check
+            slowest = max(per, key=per.get)
+            out["one-6KB-without-slowest"] = dict(
+                _time([str(WENLINT), "check", "--no-cache", "--format", "jsonl", "--ignore", slowest, "article.txt"],
+                      work / "one", args.repeat, env), ignored=slowest)
         many = work / "many"
         many.mkdir()
         for i in range(args.files):
@@ -138,9 +147,18 @@ def main(argv=None) -> int:
             (many / f"doc-{i:05d}.txt").write_text(f"{body}\n编号 {i}\n", encoding="utf-8")
         cmd = [str(WENLINT), "check", "--format", "jsonl", "--exit-zero", "."]
         t0 = time.perf_counter()
-        subprocess.run(cmd, cwd=many, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
+        subprocess.run(cmd, cwd=many, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         out[f"populate-{args.files}"] = {"wall_s": round(time.perf_counter() - t0, 3)}
-        out[f"cached-{args.files}"] = _time(cmd, many, max(3, args.repeat // 2), env)
+        def entries() -> int:
+            return sum(1 for _ in (many / ".wenlint_cache").glob("v*/*/*.json"))
+
+        for attempt in range(3):  # a check edited meanwhile (editable install) invalidates the cache: retry
+            before = entries()
+            timed = _time(cmd, many, max(3, args.repeat // 2), env)
+            timed["cache_misses"] = entries() - before
+            if not timed["cache_misses"]:
+                break
+        out[f"cached-{args.files}"] = timed
         out[f"uncached-{args.files}-files-estimate_s"] = out[f"populate-{args.files}"]["wall_s"]
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -149,8 +167,13 @@ def main(argv=None) -> int:
     print(f"  start-up + all checks (list-checks)   {out['startup+registry']['median_s']:.3f} s")
     print(f"  check one {out['article_bytes']} B article, no cache  {out['one-6KB']['median_s']:.3f} s   (target < 1 s)")
     print(f"  check one {out['article_bytes']} B article, cached    {out['one-6KB-cached']['median_s']:.3f} s")
+    if "one-6KB-without-slowest" in out:
+        w = out["one-6KB-without-slowest"]
+        print(f"  check one {out['article_bytes']} B article, no cache, --ignore {w['ignored']}  {w['median_s']:.3f} s")
     print(f"  populate cache, {args.files} files          {out[f'populate-{args.files}']['wall_s']:.3f} s")
-    print(f"  cached re-run, {args.files} files           {out[f'cached-{args.files}']['median_s']:.3f} s   (target < 2 s)")
+    c = out[f"cached-{args.files}"]
+    print(f"  cached re-run, {args.files} files           {c['median_s']:.3f} s   (target < 2 s)"
+          + (f"  [{c['cache_misses']} misses]" if c["cache_misses"] else ""))
     b = out["breakdown-6KB"]
     if "error" not in b:
         print(f"  6 KB in-process: import {b['import_cli_s']} s, load checks {b['load_checks_s']} s, "
