@@ -513,14 +513,18 @@ def punctuation():
         # spaces in chrome (likely), anything else (certain)
         cuts = {(r["start"], r["end"]): r["fix"] for r in RECS
                 if r["file"] == fname and r["category"] == MC and r["text"].strip() == "" and r["text"]}
+        note_cut = "space left where the filter cut a word (see the missing-char record)"
+        for (a, b), word in cuts.items():  # every cut, whatever its neighbours
+            add(fname, PU, a, b, word, "likely", note_cut, subtype="stray-space")
         for m in re.finditer(r"[ \u3000\u00a0]+", t):
             s, e = m.span()
             left, right = t[s - 1:s], t[e:e + 1]
             if not (left and right and CJK.match(left) and CJK.match(right)):
                 continue
-            if any(a <= s and e <= b for a, b in cuts) or any(s <= a and b <= e for a, b in cuts):
-                add(fname, PU, s, e, cuts.get((s, e), ""), "likely",
-                    "space left where the filter cut a word (see the missing-char record)", subtype="stray-space")
+            if (s, e) in cuts:
+                continue
+            if any(s <= a and b <= e for a, b in cuts):
+                add(fname, PU, s, e, "", "likely", note_cut, subtype="stray-space")
             elif inside(s, e):
                 add(fname, PU, s, e, "", "likely", "space between Chinese words inside page chrome",
                     subtype="stray-space")
