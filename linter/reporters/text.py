@@ -31,9 +31,26 @@ LABELS = {
 }
 
 
+_VISIBLE = {"\n": "⏎", "\r": "", "\0": "␀"}
+
+
 def _clean(s: str) -> str:
-    """Make a source excerpt safe for a terminal: no control characters."""
-    return "".join(ch if ch == "\t" or ch >= " " and ch != "\x7f" else "␀" if ch == "\0" else "�" for ch in s)
+    """Make a source excerpt safe for a terminal: no control characters (escape sequences included)."""
+    return "".join(ch if ch == "\t" or ch >= " " and ch != "\x7f" else _VISIBLE.get(ch, "�") for ch in s)
+
+
+def _substitutions(old: str, new: str) -> str | None:
+    """For same-length edits that change a few characters (half-width → full-width …),
+    the list of character substitutions, e.g. “,”→“，” ×3、“?”→“？”."""
+    if len(old) != len(new) or len(old) < 8:
+        return None
+    pairs: dict[tuple[str, str], int] = {}
+    for a, b in zip(old, new):
+        if a != b:
+            pairs[(a, b)] = pairs.get((a, b), 0) + 1
+    if not pairs or len(pairs) > 6:
+        return None
+    return "、".join(f"“{_clean(a)}”→“{_clean(b)}”" + (f" ×{n}" if n > 1 else "") for (a, b), n in pairs.items())
 
 
 def _excerpt(line_text: str, col0: int, col1: int) -> tuple[str, int, int]:
@@ -68,6 +85,9 @@ def _fix_text(f: Finding, doc: Document | None, lab: dict) -> str | None:
         return f"{lab['delete']} “{_clean(shown)}”"
     if not old:
         return f"{lab['insert']} “{_clean(new)}”"
+    subs = _substitutions(old, new)
+    if subs:
+        return subs
     if len(old) > 40 or len(new) > 40:
         return f"“{_clean(old[:30])}…” → “{_clean(new[:30])}…”"
     return f"“{_clean(old)}” → “{_clean(new)}”"
