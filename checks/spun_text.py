@@ -168,7 +168,9 @@ class SpunText(Check):
         n_words = sum(1 for t in tokens if any(is_han(c) for c in t.text))
         if findings and len(findings) >= int(self.opts["score-min-count"]) and n_words:
             share = len(findings) / n_words
-            yield self.finding("score", 0, len(text), sub="score", severity="info", confidence=None,
+            # A document-level marker at offset 0: it must not span the text, or it would
+            # "cover" every spun word and pass for a finding on each of them.
+            yield self.finding("score", 0, 0, sub="score", severity="info", confidence=None,
                                data={"count": len(findings), "words": n_words, "share": round(share, 4),
                                      "per_1000_chars": round(1000 * len(findings) / max(1, len(text)), 3)},
                                count=len(findings), share=share)
