@@ -31,7 +31,9 @@ RATE_DELETED = 10.0  # a character expected this often that never occurs: the fi
 NUMERALS = "零一二三四五六七八九十百千万亿两几"
 PROPER_POS = ("nr", "ns", "nt", "nz")
 CLAUSE_PUNCT = set("，。；：？！、,.;:?!…")
-SPACE_CUT_RE = re.compile(f"(?<={HAN_CLASS})[ \u3000]{{1,2}}(?=[{HAN_CLASS[1:-1]}、，,。])")
+SPACE_CUT_RE = re.compile(f"(?<=[{HAN_CLASS[1:-1]}，、；：])[ \u3000]{{1,2}}(?=[{HAN_CLASS[1:-1]}、，,。；：？！])")
+SPACED_PUNCT = "，、；："  # a space after these is a cut only where the page does not space them
+_CHROME_MARKS = (">", "»", "|", "://", "©")  # breadcrumbs, footers, links: spaces there are layout
 LIST_GAP_RE = re.compile(r"、(?=(?:或|和)[^\s、，,。])")
 TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
 
@@ -290,6 +292,14 @@ class MissingChar(Check):
 
     def _choose(self, site: list[Cand], deleted: dict[str, float], absent,
                 by_rate: dict[str, bool], text: str = "") -> tuple[Cand, float] | None:
+        if site and site[0].kind == "space":
+            good = [c for c in site if c.repl is not None and absent(c.inserted)
+                    and (c.inserted in deleted or c.local >= 0)]
+            if good:
+                c = max(good, key=lambda c: (c.inserted in deleted, deleted.get(c.inserted, 0.0), c.local))
+                return c, 0.8
+            fb = [c for c in site if c.repl is None]
+            return (fb[0], getattr(fb[0], "data_conf", 0.6)) if fb else None
         best = None
         best_key = None
         for c in site:
@@ -434,13 +444,41 @@ class MissingChar(Check):
 
     # ---- 3. spaces that cut a word ---------------------------------------
     def _spaces(self, text, doc, absent) -> list[list[Cand]]:
+        """A space between Chinese characters (or after a full-width comma/colon) where a word was
+        cut.  Scraped pages also carry stray spaces: labels (``小编导语 在…``), breadcrumbs, a stuffed
+        keyword pasted after a space, a title glued to its first paragraph.  Those are skipped;
+        every other space is a cut, restored when a dictionary word forms across it."""
         out = []
         needs = _needs_object()
-        for m in SPACE_CUT_RE.finditer(text):
+        matches = list(SPACE_CUT_RE.finditer(text))
+        if not matches:
+            return out
+        # a stuffed keyword: the same text follows many spaces with different left neighbours
+        right_ctx: dict[str, set[str]] = {}
+        for m in matches:
+            right_ctx.setdefault(text[m.end():m.end() + 4], set()).add(text[m.start() - 1:m.start()])
+        habit = {p: text.count(p + " ") + text.count(p + "\u3000") for p in SPACED_PUNCT}
+        for m in matches:
             s, e = m.start(), m.end()
+            p = text[s - 1]
+            if p in SPACED_PUNCT:
+                if not is_han(text[e]) or (habit[p] >= 3 and habit[p] >= 0.2 * text.count(p)):
+                    continue  # this page puts a space after its punctuation
             line_start = text.rfind("\n", 0, s) + 1
-            if s - line_start < 2:
+            line_end = text.find("\n", e)
+            line = text[line_start:line_end if line_end >= 0 else len(text)]
+            prefix = text[line_start:s]
+            if s - line_start < 2 or any(x in line for x in _CHROME_MARKS):
                 continue
+            plain_prefix = not any(c in CLAUSE_PUNCT or c in "：:" for c in prefix)
+            # a label (小编导语 在…, 头像 某某) keeps its space unless a word forms across it
+            layout = plain_prefix and len(prefix) <= 4
+            if len(right_ctx.get(text[e:e + 4], ())) >= 3:
+                continue  # a stuffed keyword pasted after spaces
+            rtoks = doc.tokens_in(e, e + 1)
+            right_word = rtoks[0].text if rtoks else ""
+            if plain_prefix and len(prefix) >= 5 and ngrams.word_pos(right_word)[:1] in ("p", "c"):
+                layout = True  # a title glued to its first paragraph: …哪些难题 随着社会…
             site = []
             left_run = text[max(line_start, s - 3):s]
             right_run = text[e:e + 3]
@@ -459,11 +497,11 @@ class MissingChar(Check):
                         site.append(Cand(s, e, s, e, d, d, "space", local, w))
             ltoks = doc.tokens_in(max(line_start, s - 4), s)
             left_word = ltoks[-1].text if ltoks else ""
-            rtoks = doc.tokens_in(e, e + 1)
-            right_word = rtoks[0].text if rtoks else ""
             broken = (left_word in needs) or text[e] in "、，,。" or right_word in ("和", "与", "或", "及")
-            if broken and not site:
-                site.append(Cand(s, e, s, e, None, "", "space", 0.0, ""))
+            if not layout:
+                fb = Cand(s, e, s, e, None, "", "space", -99.0, "")
+                fb.data_conf = 0.75 if broken else 0.6  # type: ignore[attr-defined]
+                site.append(fb)
             if site:
                 out.append(site)
         return out

@@ -33,6 +33,8 @@ POS = "ngrams/pos.tsv.gz"
 WORDS_BY_CHAR = "ngrams/words_by_char.tsv.gz"
 GAP_INDEX = "ngrams/gap_index.bin"
 LAW_LM = "ngrams/law_lm.bin"
+SUCC = "ngrams/succ.bin"
+PRED = "ngrams/pred.bin"
 
 LM_BITS = 23  # hashed n-gram table of 2**23 one-byte cells (8 MB in memory)
 LM_MIN_COUNT = 2
@@ -299,6 +301,40 @@ def char_ngram_total() -> int:
     return char_lm().total
 
 
+@lru_cache(maxsize=2)
+def _neighbour_map(name: str) -> CompactMap:
+    with _lock:
+        return CompactMap(name)
+
+
+def _parse_counts(raw: str | None) -> dict[str, int]:
+    if not raw:
+        return {}
+    out = {}
+    for item in raw.split(","):
+        w, _, c = item.rpartition(":")
+        out[w] = int(c)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def successors(left2: str) -> dict[str, int]:
+    """Words that follow the 2-character context ``left2`` in the law texts: {word: count}."""
+    return _parse_counts(_neighbour_map(SUCC).get(left2))
+
+
+@lru_cache(maxsize=65536)
+def predecessors(right2: str) -> dict[str, int]:
+    """Words that precede the 2-character context ``right2`` in the law texts: {word: count}."""
+    return _parse_counts(_neighbour_map(PRED).get(right2))
+
+
+def law_word_count(word: str) -> int:
+    """Token count of ``word`` in the segmented law texts (0 below 3)."""
+    raw = _neighbour_map(SUCC).get("#" + word)
+    return int(raw) if raw and raw.isdigit() else 0
+
+
 def warm() -> None:
     """Load everything now (benchmarks call this before timing)."""
     lexicon()
@@ -307,3 +343,5 @@ def warm() -> None:
     _words_by_char_raw()
     _gap_map()
     char_lm()
+    _neighbour_map(SUCC)
+    _neighbour_map(PRED)

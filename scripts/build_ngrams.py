@@ -187,15 +187,63 @@ def build_lm(shared: Path) -> None:
           f"{kept} n-grams kept, occupancy {occ:.3f}, {path.stat().st_size} bytes")
 
 
+def build_neighbours(shared: Path, top: int = 8, min_count: int = 3) -> None:
+    """Which words follow a 2-character left context, and precede a 2-character right context,
+    in the (jieba-segmented) law texts: ``ngrams/succ.bin`` / ``ngrams/pred.bin`` map a context
+    to ``word:count,…`` (the ``top`` most frequent with count >= ``min_count``), and the entry
+    ``"#"+word`` of ``succ.bin`` holds the word's own count.  Candidate generator for
+    missing-char's insertions; benchmark laws held out as for the n-gram table."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    tk = jieba.Tokenizer()
+    laws = shared / "laws" / "articles"
+    skip = held_out_laws(shared)
+    succ: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    pred: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    wc: collections.Counter[str] = collections.Counter()
+    for path in sorted(laws.glob("*.json")):
+        if path.stem in skip:
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for text in (data.get("articles") or {}).values():
+            for run in HAN_RUN.findall(str(text)):
+                pos = 0
+                for w in tk.cut(run, HMM=False):
+                    e = pos + len(w)
+                    if len(w) <= 4:
+                        wc[w] += 1
+                        if pos >= 2:
+                            succ[run[pos - 2:pos]][w] += 1
+                        if e + 2 <= len(run):
+                            pred[run[e:e + 2]][w] += 1
+                    pos = e
+
+    def compact(table: dict[str, collections.Counter[str]]) -> dict[str, str]:
+        out = {}
+        for ctx, cnt in table.items():
+            best = [(w, c) for w, c in cnt.most_common(top) if c >= min_count]
+            if best:
+                out[ctx] = ",".join(f"{w}:{c}" for w, c in best)
+        return out
+
+    s = compact(succ)
+    s.update({"#" + w: str(c) for w, c in wc.items() if c >= min_count})
+    write_map(OUT / "succ.bin", s)
+    write_map(OUT / "pred.bin", compact(pred))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    ap.add_argument("--only", choices=("lex", "lm"), default=None)
+    ap.add_argument("--only", choices=("lex", "lm", "nb"), default=None)
     args = ap.parse_args()
     if args.only in (None, "lex"):
         build_lexicon_stats()
     if args.only in (None, "lm"):
         build_lm(Path(args.shared))
+    if args.only in (None, "nb"):
+        build_neighbours(Path(args.shared))
 
 
 if __name__ == "__main__":
