@@ -321,3 +321,20 @@ def test_third_party_plugin_is_discovered_through_entry_points(tmp_path):
     crash = next(r for r in rows if r["rule"] == "internal-error")
     assert "demo-crash" in crash["message"]
     assert run.returncode == 2
+
+
+def test_config_found_upward_applies_severity_and_per_file_ignores(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.wenlint]\nfail-on = "error"\n'
+        '[tool.wenlint.severity]\n"x" = "error"\n'
+        '[tool.wenlint.per-file-ignores]\n"drafts/*.txt" = ["x"]\n'
+        '[[tool.wenlint.rules]]\nid = "x"\nterms = ["逾期"]\n', encoding="utf-8")
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "drafts").mkdir()
+    post, draft = tmp_path / "posts" / "a.txt", tmp_path / "drafts" / "b.txt"
+    post.write_text("逾期", encoding="utf-8")
+    draft.write_text("逾期", encoding="utf-8")
+    res = _cli(["check", "--format", "jsonl", str(post), str(draft)])
+    rows = [json.loads(x) for x in res.stdout.splitlines()]
+    assert [(Path(r["path"]).name, r["severity"]) for r in rows] == [("a.txt", "error")]
+    assert res.exit_code == 1  # an error-severity finding meets fail-on = "error"
