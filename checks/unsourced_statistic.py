@@ -51,6 +51,9 @@ def _data():
         "vague": tuple(d["vague_sources"]),
         "doc_words": tuple(d["document_words"]),
         "generic": frozenset(d["generic_institutions"]),
+        "declarations": PhraseMatcher(d["source_declarations"]),
+        "relative": PhraseMatcher(d["relative_periods"]),
+        "publish_words": tuple(d["publish_words"]),
     }
 
 
@@ -92,12 +95,19 @@ class UnsourcedStatistic(Check):
         code = RegionSet(code_regions(doc)) if is_markdown(doc) else RegionSet([])
         ctx_n = max(0, int(self.opts["context-sentences"]))
         sents = doc.sentences
+        declared, decl_spans = self._declared_sources(text, d)
+        dated = self._dated_institutions(sents, d)
+        # a dated document (header date, or a year in its title) dates 本周/本月/今年 figures
+        title = doc.title
+        doc_dated = doc.date is not None or (title is not None and DATE_RE.search(text[title.start:title.end]) is not None)
         last = None  # the finding of the previous claim, for merging continuations
         last_idx = -10
         for i, s in enumerate(sents):
             st = s.text
             if len(st) < 6 or (code and code.overlaps(s.start, s.end)):
                 continue
+            if any(a <= s.start < b for a, b in decl_spans):
+                continue  # the source line itself (数据来源：……)
             claim = self._claim_phrase(st, d)
             stat = d["stat_re"].search(st)
             if stat and not claim and d["examples"].find(st):
@@ -113,6 +123,9 @@ class UnsourcedStatistic(Check):
             source = self._source(ctx, d)
             if source == "sourced":
                 continue
+            if source and (_same_body(source, declared) or _same_body(source, dated)
+                           or (doc_dated and d["relative"].find(ctx))):
+                continue  # named in the document's source note, dated elsewhere, or dated by the document
             # a continuation (其中……) of the claim just reported is the same claim
             if last is not None and last_idx == i - 1 and not claim and st.lstrip().startswith(("其中", "这其中", "而其中")) \
                     and "\n" not in text[last.end:s.start]:
@@ -131,6 +144,41 @@ class UnsourcedStatistic(Check):
             last_idx = i
         if last is not None:
             yield last
+
+    @staticmethod
+    def _institutions(s: str, d) -> set[str]:
+        names = {m.term for m in d["institutions"].find(s)}
+        for m in d["inst_re"].finditer(s):
+            name = _trim_institution(m.group())
+            if name:
+                names.add(name)
+        return {n for n in names if n not in d["vague"]}
+
+    @classmethod
+    def _declared_sources(cls, text: str, d) -> tuple[set[str], list[tuple[int, int]]]:
+        """Institutions named in the document's own source notes (数据来源：……, 本文数据均来自……),
+        and the spans of those notes (up to the end of their line)."""
+        names: set[str] = set()
+        spans: list[tuple[int, int]] = []
+        for m in d["declarations"].find(text):
+            end = text.find("\n", m.end)
+            end = len(text) if end < 0 else end
+            line_start = text.rfind("\n", 0, m.start) + 1
+            names |= cls._institutions(text[m.start:end], d)
+            spans.append((line_start, end))
+        return names, spans
+
+    @classmethod
+    def _dated_institutions(cls, sents, d) -> set[str]:
+        """Institutions that some sentence of the document names together with a date or a document:
+        a later bare mention (国家统计局的数据显示……) refers back to that source."""
+        out: set[str] = set()
+        for s in sents:
+            st = s.text
+            if not (DATE_RE.search(st) or DOC_RE.search(st)) or not any(w in st for w in d["publish_words"]):
+                continue
+            out |= cls._institutions(st, d)
+        return out
 
     @staticmethod
     def _claim_phrase(st: str, d) -> str | None:
@@ -170,6 +218,11 @@ class UnsourcedStatistic(Check):
         if inst and has_date:
             return "sourced"
         return inst
+
+
+def _same_body(name: str, names: set[str]) -> bool:
+    """``name`` is one of ``names``, or a short or long form of one (人民银行 / 中国人民银行)."""
+    return any(name == n or (min(len(name), len(n)) >= 3 and (name in n or n in name)) for n in names)
 
 
 def _trim_institution(name: str) -> str | None:

@@ -63,3 +63,28 @@ def test_residue_case_set_targets():
         assert r["precision"] >= 0.95 and r["recall"] >= 0.9, (check, r)
     for check in res["cases"]:
         assert res["clean_fp_per_10k"][check] <= 0.2, check
+
+
+def test_source_note_covers_the_institutions_it_names():
+    """A 数据来源：… line sources figures attributed to the bodies it names, and is not itself a claim;
+    a body it does not name is still reported."""
+    text = ("国家统计局的数据显示，一季度居民人均可支配收入增长5.5%。\n"
+            "中国银行业协会的调查显示，约60%的受访者会增加储蓄。\n"
+            "数据来源：国家统计局《2025年一季度居民收入和消费支出情况》。\n")
+    found = lint_text(text, select=[ID])
+    assert [(f.rule, f.data["institution"]) for f in found] == [
+        ("unsourced-statistic/institution-only", "中国银行业协会")]
+
+
+def test_later_mention_of_a_dated_source_is_sourced():
+    text = ("据国家统计局2025年4月发布的数据，一季度居民人均可支配收入增长5.5%。\n"
+            "从收入来源看，国家统计局的数据显示，人均工资性收入占可支配收入的比重为57.4%。\n")
+    assert rules(text, ID) == []
+    # without the dated first mention the second claim is institution-only again
+    assert rules(text.split("\n", 1)[1], ID)[0][0] == "unsourced-statistic/institution-only"
+
+
+def test_relative_period_needs_a_dated_document():
+    claim = "据上海证券交易所数据，本周国债逆回购成交额较上周增加约一成。\n"
+    assert rules("货币市场周评（2025年6月第1周）\n" + claim, ID) == []
+    assert rules("货币市场周评\n" + claim, ID)[0][0] == "unsourced-statistic/institution-only"
