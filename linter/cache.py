@@ -177,9 +177,13 @@ class Cache:
             data = json.dumps([finding_to_record(f) for f in findings], ensure_ascii=False,
                               separators=(",", ":"), default=str).encode("utf-8")
             fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, target)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                os.replace(tmp, target)
+            except OSError:
+                os.unlink(tmp)
+                raise
         except OSError:
             pass
 

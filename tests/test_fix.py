@@ -328,3 +328,25 @@ def test_fix_round_trip_on_all_fixtures(tmp_path, monkeypatch):
     assert {p: p.read_bytes() for p in files} == after1
     assert b"\r\n" in after1[crlf] and b"\n" not in after1[crlf].replace(b"\r\n", b"")
     assert after1[bom].startswith(codecs.BOM_UTF8)
+
+
+# -- property: any fix set, any text ------------------------------------------------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_texts = st.text(alphabet=st.sampled_from(list("银行,，\r\n 。a\u200b\x00😀")), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts, st.lists(st.tuples(st.integers(-2, 45), st.integers(-2, 45), st.text(max_size=3)), max_size=8))
+def test_apply_fixes_property(text, raw):
+    fixes = [Fix(a, b, r) for a, b, r in raw]
+    res = apply_fixes(text, fixes)
+    # the applied fixes are in range and pairwise disjoint, and re-applying them by hand gives the same text
+    spans = sorted((f.start, f.end) for f in res.applied)
+    assert all(0 <= s <= e <= len(text) for s, e in spans)
+    assert all(e0 <= s1 for (_, e0), (s1, _) in zip(spans, spans[1:]))
+    out = text
+    for f in sorted(res.applied, key=lambda f: (f.start, f.end), reverse=True):
+        out = out[:f.start] + f.replacement + out[f.end:]
+    assert out == res.text
+    assert set(res.applied) | set(res.skipped) <= set(fixes)
