@@ -233,7 +233,10 @@ class MissingChar(Check):
             expected = self._expected(d) * han_n
             if not absent(d) and k < 3:
                 continue
-            if (k >= 2 and strong.get(d, 0) >= 2) or (expected >= RATE_DELETED and len(d) == 1):
+            # a single character restored at only two orphans is too weak: literary/legal prose
+            # uses bound morphemes freely (为限, 从价, 应当附), two sites can be coincidence
+            need = 3 if len(d) == 1 else 2
+            if (k >= need and strong.get(d, 0) >= 2) or (expected >= RATE_DELETED and len(d) == 1):
                 deleted[d] = min(expected, 12.0) + 2.0 * k
                 by_rate[d] = expected >= RATE_DELETED and len(d) == 1
         remainder_sites = self._remainders(text, toks, absent, deleted)
