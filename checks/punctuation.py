@@ -28,9 +28,24 @@ _PROTECT_RE = re.compile(
     r"|&#?[A-Za-z0-9]{1,10};"                                          # HTML entities
     r"|`[^`\n]{1,500}`"                                                # inline code
     r"|\]\([^)\s]{1,2000}\)"                                           # Markdown link target
+    r"|(?<=[“‘「『])[^“”‘’「」『』\n\u3400-\u9fff]{1,80}(?=[”’」』])"      # quoted non-Chinese literal (“#NUM!”)
 )
 _LIST_MARK_RE = re.compile(r"[ \t\u3000]{0,8}(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})[)）]")
 _SENTENCE_MARKS = set("，。、；！？,;!?")
+
+# a line-initial news dateline or label set off by one ideographic space (本报讯　近日……, 新华社北京5月1日电　)
+_DATELINE_MAX = 16
+
+
+def _is_code_call(s: str, o: int, c: int) -> bool:
+    """``name(args)``: an identifier glued to "(" and a bracket content with no Chinese that is empty or
+    looks like an argument list or an expression (a comma, an operator)."""
+    if not (s[o - 1].isascii() and (s[o - 1].isalnum() or s[o - 1] == "_")):
+        return False
+    inner = s[o + 1:c]
+    if any(is_han(ch) for ch in inner):
+        return False
+    return not inner or any(ch in ",/*+=<>\"'" for ch in inner)
 
 
 @lru_cache(maxsize=1)
@@ -243,6 +258,8 @@ class Punctuation(Check):
         for o, c in pairs:
             if o < 0 and c == list_end:
                 continue  # "1) 保留录音": a list marker, not a bracket
+            if o > 0 and c is not None and _is_code_call(s, o, c):
+                continue  # "=IPMT(3.5%/12, 1, 360, -1000000)": a formula or function call, not Chinese brackets
             chinese = False
             if o >= 0 and _is_cjk(self._neighbour(s, o, -1, spaces), cjk):
                 chinese = True
@@ -318,7 +335,9 @@ class Punctuation(Check):
             j = i
             while j < n and s[j] in spaces:
                 j += 1
-            if i >= first_text and j < n and j - i <= 2 and not protected[base + i]:
+            dateline = (s[i:j] == "\u3000" and i - first_text <= _DATELINE_MAX
+                        and not any(ch in _SENTENCE_MARKS or ch in spaces for ch in s[first_text:i]))
+            if i >= first_text and j < n and j - i <= 2 and not protected[base + i] and not dateline:
                 prev, nxt = s[i - 1] if i else "", s[j]
                 left_ok = _is_cjk(prev, cjk) or (base + i - 1) in marks
                 right_ok = _is_cjk(nxt, cjk) or (base + j) in marks
@@ -372,23 +391,21 @@ class Punctuation(Check):
             if protected[base + k]:
                 continue
             if ch in pairs:
-                if ch == "(" and not self._han_near(s, k):
-                    continue
                 stacks[ch].append(k)
             elif ch in closing:
                 if k == list_end:
                     continue
                 o = closing[ch]
-                if ch == ")" and not self._han_near(s, k):
-                    continue
                 if stacks[o]:
-                    stacks[o].pop()
-                else:
+                    stacks[o].pop()  # ASCII brackets pair up wherever they are (code, formulas)
+                elif ch != ")" or self._han_near(s, k):
                     problems.append((k, "unbalanced-close", o))
         for o, st in stacks.items():
             for k in st:
                 if o == "“" and next_line.startswith("“"):
                     continue  # multi-paragraph quotation: only the last paragraph closes
+                if o == "(" and not self._han_near(s, k):
+                    continue
                 problems.append((k, "unbalanced-open", pairs[o]))
         for k, key, other in sorted(problems):
             yield self.finding(key, base + k, base + k + 1, sub="unbalanced", confidence=0.8,
@@ -432,7 +449,11 @@ class Punctuation(Check):
         cut = None  # offset where a comma goes
         opened = False
         head = text[start:end]
+        before = text[:start].rstrip(" \t\u3000")
+        mid_sentence = bool(before) and before[-1] in "，,、；;"
         for marker in data["comma_after"]:
+            if mid_sentence:
+                break  # "……看似方便，实际上让自己……": an adverb inside the sentence, not a discourse opener
             if head.startswith(marker):
                 rest = sum(1 for c in head[len(marker):] if is_han(c))
                 if rest >= 6:

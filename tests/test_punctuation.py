@@ -190,3 +190,32 @@ def test_seed_gold_precision_and_recall(shared_dir):
     n_certain = sum(1 for g in gold if g["confidence"] == "certain")
     assert tp / (tp + fp) >= 0.95
     assert len(hit) / n_certain >= 0.95
+
+
+def _rules(text):
+    return [(f.rule, text[f.start:f.end]) for f in lint_text(text, select=["punctuation"])]
+
+
+def test_function_call_brackets_are_code_but_chinese_brackets_are_not():
+    assert _rules("=IPMT(3.5%/12, 1, 360, -1000000) 约为2,916.67元（利息）\n") == []
+    assert _rules("可以用ROUND(x, 2)取整。\n") == []
+    # an identifier followed by a bare figure, or Chinese inside, is still a Chinese bracket
+    assert _rules("当时的LPR(3.45%)已经下调。\n") == [("punctuation/half-width", "(3.45%)")]
+    assert _rules("参考LPR(贷款市场报价利率)定价。\n") == [("punctuation/half-width", "(贷款市场报价利率)")]
+
+
+def test_quoted_non_chinese_literal_keeps_its_marks():
+    assert _rules("单元格显示“#NUM!”时，请检查参数。\n") == []
+    assert _rules("他问“逾期了怎么办?”\n") == [("punctuation/half-width", "?")]
+
+
+def test_dateline_ideographic_space_is_not_stray():
+    assert _rules("本报讯　近日，法院审结一起案件。\n") == []
+    # the same space inside a sentence is still stray
+    assert _rules("近日，法院审结一起　信用卡纠纷案件。\n") == [("punctuation/stray-space", "\u3000")]
+
+
+def test_discourse_marker_needs_a_sentence_start():
+    assert _rules("这样做看似方便，实际上让自己承担了与实际承受能力不匹配的风险。\n") == []
+    found = _rules("实际上让自己承担了与实际承受能力不匹配的风险。\n")
+    assert [r for r, _ in found] == ["punctuation/missing-comma"]
