@@ -385,25 +385,10 @@ def catalog() -> Catalog:
 
 
 def cache_dir() -> Path:
-    """Where ``wenlint laws import`` keeps law texts: ``$WENLINT_CACHE_DIR/laws``, else the
-    platform user cache (platformdirs when installed, else ``$XDG_CACHE_HOME`` or
-    ``~/.cache``) + ``wenlint/laws``."""
-    env = os.environ.get("WENLINT_CACHE_DIR")
-    if env:
-        return Path(env).expanduser() / "laws"
-    try:  # pragma: no cover - depends on the environment
-        import platformdirs
+    """Where ``wenlint laws import`` keeps law texts: ``<user cache>/laws``."""
+    from .resources import user_cache_dir
 
-        return Path(platformdirs.user_cache_dir("wenlint")) / "laws"
-    except ImportError:
-        pass
-    if sys.platform == "win32":  # pragma: no cover
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":  # pragma: no cover
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "wenlint" / "laws"
+    return user_cache_dir() / "laws"
 
 
 def laws_dir(explicit: str | os.PathLike | None = None) -> Path | None:

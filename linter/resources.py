@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -58,3 +59,24 @@ def load_words(name: str) -> tuple[str, ...]:
             if line:
                 out.append(line)
         return tuple(out)
+
+
+def user_cache_dir() -> Path:
+    """wenlint's per-user cache: ``$WENLINT_CACHE_DIR``, else the platform user cache
+    (platformdirs when installed, else ``$XDG_CACHE_HOME`` or ``~/.cache``) + ``wenlint``."""
+    env = os.environ.get("WENLINT_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    try:  # pragma: no cover - depends on the environment
+        import platformdirs
+
+        return Path(platformdirs.user_cache_dir("wenlint"))
+    except ImportError:
+        pass
+    if sys.platform == "win32":  # pragma: no cover
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":  # pragma: no cover
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "wenlint"
