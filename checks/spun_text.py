@@ -159,9 +159,15 @@ class SpunText(Check):
             if f is not None:
                 findings.append(f)
                 last_end = e
-        strong = [f for f in findings if f.data.get("tier") == "strong"]
-        if len(strong) < min_strong:
-            findings = [f for f in findings if f.data.get("tier") != "weak"]
+        # spinners rewrite whole articles, not one word: unless the document shows `min_strong` sure
+        # artefacts (never-idiomatic phrases such as 之一步, or overwhelming collocations such as 实行分析),
+        # a real word in an unusual collocation (投资表现, 不需要预约) is more likely the writer's choice
+        lone = float(scoring.get("lone_score", 3.0))
+
+        def sure(f) -> bool:
+            return f.data.get("tier") == "strong" and ("score" not in f.data or f.data["score"] >= lone)
+        if sum(1 for f in findings if sure(f)) < min_strong:
+            findings = [f for f in findings if f.data.get("tier") not in ("strong", "weak") or sure(f)]
         for f in findings:
             f.data.pop("tier", None)
         yield from findings

@@ -107,3 +107,14 @@ def test_seed_gold_precision_and_recall(shared_dir):
     n_certain = sum(1 for g in gold if g["confidence"] == "certain")
     assert tp / (tp + fp) >= 0.9
     assert len(hit) / n_certain >= 0.8
+
+
+def test_lone_word_collocation_needs_overwhelming_evidence():
+    # one unusual-but-real collocation in a clean article is the writer's choice ...
+    assert spans("业绩比较基准用于评价产品的投资表现，不是预期收益率。") == []
+    assert spans("3月16日以后，不需要预约即可随时办理。") == []
+    assert spans("基金的过往业绩并不预示其未来表现。") == []
+    # ... but an overwhelming one stands alone, and corroborated ones are all reported
+    assert spans("本文将从三个角度实行分析。") == [("实行", "进行")]
+    text = "之一步是联系银行。或是说先查看合同。业绩比较基准用于评价产品的投资表现。"
+    assert ("表现", "行为") in spans(text)
