@@ -32,6 +32,7 @@ NUMERALS = "零一二三四五六七八九十百千万亿两几"
 PROPER_POS = ("nr", "ns", "nt", "nz")
 CLAUSE_PUNCT = set("，。；：？！、,.;:?!…")
 SPACE_CUT_RE = re.compile(f"(?<=[{HAN_CLASS[1:-1]}，、；：])[ \u3000]{{1,2}}(?=[{HAN_CLASS[1:-1]}、，,。；：？！])")
+ANY_SPACE_RE = re.compile("[ \u3000]{1,4}")
 SPACED_PUNCT = "，、；："  # a space after these is a cut only where the page does not space them
 _CHROME_MARKS = (">", "»", "|", "://", "©")  # breadcrumbs, footers, links: spaces there are layout
 LIST_GAP_RE = re.compile(r"、(?=(?:或|和)[^\s、，,。])")
@@ -458,8 +459,8 @@ class MissingChar(Check):
             return out
         # a stuffed keyword: the same text follows many spaces with different left neighbours
         right_ctx: dict[str, set[str]] = {}
-        for m in matches:
-            right_ctx.setdefault(text[m.end():m.end() + 4], set()).add(text[m.start() - 1:m.start()])
+        for m in ANY_SPACE_RE.finditer(text):
+            right_ctx.setdefault(text[m.end():m.end() + 4], set()).add(text[max(0, m.start() - 1):m.start()])
         habit = {p: text.count(p + " ") + text.count(p + "\u3000") for p in SPACED_PUNCT}
         for m in matches:
             s, e = m.start(), m.end()
