@@ -10,8 +10,12 @@ filled by ``wenlint laws import``).
 """
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
+import hashlib
 import re
+import sys
+from array import array
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,7 +23,7 @@ from functools import lru_cache
 from linter.check import Check, Example, Fix, Option
 from linter.laws import NUMERAL_CLASS, LawEntry, catalog, parse_number, texts_for, to_chinese_number
 from linter.lexicon import PhraseMatcher
-from linter.resources import load_toml
+from linter.resources import data_path, load_toml
 
 TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
 _ART = rf"第\s?([{NUMERAL_CLASS}]{{1,8}})\s?条(之[一二三四五六七八九十]{{1,3}})?" \
@@ -37,6 +41,59 @@ _KEEP_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff0-9A-Za-z]+")
 @lru_cache(maxsize=1)
 def _data() -> dict:
     return load_toml("laws/citation.toml")
+
+
+# --- quote fingerprints: verbatim quotations recognised without imported law texts --------------
+FINGERPRINTS = "laws/quote_fingerprints.bin"
+_CLAUSE_SPLIT_RE = re.compile(r"[，。；：？！、,;:?!\n（）()“”]+")
+_MIN_CLAUSE = 4  # normalised characters; shorter clauses (但是, 第一款) say nothing
+
+
+def quote_clauses(text: str) -> list[str]:
+    """The normalised clauses of ``text`` that are long enough to identify it."""
+    out = []
+    for part in _CLAUSE_SPLIT_RE.split(text):
+        c = _norm(part)
+        if len(c) >= _MIN_CLAUSE:
+            out.append(c)
+    return out
+
+
+def fingerprint(law: str, article: str, clause: str) -> int:
+    """32-bit key of one clause of one article (``article`` ``*``: anywhere in the law)."""
+    h = hashlib.blake2b(f"{law}\x1f{article}\x1f{clause}".encode("utf-8"), digest_size=4).digest()
+    return int.from_bytes(h, "little")
+
+
+@lru_cache(maxsize=1)
+def _fingerprints() -> tuple[frozenset, array]:
+    """(laws fingerprinted, sorted clause keys); empty when the data file is absent."""
+    try:
+        laws = frozenset(load_toml("laws/quote_fingerprints.toml")["laws"])
+        keys = array("I")
+        keys.frombytes(data_path(FINGERPRINTS).read_bytes())
+    except (OSError, KeyError, ValueError):
+        return frozenset(), array("I")
+    if sys.byteorder != "little":
+        keys.byteswap()
+    return laws, keys
+
+
+def _has_key(keys: array, k: int) -> bool:
+    i = bisect.bisect_left(keys, k)
+    return i < len(keys) and keys[i] == k
+
+
+def verbatim_share(law: str, articles: list[str], quote: str) -> float | None:
+    """Share of the quote's clauses found in the cited articles (or anywhere in the law when none is
+    cited) by fingerprint; None when the law is not fingerprinted or the quote has no usable clause."""
+    laws, keys = _fingerprints()
+    clauses = quote_clauses(quote)
+    if law not in laws or not clauses:
+        return None
+    scopes = articles or ["*"]
+    hit = sum(1 for c in clauses if any(_has_key(keys, fingerprint(law, a, c)) for a in scopes))
+    return hit / len(clauses)
 
 
 @lru_cache(maxsize=1)
@@ -386,6 +443,12 @@ class LegalCitation(Check):
         span_start = c.start
         versions = lt.versions(e) if lt is not None else []
         if not versions:
+            # no article texts: a quotation whose clauses all match the cited article's fingerprints is
+            # verbatim (a correct quotation is not a finding); anything else stays unverifiable
+            cited = [f"{a.number}{a.suffix}" for a in c.articles]
+            share = verbatim_share(e.name, cited, inner)
+            if share is not None and share >= _data().get("fingerprint_ok", 0.8):
+                return
             yield self.finding("unverifiable", span_start, qe, sub="unverifiable-quote", severity="info",
                                confidence=0.3, law=_inner(e.short_name))
             return

@@ -310,3 +310,28 @@ def test_official_texts_are_quiet(articles):
         found += len(lint_document(doc, checks, LintOptions(selection=selection)))
     assert chars > 100_000
     assert found * 100_000 / chars < 1
+
+
+def test_verbatim_quotes_are_recognised_by_fingerprint_without_law_texts(monkeypatch, tmp_path):
+    """Without imported law texts, a quotation whose clauses match the cited article's shipped
+    fingerprints is correct and silent; a made-up one, or one attributed to the wrong article, is
+    still reported as unverifiable."""
+    from linter.laws import laws_dir
+    monkeypatch.delenv("WENLINT_LAWS_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("WENLINT_CACHE_DIR", str(tmp_path))
+    if laws_dir(None) is not None:
+        pytest.skip("law texts are installed: quotes are checked against them instead")
+    ok = "《中华人民共和国民法典》第六百八十条第一款规定：“禁止高利放贷，借款的利率不得违反国家有关规定。”"
+    assert lint_text(ok, select=["legal-citation"]) == []
+    wrong_article = ok.replace("六百八十条第一款", "六百七十条")
+    made_up = "《商业银行法》第47条规定：“商业银行理应依法保护存款人及其他客户的合法权益。”"
+    for text in (wrong_article, made_up):
+        assert [f.rule for f in lint_text(text, select=["legal-citation"])] == ["legal-citation/unverifiable-quote"]
+
+
+def test_fingerprint_clauses_ignore_punctuation_and_width():
+    from checks.legal_citation import quote_clauses
+    assert quote_clauses("禁止高利放贷，借款的利率不得违反国家有关规定。") == \
+        quote_clauses("禁止高利放贷,借款的利率不得违反国家有关规定")
+    assert quote_clauses("但是，") == []
