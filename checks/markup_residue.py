@@ -243,9 +243,12 @@ class MarkupResidue(Check):
         if not any(is_han(ch) for ch in rest[:60]):
             return
         body = rest.rstrip()
-        trail = re.search(r"[ \t]+#{1,6}$", body)
-        if trail:
-            core = body[:trail.start()].rstrip()
+        # a closing run of 1–6 "#" after spaces/tabs (what re.search(r"[ \t]+#{1,6}$") finds,
+        # without its quadratic rescan of long space runs)
+        unhashed = body.rstrip("#")
+        before = unhashed.rstrip(" \t")
+        if 1 <= len(body) - len(unhashed) <= 6 and len(before) < len(unhashed):
+            core = body[:len(before)].rstrip()
             yield self.finding("heading", s, s + len(marks), sub="heading",
                                fix=Fix(s, ln.end, core), confidence=0.95, marks=marks)
         else:
