@@ -20,7 +20,9 @@ from linter.text import find_dates
 
 DATA = "unsourced_statistic.toml"
 
-NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# Bounded digit runs: an unbounded \d+ at the start of an unanchored search rescans a long run
+# of digits from every position (quadratic; bench/regex_audit.py).
+NUM = r"(?:\d{1,3}(?:,\d{3}){1,6}|\d{1,30})(?:\.\d{1,20})?"
 CN_FRAC = r"(?:[一二三四五六七八九]成|[一二三四五六七八九十]{1,2}分之[一二三四五六七八九十]{1,2}|半数|过半|一半)"
 DATE_RE = re.compile(r"(?:19|20)\d\d\s*年(?:\s*\d{1,2}\s*月|\s*第?[一二三四1-4]季度|上半年|下半年|前三季度|全年|末|底|初)?"
                      r"|截至\s*(?:19|20)\d\d|(?:19|20)\d\d[-/.]\d{1,2}")
@@ -35,7 +37,7 @@ def _data():
     pop_alt = "|".join(re.escape(p) for p in pops)
     stat_re = re.compile(
         rf"(?:{NUM}\s*[%％](?:以上|左右|多)?|{NUM}\s*成|{CN_FRAC}(?:以上|左右|多)?)的?\s*(?:{pop_alt})"
-        rf"|{NUM}\s*(?:多|余)?\s*(?:万|亿)\s*(?:名|位|个|户)?\s*(?:{pop_alt})"
+        rf"|{NUM}\s*(?:(?:多|余)\s*)?(?:万|亿)\s*(?:(?:名|位|个|户)\s*)?(?:{pop_alt})"
         rf"|(?:占比|同比(?:增长|下降|上升|减少)|环比(?:增长|下降|上升|减少))[^\d，。,\n]{{0,6}}{NUM}\s*[%％]"
         rf"|(?:规模|余额|总额|总量|交易额|放款量|贷款量|发卡量|用户数|人数)(?:已经|已)?(?:达到|达|突破|超过|约为|约|高达|为)\s*{NUM}\s*(?:万亿|亿|万)"
     )
