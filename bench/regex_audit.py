@@ -22,7 +22,9 @@ Each pattern is parsed (``re._parser``) and three shapes are reported:
 Character-set overlap is decided on a probe alphabet (ASCII, Latin-1, CJK and full-width
 punctuation, spaces, sample ideographs), so it is conservative, not a proof.
 
-    python bench/regex_audit.py [--all]      # --all also prints the patterns that pass
+    python bench/regex_audit.py [--all] [--strict]   # --all: print passing patterns too; --strict: exit 1 if any flagged
+
+Run it in a fresh interpreter: patterns compiled before the spy is installed are not seen.
 """
 from __future__ import annotations
 
@@ -296,6 +298,7 @@ def _sample() -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--all", action="store_true")
+    ap.add_argument("--strict", action="store_true", help="exit 1 when a pattern is flagged")
     args = ap.parse_args(argv)
     pats = collect()
     flagged = 0
@@ -307,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    {it.kind}: {it.detail}")
         flagged += bool(issues)
     print(f"\n{len(pats)} patterns audited, {flagged} flagged")
-    return 0
+    return 1 if args.strict and flagged else 0
 
 
 if __name__ == "__main__":
