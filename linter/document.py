@@ -106,9 +106,11 @@ class Document:
         """Tokens overlapping ``[start, end)``."""
         if not self.tokens:
             return []
-        i = self.token_at(start)
+        tokens = self.tokens
         out = []
-        for t in self.tokens[i:]:
+        # walk by index: slicing tokens[i:] would copy the rest of the document on every call
+        for i in range(self.token_at(start), len(tokens)):
+            t = tokens[i]
             if t.start >= end:
                 break
             if t.end > start:
