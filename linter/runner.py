@@ -8,6 +8,7 @@ tests) goes through it.
 """
 from __future__ import annotations
 
+import bisect
 import traceback
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
@@ -53,22 +54,41 @@ def _run_one(check: Check, doc: Document) -> list[Finding]:
 
 
 def _drop_superseded(findings: list[Finding], checks: Iterable[Check]) -> list[Finding]:
+    """Drop findings that overlap a finding of a check that supersedes their rule.
+    n log n: owners' spans are sorted once and each finding is answered by bisection."""
     rules = {c.id: c.supersedes for c in checks if c.supersedes}
     if not rules:
         return findings
     owners = [f for f in findings if f.check_id in rules]
     if not owners:
         return findings
+    by_rule: dict[str, tuple[list[int], list[int], list[int]]] = {}
+
+    def index_for(rule: str):
+        # spans of the owners whose check supersedes ``rule``: starts, running max of ends, points
+        if rule not in by_rule:
+            mine = [o for o in owners if any(selector_matches(s, rule) for s in rules[o.check_id])]
+            spans = sorted((o.start, o.end) for o in mine if o.end > o.start)
+            starts, maxend, top = [], [], -1
+            for a, b in spans:
+                top = max(top, b)
+                starts.append(a)
+                maxend.append(top)
+            by_rule[rule] = (starts, maxend, sorted(o.start for o in mine if o.end == o.start))
+        return by_rule[rule]
+
     keep = []
     for f in findings:
-        dominated = False
-        for o in owners:
-            if o is f or not any(selector_matches(s, f.rule) for s in rules[o.check_id]):
-                continue
-            if (o.start < f.end and f.start < o.end) or (o.start == o.end and f.start <= o.start <= f.end):
-                dominated = True
-                break
-        if not dominated:
+        if f.check_id in rules and not any(selector_matches(s, f.rule) for c in rules for s in rules[c]):
+            keep.append(f)
+            continue
+        starts, maxend, points = index_for(f.rule)
+        i = bisect.bisect_left(starts, f.end)  # owners starting before f ends
+        overlaps = i > 0 and maxend[i - 1] > f.start
+        if not overlaps and points:
+            j = bisect.bisect_left(points, f.start)
+            overlaps = j < len(points) and points[j] <= f.end
+        if not overlaps:
             keep.append(f)
     return keep
 

@@ -11,17 +11,18 @@ import array
 import logging
 import os
 import threading
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 HMM = False
 
 _lock = threading.Lock()
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word and its code-point offsets (a tuple: cheap to create by the million)."""
+
     text: str
     start: int
     end: int
