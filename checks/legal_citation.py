@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from linter.check import Check, Example, Fix, Option
-from linter.laws import NUMERAL_CLASS, LawEntry, catalog, parse_number, texts_for, to_chinese_number
+from linter.laws import NUMERAL_CLASS, PRC, LawEntry, catalog, parse_number, texts_for, to_chinese_number
 from linter.lexicon import PhraseMatcher
 from linter.resources import data_path, load_toml
 
@@ -97,6 +97,33 @@ def verbatim_share(law: str, articles: list[str], quote: str) -> float | None:
 
 
 @lru_cache(maxsize=1)
+def _successors() -> dict[str, dict]:
+    """Repealed instrument → {"successor", "articles": {old: new}, "changed": [...]} (successors.toml)."""
+    try:
+        rows = load_toml("laws/successors.toml").get("law", [])
+    except (OSError, ValueError):
+        return {}
+    return {r["name"]: r for r in rows}
+
+
+def fingerprint_article(law: str, quote: str, max_article: int, need: float) -> str | None:
+    """The article of ``law`` whose fingerprints cover at least ``need`` of the quote's clauses (the best
+    one), searched over articles 1..``max_article``; None when no article does."""
+    laws, keys = _fingerprints()
+    clauses = quote_clauses(quote)
+    if law not in laws or not clauses or max_article <= 0:
+        return None
+    best, best_share = None, 0.0
+    for n in range(1, min(max_article, 5000) + 1):
+        art = str(n)
+        hit = sum(1 for c in clauses if _has_key(keys, fingerprint(law, art, c)))
+        share = hit / len(clauses)
+        if share > best_share:
+            best, best_share = art, share
+    return best if best_share >= need else None
+
+
+@lru_cache(maxsize=1)
 def _subjects() -> dict:
     return load_toml("laws/subjects.toml")
 
@@ -116,6 +143,19 @@ _CLAUSE_PUNCT = set("，。；：,;:!?！？、“”‘’（）()《》\n\r\t 
 @lru_cache(maxsize=1)
 def _vague_matcher() -> PhraseMatcher:
     return PhraseMatcher(_data()["vague_phrases"])
+
+
+@lru_cache(maxsize=1)
+def _clause_vague_matcher() -> PhraseMatcher:
+    """Clause-opening vague appeals: opener + object ("依据国家有关规定") and bare objects ("法律规定")."""
+    d = _data()
+    terms = {o + x: o + x for o in d.get("clause_openers", []) for x in d.get("clause_objects", [])}
+    for x in d.get("clause_bare_objects", []):
+        terms.setdefault(x, x)
+    return PhraseMatcher(terms)
+
+
+_STATUTE_LINE_RE = re.compile(rf"^[ \t\u3000]{{0,4}}第[{NUMERAL_CLASS}]{{1,8}}条(?:之[一二三四五六七八九十]{{1,3}})?[ \u3000]", re.M)
 
 
 @lru_cache(maxsize=1)
@@ -265,6 +305,11 @@ class LegalCitation(Check):
             "zh": "《{law}》已于{date}废止（由《{repl}》取代）；请改引现行的《{repl}》。",
             "en": "《{law}》 was repealed on {date} (replaced by 《{repl}》); cite the current 《{repl}》 instead.",
         },
+        "repealed-article": {
+            "zh": "《{law}》已于{date}废止（由《{repl}》取代），原第{n}条的规定现为《{repl}》第{m}条；请改引现行条文。",
+            "en": "《{law}》 was repealed on {date} (replaced by 《{repl}》); its article {n} is now article {m} of "
+                  "《{repl}》 — cite the provision in force.",
+        },
         "repealed-norepl": {
             "zh": "《{law}》已于{date}废止；请改引现行有效的规定。",
             "en": "《{law}》 was repealed on {date}; cite provisions that are in force.",
@@ -303,6 +348,7 @@ class LegalCitation(Check):
         lt_loaded = False
         aliases = {m.group(1).strip() for m in ALIAS_RE.finditer(text)} if "简称" in text or "以下称" in text else set()
         # repealed instruments the writer shows to know are repealed anywhere in the text
+        # (awareness holds within the paragraph: a later, present-tense citation elsewhere is still stale)
         reps = {}
         aware = set()
         for c in cites:
@@ -310,14 +356,16 @@ class LegalCitation(Check):
             if rep is not None:
                 reps[id(c)] = rep
                 if self._historical(doc, c, rep, sentence_of(c.start)):
-                    aware.add(rep.name)
+                    aware.add((rep.name, doc.line_index(c.start)))
         for c in cites:
             rep = reps.get(id(c))
-            if rep is not None and rep.name not in aware:
-                yield from self._repealed(c, rep, ref_date)
+            if rep is not None and (rep.name, doc.line_index(c.start)) not in aware:
+                yield from self._repealed(text, c, rep, ref_date)
             if c.entry is None:
                 yield from self._unknown(doc, c, aliases)
                 continue
+            if not c.title:
+                yield from self._cut_prefix(text, c)
             yield from self._out_of_range(c)
             if c.quote and self.opts["check-quotes"]:
                 if not lt_loaded:
@@ -423,6 +471,22 @@ class LegalCitation(Check):
             yield self.finding("unknown", c.start, c.end, sub="unknown-law", confidence=0.5,
                                severity="info", name=name)
 
+    def _cut_prefix(self, text: str, c: Citation):
+        """A bare name behind a fragment of 中华人民共和国 (人民民法典, 共和国民法典): the filter deleted
+        part of the official name; restore it."""
+        e = c.entry
+        if e is None or not e.name.startswith(PRC) or c.name.startswith(PRC):
+            return
+        pre = text[max(0, c.start - len(PRC)):c.start]
+        if pre.endswith(PRC):
+            return
+        for frag in _data().get("prc_fragments", ()):
+            if pre.endswith(frag):
+                s0 = c.start - len(frag)
+                yield self.finding("unknown-fix", s0, c.end, sub="unknown-law", fix=Fix(s0, c.end, e.name),
+                                   confidence=0.8, name=text[s0:c.end], real=e.name)
+                return
+
     def _out_of_range(self, c: Citation):
         e = c.entry
         if e is None or not e.in_source:
@@ -447,7 +511,26 @@ class LegalCitation(Check):
             # verbatim (a correct quotation is not a finding); anything else stays unverifiable
             cited = [f"{a.number}{a.suffix}" for a in c.articles]
             share = verbatim_share(e.name, cited, inner)
-            if share is not None and share >= _data().get("fingerprint_ok", 0.8):
+            ok = _data().get("fingerprint_ok", 0.8)
+            if share is not None and share >= ok:
+                return
+            whole = verbatim_share(e.name, [], inner) if cited and share is not None else share
+            if whole is not None and whole >= ok and len(c.articles) == 1:
+                # verbatim, but from another article of the same law: name it and fix the number
+                a = c.articles[0]
+                key = fingerprint_article(e.name, inner, e.max_article or 0, ok)
+                if key is not None and key != cited[0]:
+                    new = key if a.raw.isdigit() else (to_chinese_number(int(key)) if key.isdigit() else None)
+                    yield self.finding("quote-other-article", span_start, qe, sub="quote-mismatch",
+                                       fix=Fix(a.num_start, a.num_end, new) if new else None,
+                                       confidence=0.8, law=_inner(e.short_name), m=key, n=a.raw)
+                return
+            if whole is not None and whole >= ok:
+                return
+            if whole == 0 and len(quote_clauses(inner)) >= 2:
+                # no clause of the quotation occurs anywhere in the law: not the law's words
+                yield self.finding("quote-not-in-law", span_start, qe, sub="quote-mismatch", confidence=0.6,
+                                   law=_inner(e.short_name))
                 return
             yield self.finding("unverifiable", span_start, qe, sub="unverifiable-quote", severity="info",
                                confidence=0.3, law=_inner(e.short_name))
@@ -523,22 +606,49 @@ class LegalCitation(Check):
                     return True  # 2019年，合同法规定… — an explicitly dated statement
         return False
 
-    def _repealed(self, c: Citation, rep, ref_date: _dt.date):
+    def _repealed(self, text: str, c: Citation, rep, ref_date: _dt.date):
         when = rep.repealed_on()
         if when is None or ref_date < when or rep.same_name:
             return
         law = rep.name[len("中华人民共和国"):] if rep.name.startswith("中华人民共和国") else rep.name
-        if rep.replaced_by:
-            succ = catalog().resolve(rep.replaced_by)
-            repl = succ.short_name if succ is not None else rep.replaced_by
-            fix = None
-            if not c.articles:
-                fix = Fix(c.start, c.end, _title(repl) if c.title else repl)
-            yield self.finding("repealed", c.start, c.end, sub="repealed-law", fix=fix, confidence=0.7,
-                               law=_inner(law), date=rep.date, repl=_inner(repl))
-        else:
+        if not rep.replaced_by:
             yield self.finding("repealed-norepl", c.start, c.end, sub="repealed-law", confidence=0.7,
                                law=_inner(law), date=rep.date)
+            return
+        succ = catalog().resolve(rep.replaced_by)
+        short = succ.short_name if succ is not None else (rep.replaced_by_short or rep.replaced_by)
+        full = succ.name if succ is not None else rep.replaced_by
+        # the successor written the way the writer wrote the old name (full official name or short form)
+        written = unicodedata.normalize("NFKC", c.name).strip()
+        name = full if written.startswith("中华人民共和国") else short
+        new_name = _title(name) if c.title else name
+        if not c.articles:
+            yield self.finding("repealed", c.start, c.end, sub="repealed-law", fix=Fix(c.start, c.end, new_name),
+                               confidence=0.7, law=_inner(law), date=rep.date, repl=_inner(short))
+            return
+        # article references: fix them only when every cited article has a known one-to-one successor
+        table = _successors().get(rep.name, {})
+        arts = table.get("articles", {})
+        mapped = []
+        for a in c.articles:
+            key = f"{a.number}{a.suffix}"
+            if key not in arts or a.end - a.start > len(f"第{a.raw}条") + 2:
+                mapped = []
+                break  # no known successor article, or a 款/项 reference whose numbering may differ
+            mapped.append(int(arts[key]))
+        if mapped and len(mapped) == 1:
+            a = c.articles[-1] if len(c.articles) == 1 else c.articles[0]
+            num = str(mapped[0]) if a.raw.isdigit() else to_chinese_number(mapped[0])
+            between = text[c.end:a.start]
+            if len(between) > 2:
+                mapped = []
+        if mapped and len(mapped) == 1:
+            fix = Fix(c.start, a.end, new_name + between + f"第{num}条")
+            yield self.finding("repealed-article", c.start, a.end, sub="repealed-law", fix=fix, confidence=0.75,
+                               law=_inner(law), date=rep.date, repl=_inner(short), n=a.raw, m=num)
+            return
+        yield self.finding("repealed", c.start, c.end, sub="repealed-law", confidence=0.7,
+                           law=_inner(law), date=rep.date, repl=_inner(short))
 
     def _wrong_law(self, doc, cites: list[Citation], sentence_of):
         laws = _subjects().get("laws", {})
@@ -601,16 +711,29 @@ class LegalCitation(Check):
     def _vague(self, doc, cites: list[Citation], sentence_of):
         text = doc.text
         matches = _vague_matcher().find(text)
-        if not matches:
+        clause = [m for m in _clause_vague_matcher().find(text) if self._opens_clause(doc, m)]
+        if not matches and not clause:
             return
-        negs = tuple(_data()["negations"])
-        appeal = set(_data()["appeal_words"])
+        data = _data()
+        # a statute text (lines opening with 第N条) says 依照国家有关规定 by design: not an appeal
+        statute_lines = 0
+        for _m in _STATUTE_LINE_RE.finditer(text):
+            statute_lines += 1
+            if statute_lines >= data.get("statute_min_article_lines", 3):
+                return
+        negs = tuple(data["negations"])
+        appeal = set(data["appeal_words"])
         quoted = [(c.quote[0], c.quote[1]) for c in cites if c.quote]
-        for m in matches:
+        kept = [(m, False) for m in matches]
+        for m in clause:  # a clause opener wider than a phrase match replaces it
+            kept = [(k, c) for k, c in kept if not (k.start < m.end and m.start < k.end)]
+            kept.append((m, True))
+        kept.sort(key=lambda kc: kc[0].start)
+        for m, is_clause in kept:
             before = text[max(0, m.start - 4):m.start].rstrip("的")
             if before.endswith(negs):
                 continue
-            if not self._is_appeal(doc, m.start, appeal):
+            if not is_clause and not self._is_appeal(doc, m.start, appeal):
                 continue
             if any(a - 10 <= m.end and m.start <= b + 10 for a, b in self._wrong_spans):
                 continue  # part of a citation already reported as wrong-law: one finding per citation
@@ -622,6 +745,26 @@ class LegalCitation(Check):
                 continue
             yield self.finding("vague", m.start, m.end, sub="vague-citation", severity="info", confidence=0.7,
                                phrase=m.term)
+
+    @staticmethod
+    def _opens_clause(doc, m) -> bool:
+        """The appeal opens a clause ("…。依据国家有关规定，…") and is followed by a comma or colon."""
+        text = doc.text
+        if m.end >= len(text) or text[m.end] not in "，,：:":
+            return False
+        i = m.start
+        while i > 0 and text[i - 1] in " \u3000":
+            i -= 1
+        if i == 0 or text[i - 1] in _CLAUSE_PUNCT:
+            # "…的，依照国家有关规定，…": a statute's condition-consequence clause, not an article's appeal
+            return not (i >= 2 and text[i - 1] in "，," and text[i - 2] == "的")
+        toks = doc.tokens
+        if toks:
+            t = toks[doc.token_at(i - 1)]
+            if t.end == i and t.text in _data().get("clause_connectives", ()):
+                j = t.start
+                return j == 0 or text[j - 1] in _CLAUSE_PUNCT
+        return False
 
     @staticmethod
     def _is_appeal(doc, start: int, appeal: set[str]) -> bool:

@@ -199,8 +199,11 @@ def test_repealed_law_after_repeal_date():
     assert fs[0].fix.replacement == "《民法典》" and "2021-01-01" in fs[0].message.zh
 
 
-def test_repealed_law_with_article_has_no_automatic_fix():
-    fs = run("2024-05-06\n根据《合同法》第二百零七条,借款人应当支付逾期利息。")
+def test_repealed_law_with_unmapped_article_has_no_automatic_fix():
+    """Only articles with a known one-to-one successor are rewritten (see successors.toml)."""
+    fs = run("2024-05-06\n根据《合同法》第五十二条,以合法形式掩盖非法目的的合同无效。")
+    assert rules(fs) == ["repealed-law"] and fs[0].fix is None
+    fs = run("2024-05-06\n根据《担保法》第十九条,未约定保证方式的按连带责任保证承担责任。")  # the rule changed
     assert rules(fs) == ["repealed-law"] and fs[0].fix is None
 
 
@@ -324,10 +327,57 @@ def test_verbatim_quotes_are_recognised_by_fingerprint_without_law_texts(monkeyp
         pytest.skip("law texts are installed: quotes are checked against them instead")
     ok = "《中华人民共和国民法典》第六百八十条第一款规定：“禁止高利放贷，借款的利率不得违反国家有关规定。”"
     assert lint_text(ok, select=["legal-citation"]) == []
-    wrong_article = ok.replace("六百八十条第一款", "六百七十条")
     made_up = "《商业银行法》第47条规定：“商业银行理应依法保护存款人及其他客户的合法权益。”"
-    for text in (wrong_article, made_up):
-        assert [f.rule for f in lint_text(text, select=["legal-citation"])] == ["legal-citation/unverifiable-quote"]
+    assert [f.rule for f in lint_text(made_up, select=["legal-citation"])] == ["legal-citation/unverifiable-quote"]
+    # verbatim, but from another article: the fingerprints name the article and the fix renumbers it
+    wrong_article = ok.replace("六百八十条第一款", "六百七十条")
+    (f,) = lint_text(wrong_article, select=["legal-citation"])
+    assert f.rule == "legal-citation/quote-mismatch"
+    assert f.fix is not None and f.fix.replacement == "六百八十"
+    assert wrong_article[f.fix.start:f.fix.end] == "六百七十"
+    arabic = "《民法典》第675条规定：“借款人未按照约定的期限返还借款的，应当按照约定或者国家有关规定支付逾期利息。”"
+    (f,) = lint_text(arabic, select=["legal-citation"])
+    assert f.fix.replacement == "676" and "676" in f.message.zh
+    # two or more clauses, none of them anywhere in the law: not the law's words
+    invented = "《民法典》第六百八十条规定：“银行催收时不得在夜间拨打电话，也不得联系借款人的亲友。”"
+    assert [f.rule for f in lint_text(invented, select=["legal-citation"])] == ["legal-citation/quote-mismatch"]
+
+
+def test_repealed_article_fixed_to_successor_article():
+    """A repealed code's article with a known one-to-one successor is rewritten to the successor's
+    article, in the writer's numeral style and name form; an unmapped article gets no fix."""
+    text = ("2024年3月1日\n根据《合同法》第二百零七条的规定，借款人应当支付逾期利息。"
+            "婚姻法第41条规定，离婚时共同债务应当共同偿还。"
+            "《中华人民共和国物权法》第一百七十九条规定了抵押权。《合同法》第五十二条规定了合同无效的情形。")
+    got = [(f.rule, text[f.start:f.end], f.fix.replacement if f.fix else None)
+           for f in lint_text(text, select=["legal-citation"])]
+    assert got == [
+        ("legal-citation/repealed-law", "《合同法》第二百零七条", "《民法典》第六百七十六条"),
+        ("legal-citation/repealed-law", "婚姻法第41条", "民法典第1089条"),
+        ("legal-citation/repealed-law", "《中华人民共和国物权法》第一百七十九条", "《中华人民共和国民法典》第三百九十四条"),
+        ("legal-citation/repealed-law", "《合同法》", None),
+    ]
+    # without an article the name alone is replaced
+    (f,) = lint_text("2023年\n依照《担保法》的规定，保证人应当承担责任。", select=["legal-citation"])
+    assert f.fix.replacement == "《民法典》"
+
+
+def test_historical_awareness_is_per_paragraph():
+    text = ("2023年9月\n原《婚姻法》曾规定夫妻共同债务的推定规则，这一规定后来被修改。\n\n"
+            "婚姻法第四十一条规定，离婚时，原为夫妻共同生活所负的债务，应当共同偿还。")
+    got = [text[f.start:f.end] for f in lint_text(text, select=["legal-citation"])]
+    assert got == ["婚姻法第四十一条"]
+
+
+def test_clause_opening_vague_appeals():
+    text = ("2024年5月\n另外，依据国家有关规定，民间借贷利率不得超过一年期LPR的四倍。"
+            "按照法律规定，起诉时效为三年。有关部门规定，网贷平台不得向第三人催收。"
+            "借款人应当按照约定或者国家有关规定支付逾期利息。")
+    got = [text[f.start:f.end] for f in lint_text(text, select=["legal-citation"])]
+    assert got == ["依据国家有关规定", "按照法律规定", "有关部门规定"]
+    # a statute text itself says 依照国家有关规定 by design
+    statute = "第一条 为了规范借贷。\n第二条 依照国家有关规定，办理登记。\n第三条 按照法律规定，给予处分。\n"
+    assert lint_text(statute, select=["legal-citation"]) == []
 
 
 def test_fingerprint_clauses_ignore_punctuation_and_width():
