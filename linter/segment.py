@@ -12,6 +12,7 @@ import logging
 import os
 import threading
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import NamedTuple
 
@@ -86,12 +87,9 @@ def tokenizer():
 
 def tokenize(text: str, base: int = 0) -> list[Token]:
     """Tokens with code-point offsets into ``text`` (shifted by ``base``)."""
-    out: list[Token] = []
-    pos = base
-    for word in tokenizer().cut(text, HMM=HMM):
-        out.append(Token(word, pos, pos + len(word)))
-        pos += len(word)
-    return out
+    words = tokenizer().lcut(text, HMM=HMM)
+    ends = list(accumulate(map(len, words), initial=base))
+    return list(map(Token, words, ends, ends[1:]))
 
 
 def word_freq(word: str) -> int:
