@@ -38,6 +38,14 @@ def _data() -> dict:
         "meta_field": re.compile(r"(?:^|[ \u3000\u00a0|｜/【\[(（])(" + labels + r")[ ]{0,2}(?:[:：]|[(（]?[ ]{0,1}\d)"),
         "seps": re.compile(r"(?:" + seps + r")"),
         "license": re.compile("|".join(f"(?:{p})" for p in d["license_patterns"])),
+        "sentence_footers": PhraseMatcher(d["sentence_footers"]),
+        "widget_words": sorted(d["widget_words"], key=len, reverse=True),
+        "nav_split": re.compile("|".join(re.escape(x) for x in d["nav_separators"])),
+        "footer_lead": re.compile(r"^[【\[(（]?(" + "|".join(re.escape(x) for x in sorted(d["footer_labels"], key=len,
+                                                                                          reverse=True))
+                                  + r")[ ]{0,2}[:：]"),
+        "footer_field": re.compile(r"(?:^|[ \u3000\u00a0|｜/])(" + "|".join(
+            re.escape(x) for x in sorted(d["footer_labels"], key=len, reverse=True)) + r")[ ]{0,2}[:：]"),
         "stamp_strip": re.compile(
             r"(?:" + blocks.MACHINE_DATE_RE.pattern + r")|(?:" + blocks.TIME_RE.pattern + r")"
             r"|[0-9A-Za-z\s\u00a0\u3000:：/|｜\-—_.·>»]+"),
@@ -83,16 +91,33 @@ class Boilerplate(Check):
         lay = blocks.layout(doc)
         # footer/licence lines never count as the prose body, even when they are long sentences
         # ("声明：本站文章来源于网络，如有侵权请联系删除。"), so chrome after them is still in the tail
-        strong = {ln.index for ln in lay.lines if not ln.blank and self._strong(ln)}
+        # comment sections belong to fake-comments: their lines are neither prose nor boilerplate
+        comments = blocks.comment_line_indexes(lay)
+        strong = {ln.index for ln in lay.lines if not ln.blank and self._strong(ln)} | comments
         head, tail = lay.zones(strong, int(self.opts["head-lines"]), int(self.opts["tail-lines"]))
+        hits: dict[int, tuple] = {}
+        weak: dict[int, tuple] = {}
         for ln in lay.lines:
-            if ln.blank:
+            if ln.blank or ln.index in comments:
                 continue
             zone = "head" if ln.index in head else "tail" if ln.index in tail else "body"
             hit = self.classify(ln, zone)
-            if hit is None:
-                continue
-            key, conf, fmt = hit
+            if hit is not None:
+                hits[ln.index] = (ln, zone, hit)
+            elif zone == "tail" and self._footer_field(ln):
+                weak[ln.index] = (ln, zone, ("footer", 0.8, {}))
+        # a lone footer field (地址：…, 客服热线：…) is chrome when it sits in a block of chrome lines
+        grew = True
+        while weak and grew:
+            grew = False
+            for idx in list(weak):
+                prev = next((j for j in range(idx - 1, -1, -1) if not lay.lines[j].blank), None)
+                nxt = lay.next_nonblank(idx)
+                if (prev is not None and prev in hits) or (nxt is not None and nxt.index in hits):
+                    hits[idx] = weak.pop(idx)
+                    grew = True
+        for idx in sorted(hits):
+            ln, zone, (key, conf, fmt) = hits[idx]
             yield self.finding(key, ln.lead, ln.tail, fix=lay.delete_fix(ln), confidence=conf,
                                data={"zone": zone}, **fmt)
 
@@ -101,6 +126,8 @@ class Boilerplate(Check):
         d = _data()
         raw = d["raw"]
         text = ln.text
+        if zone == "tail" and self._sentence_footer(ln):
+            return "footer", 0.9, {}
         if ln.length > raw["max_line"] or self._sentence_like(ln):
             return None
         if blocks.is_comment_header(ln) or blocks.is_comment_label(ln):
@@ -114,6 +141,13 @@ class Boilerplate(Check):
             return None
         if self._breadcrumb(ln):
             return "breadcrumb", 0.9, {}
+        if self._nav_bar(ln):
+            return "breadcrumb", 0.85, {}
+        widget = self._widget_line(ln)
+        if widget:
+            return "label", 0.85, {"label": widget}
+        if zone == "tail" and len(d["footer_field"].findall(" " + text)) >= 2:
+            return "footer", 0.85, {}
         key = blocks.norm_key(ln.body)
         if key and key in d["standalone"]:
             return "label", 0.9, {"label": ln.body.rstrip(":：")}
@@ -135,9 +169,51 @@ class Boilerplate(Check):
 
     def _strong(self, ln: Line) -> bool:
         d = _data()
+        if self._sentence_footer(ln):
+            return True
         if ln.length > d["raw"]["max_line"] or self._sentence_like(ln):
             return False
         return bool(d["license"].search(ln.text) or d["footer"].find(ln.text))
+
+    @staticmethod
+    def _sentence_footer(ln: Line) -> bool:
+        """A short reprint/infringement notice, even when written as a sentence."""
+        d = _data()
+        return ln.length <= d["raw"]["sentence_footer_max"] and bool(d["sentence_footers"].find(ln.text))
+
+    @staticmethod
+    def _footer_field(ln: Line) -> bool:
+        return ln.length <= 60 and bool(_data()["footer_lead"].match(ln.body))
+
+    @staticmethod
+    def _nav_bar(ln: Line) -> bool:
+        """首页 | 新闻中心 | 政策解读 | 办事指南: short letter-only items between separators."""
+        d = _data()
+        raw = d["raw"]
+        parts = [blocks.strip_pad(p) for p in d["nav_split"].split(ln.text)]
+        if len(parts) < raw["nav_min_items"] or any(not p for p in parts):
+            return False
+        return all(len(p) <= raw["nav_item_max"] and all(ch.isalnum() or ch in " \u3000" for ch in p)
+                   and not p.isdigit() for p in parts)
+
+    @staticmethod
+    def _widget_line(ln: Line) -> str | None:
+        """喜欢 (128) 收藏 (56) 打赏: nothing but widget words, counters, brackets and separators."""
+        if ln.length > 40:
+            return None
+        rest = ln.text
+        found = []
+        for w in _data()["widget_words"]:
+            if w in rest:
+                found.append(w)
+                rest = rest.replace(w, " ")
+        if not found:
+            return None
+        counted = any(ch.isdigit() for ch in rest)
+        rest = "".join(ch for ch in rest if not (ch.isdigit() or ch.isspace() or ch in "()（）[]【】|｜/:：·,，.万wWkK+"))
+        if rest or not (len(found) >= 2 or counted):
+            return None
+        return found[0]
 
     @staticmethod
     def _sentence_like(ln: Line) -> bool:

@@ -180,8 +180,12 @@ class Layout:
               tail_lines: int = 15) -> tuple[set[int], set[int]]:
         """Indexes of the head and tail lines when the lines in ``exclude`` (known chrome, e.g. a
         long disclaimer with a comma) do not count as prose."""
-        prose = [ln.index for ln in self.lines if ln.index not in exclude and is_prose(ln)]
         nonblank = [ln.index for ln in self.lines if not ln.blank]
+        # the page title is not prose even when it is long and has a comma ("…怎么算,年化利率到底有多高")
+        first = self.lines[nonblank[0]] if nonblank else None
+        title = first.index if first is not None and not first.ends_sentence and first.inner_marks == 0 \
+            and first.prose_marks <= 1 and first.length <= 50 else None
+        prose = [ln.index for ln in self.lines if ln.index not in exclude and ln.index != title and is_prose(ln)]
         if not prose:
             return set(nonblank[:head_lines]), set()
         head = [i for i in nonblank if i < prose[0]][:head_lines]
@@ -306,3 +310,116 @@ def is_comment_header(ln: Line) -> bool:
     marker = bool(markers.find(ln.text))
     dated = has_any_date(ln.text)
     return (dated and (persona or marker)) or (persona and marker)
+
+
+_META_STRIP_RE = re.compile(
+    r"(?:" + MACHINE_DATE_RE.pattern + r")|(?:" + TIME_RE.pattern + r")|(?:" + CN_DATE_RE.pattern + r")"
+    r"|(?:" + RELATIVE_TIME_RE.pattern + r")|IP属地[:：]?[ ]?[\u4e00-\u9fff]{2,3}|来自[\u4e00-\u9fff]{2,3}"
+    r"|[0-9\s\u00a0\u3000:：/|｜\-—_.·()（）\[\]【】#楼层]")
+
+
+def is_comment_meta(ln: Line) -> bool:
+    """A comment's date/reply/like line: "2024-06-19 10:21 回复 点赞(12)", "IP属地：江苏 3天前 回复"."""
+    if ln.blank or ln.length > 40 or "。" in ln.text or not has_any_date(ln.text):
+        return False
+    rest = _META_STRIP_RE.sub("", ln.text)
+    for w in sorted(vocab()["comment_widgets"], key=len, reverse=True):
+        rest = rest.replace(w, "")
+    return len(rest) <= 2
+
+
+# A commenter name and the comment on one line: "张三：……", "用户138****5621：……"
+_NAMED = re.compile(r"^([\u4e00-\u9fffA-Za-z0-9_*]{1,16})[:：][ ]?\S")
+
+
+@lru_cache(maxsize=1)
+def _comment_cfg() -> dict:
+    return load_toml("fake_comments.toml")
+
+
+def comment_blocks(lay: Layout) -> list[tuple[Line, Line, int]]:
+    """Comment sections of the page: (first line, last line, number of entries), computed once.
+
+    A block is a section label (精彩评论, 网友评论（共4条）…) followed by comment entries, or at least
+    two commenter entries in a row without a label.  An entry is a commenter header (persona or avatar
+    marker with a date), a "name：comment" line under a label, or comment text closed by a
+    date/reply/like line."""
+    cached = getattr(lay, "_comment_blocks", None)
+    if cached is not None:
+        return cached
+    cfg = _comment_cfg()
+    lines = lay.lines
+    out: list[tuple[Line, Line, int]] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        labelled = not ln.blank and is_comment_label(ln)
+        if ln.blank or not (labelled or is_comment_header(ln)):
+            i += 1
+            continue
+        start_entries = i + 1 if labelled else i
+        last, entries = _comment_entries(lines, start_entries, cfg, labelled)
+        need = cfg["min_entries_labelled"] if labelled else cfg["min_entries_unlabelled"]
+        if entries >= need and last is not None:
+            out.append((ln, last, entries))
+            i = last.index + 1
+        else:
+            i += 1
+    lay._comment_blocks = out
+    return out
+
+
+def _comment_entries(lines: list[Line], start: int, cfg: dict, labelled: bool) -> tuple[Line | None, int]:
+    """Walk comment entries from ``start``: (last line of the block, number of entries)."""
+    last: Line | None = None
+    entries = 0
+    body = 0       # text lines after the current header
+    gap = 0
+    in_entry = False
+    closed = False  # the current entry ended with a date/reply line
+    pending: Line | None = None  # comment text not yet attributed (its meta line comes after it)
+    for ln in lines[start:]:
+        if ln.blank:
+            gap += 1
+            if gap > cfg["max_gap"]:
+                break
+            continue
+        if is_comment_header(ln):
+            entries += 1
+            in_entry, body, gap, closed, pending = True, 0, 0, False, None
+            last = ln
+            continue
+        if is_comment_meta(ln) and (in_entry or pending is not None):
+            if pending is not None:
+                entries += 1  # text first, then its date/reply line
+                pending = None
+            last, gap, body, closed, in_entry = ln, 0, max(body, 1), True, True
+            continue
+        named = _NAMED.match(ln.text) if labelled else None
+        if named and named.group(1) not in cfg["not_names"] and (
+                not in_entry or closed or (body > 0 and gap == 0)):
+            entries += 1  # "张三：写得很清楚" — name and comment on one line, under a section label
+            in_entry, body, gap, closed, pending = True, 1, 0, False, None
+            last = ln
+            continue
+        if in_entry and is_comment_widget(ln):
+            last, gap, body = ln, 0, max(body, 1)  # a reply/like line closes the comment text
+            continue
+        if labelled and (closed or not in_entry) and pending is None and ln.length <= 200:
+            pending, gap = ln, 0  # comment text whose date line follows
+            continue
+        # comment text: only right after a header, without a blank line before a second paragraph
+        if in_entry and not closed and body < cfg["max_entry_lines"] and (body == 0 or gap == 0):
+            body += 1
+            last, gap = ln, 0
+            continue
+        break
+    return last, entries
+
+
+def comment_line_indexes(lay: Layout) -> set[int]:
+    """Indexes of every line inside a comment block."""
+    out: set[int] = set()
+    for first, last, _n in comment_blocks(lay):
+        out.update(range(first.index, last.index + 1))
+    return out

@@ -106,3 +106,44 @@ def test_linear_time():
 def test_gold(shared_dir):
     s = gold_summary(str(shared_dir))["categories"]["boilerplate"]
     assert s["precision"] >= 0.95 and s["recall"] >= 0.95, s
+
+
+def test_long_title_with_comma_is_not_the_body():
+    """A title like "…怎么算,年化利率到底有多高" is not prose: the meta lines under it are still the head."""
+    text = "信用卡分期手续费怎么算,年化利率到底有多高\n作者:理财小白兔 | 2024年5月12日 | 阅读 3.2万\n" + BODY
+    found = lint("boilerplate", text)
+    assert [text[f.start:f.end] for f in found] == ["作者:理财小白兔 | 2024年5月12日 | 阅读 3.2万"]
+
+
+@pytest.mark.parametrize("line", [
+    "首页 | 新闻中心 | 政策解读 | 办事指南 | 互动交流",
+    "关注我们 | 联系我们 | 广告合作 | 免责声明 | 网站地图",
+    "喜欢 (128) 收藏 (56) 打赏",
+    "点赞 36 · 分享",
+    "本文由理财小白兔原创,欢迎关注,转载请联系作者授权。",
+    "主办单位：某某市住房公积金管理中心　　承办单位：某某市大数据中心",
+])
+def test_tail_chrome_variants(line):
+    found = lint("boilerplate", BODY + line + "\n")
+    assert [(BODY + line)[f.start:f.end] for f in found] == [line]
+
+
+def test_footer_fields_need_a_chrome_neighbour():
+    """地址：/客服热线： alone after the body may be content; in a footer block it is chrome."""
+    alone = BODY + "咨询电话：95588\n"
+    assert lint("boilerplate", alone) == []
+    block = BODY + "客服热线：400-8821-365\n地址：深圳市福田区深南大道6008号\n版权所有 © 2024 某某网\n"
+    assert len(lint("boilerplate", block)) == 3
+
+
+def test_comment_section_lines_are_left_to_fake_comments():
+    text = (BODY + "网友评论（共2条）\n用户138****5621：写得很实在。\n2024-06-19 10:21　回复　点赞(12)\n"
+            "匿名用户：协商之后一定要保留录音\n2024-06-21 21:13　回复\n")
+    assert lint("boilerplate", text) == []
+    assert len(lint("fake-comments", text)) == 1
+
+
+def test_body_nav_like_line_is_silent():
+    """Separators inside the body (a list of products) are not a navigation bar."""
+    text = "理财产品怎么选\n" + BODY + "股票 | 基金 | 债券 | 存款\n" + BODY
+    assert lint("boilerplate", text) == []

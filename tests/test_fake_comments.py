@@ -75,3 +75,23 @@ def test_linear_time():
 def test_gold(shared_dir):
     s = gold_summary(str(shared_dir))["categories"]["fake-comments"]
     assert s["precision"] >= 0.95 and s["recall"] >= 0.95, s
+
+
+def test_text_then_date_line_entries():
+    """Comment text first, then its date/reply/like line (forum style), under a counted label."""
+    body = "网贷逾期后应当主动联系平台，说明情况，提出可行的还款方案，并保留协商记录。\n"
+    block = ("网友评论（共3条）\n用户138****5621：写得很实在，减免了一半罚息。\n2024-06-19 10:21　回复　点赞(12)\n"
+             "借贷宝宝：平台说不能协商怎么办\n2024-06-20 08:47　回复　点赞(1)\n"
+             "这个方法我试过，确实有用\n3天前　回复\n")
+    text = body + block
+    (f,) = lint("fake-comments", text)
+    assert text[f.start:f.end] == block.rstrip("\n")
+    assert "3条评论" in f.message.zh
+
+
+@pytest.mark.parametrize("label", ["律师解答（3）", "最新留言", "热门回复"])
+def test_more_section_labels(label):
+    body = "信用卡被起诉后应当按时出庭，缺席判决会让持卡人失去对利息提出异议的机会。\n"
+    block = f"{label}\n赵明远律师　北京某律师事务所　2024-11-03\n建议按时出庭。\n有用(21)\n"
+    (f,) = lint("fake-comments", body + block)
+    assert (body + block)[f.start:f.end] == block.rstrip("\n")
