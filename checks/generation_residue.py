@@ -25,7 +25,7 @@ TRAIL_PUNCT = " \t\u3000，,：:、—-|｜_·!！?？~～.。…"
 def _data():
     d = load_toml(DATA)
     phrases: dict[str, str] = {}
-    for kind in ("prompt_leak", "chat_voice", "placeholders"):
+    for kind in ("prompt_leak", "chat_voice", "placeholders", "template_notes"):
         for p in d[kind]:
             phrases.setdefault(p, kind)
     names = sorted(set(d["placeholder_names"]), key=len, reverse=True)
@@ -38,6 +38,10 @@ def _data():
         r"|(?<=[\u4e00-\u9fff])%[sd]|%[sd](?=[\u4e00-\u9fff])",
         re.IGNORECASE,
     )
+    places = "|".join(re.escape(x) for x in d["bracket_places"])
+    actions = "|".join(re.escape(x) for x in d["bracket_actions"])
+    bracket_re = re.compile(r"[【\[(（][^】\]）)\n]{0,8}(?:" + places + r")[^】\]）)\n]{0,6}(?:" + actions
+                            + r")[^】\]）)\n]{0,20}[】\]）)]")
     hooks = sorted(set(d["title_hooks"]), key=len, reverse=True)
     hook_re = re.compile(
         r"[ \t\u3000]{0,3}[，,：:、—\-|｜~～ \t(（【\[]{0,3}(?:" + "|".join(re.escape(h) for h in hooks)
@@ -49,6 +53,7 @@ def _data():
         "instruction": PhraseMatcher(d["instruction_words"]),
         "window": int(d["instruction_window"]),
         "var_re": var_re,
+        "bracket_re": bracket_re,
         "hook_re": hook_re,
         "bracket_hooks": PhraseMatcher(d["title_hook_brackets"]),
         "lead_labels": tuple(sorted(d["lead_labels"], key=len, reverse=True)),
@@ -72,6 +77,24 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while lo < hi and text[lo] in " \t\u3000":
         lo += 1
     return lo, hi
+
+
+def _bracketed(text: str, s: int, e: int) -> tuple[int, int]:
+    """Widen a sentence to the brackets around it: （注：以上数据仅为示例，请替换。）"""
+    lo = s
+    while lo > 0 and text[lo - 1] in " \t\u3000":
+        lo -= 1
+    if lo > 0 and text[lo - 1] in "（(【[":
+        close = {"（": "）", "(": ")", "【": "】", "[": "]"}[text[lo - 1]]
+        end = text.find(close, e - 1, e + 3)
+        if end >= 0:
+            return lo - 1, end + 1
+    if s < len(text) and text[s] in "（(【[":
+        close = {"（": "）", "(": ")", "【": "】", "[": "]"}[text[s]]
+        end = text.find(close, e - 1, e + 3)
+        if end >= 0:
+            return s, end + 1
+    return s, e
 
 
 def _norm(s: str) -> str:
@@ -149,8 +172,19 @@ class GenerationResidue(Check):
             if any(a <= m.start < b for a, b in done):
                 continue
             done.append((s, e))
+            if kind == "template_notes":
+                s, e = _bracketed(text, s, e)
+                yield self.finding("placeholder", s, e, sub="placeholder", fix=Fix(s, e, ""), confidence=0.7,
+                                   phrase=m.term)
+                continue
             sub = "prompt-leak" if kind == "prompt_leak" else "chat-voice"
             yield self.finding(sub, s, e, sub=sub, fix=Fix(s, e, ""), confidence=0.6, phrase=m.term)
+        for m in d["bracket_re"].finditer(text):
+            if (code and code.overlaps(m.start(), m.end())) or any(a <= m.start() < b for a, b in done):
+                continue
+            done.append((m.start(), m.end()))
+            yield self.finding("placeholder", m.start(), m.end(), sub="placeholder", fix=Fix(m.start(), m.end(), ""),
+                               confidence=0.8, phrase=m.group())
         for m in d["var_re"].finditer(text):
             if code and code.overlaps(m.start(), m.end()):
                 continue

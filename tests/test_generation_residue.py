@@ -58,3 +58,26 @@ def test_metadata_and_messages():
 
 def test_fuzz_safe():
     assert_fuzz_safe(ID)
+
+
+def test_chat_openers_and_article_announcements():
+    text = "好的，我明白了。以下是关于征信异议申请的文章：\n\n征信报告出现错误，可以申请异议。"
+    assert rules(text, ID) == [("generation-residue/prompt-leak", "好的，我明白了。"),
+                               ("generation-residue/prompt-leak", "以下是关于征信异议申请的文章：")]
+    # announcing a list of tips is ordinary prose
+    assert rules("以下是关于提前还款的几点建议：先看合同，再算利息。", ID) == []
+    assert rules("字数：约1200字\n公积金贷款额度一般与缴存余额有关。", ID) == [
+        ("generation-residue/prompt-leak", "字数：约1200字")]
+
+
+def test_bracketed_instructions_and_template_notes():
+    text = "需要准备身份证和结清证明。【此处可插入一个真实案例】\n以上测算仅供参考。（注：以上数据仅为示例，请根据实际情况替换。）"
+    assert sorted(rules(text, ID)) == sorted([("generation-residue/placeholder", "【此处可插入一个真实案例】"),
+                                              ("generation-residue/placeholder", "（注：以上数据仅为示例，请根据实际情况替换。）")])
+    # brackets that only mention a place are content
+    assert rules("具体费率见下表（此处为2024年数据）。", ID) == []
+
+
+def test_edit_requests_to_the_user():
+    text = "以上就是本文的全部内容，如需修改语气或补充细节，请告诉我。"
+    assert rules(text, ID) == [("generation-residue/chat-voice", text)]
