@@ -39,7 +39,7 @@ def main() -> int:
         return 0
     gold = [json.loads(x) for x in GOLD.read_text(encoding="utf-8").splitlines() if x.strip()]
     names = sorted({g["file"] for g in gold})
-    files = [p for p in sorted(ROOT.glob("fixtures/*/dev-*.txt")) if p.name in names]
+    files = [p for p in sorted(ROOT.glob("fixtures/*/dev*.txt")) if p.name in names]
     texts, preds = {}, []
     for p in files:
         text = p.read_text(encoding="utf-8")

@@ -35,6 +35,8 @@ _QUOTE_PAIRS = {"“": "”", '"': '"', "「": "」", "『": "』", "‘": "’"
 QUOTE_OPEN_RE = re.compile(
     r"\s{0,2}(?:中|里)?(?:的)?\s?(?:也|还|亦|更|同样|就|已经|已|中)?\s?(?:明确|明文|清楚|清晰)?\s?"
     r"(?:规定|指出|写道|表述为|提到|要求|载明|强调)(?:了|道|称)?\s?[:：,，]?\s{0,2}([“\"「『])")
+SOFT_OPEN_RE = re.compile(
+    r"[ \u3000]{0,2}(?:中|里)?(?:的)?(?:也|还|亦|同样|就|已经|已)?(?:明确|明文)?规定(?:了)?[:：,，][ \u3000]{0,2}")
 _KEEP_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff0-9A-Za-z]+")
 
 
@@ -149,8 +151,21 @@ def _vague_matcher() -> PhraseMatcher:
 def _clause_vague_matcher() -> PhraseMatcher:
     """Clause-opening vague appeals: opener + object ("依据国家有关规定") and bare objects ("法律规定")."""
     d = _data()
-    terms = {o + x: o + x for o in d.get("clause_openers", []) for x in d.get("clause_objects", [])}
-    for x in d.get("clause_bare_objects", []):
+    objects = set(d.get("clause_objects", []))
+    for dom in d.get("clause_domains", []):
+        for mid in ("", "的"):
+            for rule in d.get("clause_rule_words", []):
+                objects.add(dom + mid + rule)
+    terms = {o + x: o + x for o in d.get("clause_openers", []) for x in objects}
+    bare = set(d.get("clause_bare_objects", []))
+    for h in d.get("bare_heads", []):
+        for adv in d.get("bare_adverbs", [""]):
+            for q in d.get("bare_qualifiers", [""]):
+                for have in ("", "有"):
+                    if have and not q and adv in ("", "也", "还", "都", "均"):
+                        continue  # "法律有规定" is fine as a bare phrase only with a qualifier
+                    bare.add(h + adv + have + q + "规定")
+    for x in bare:
         terms.setdefault(x, x)
     return PhraseMatcher(terms)
 
@@ -221,6 +236,7 @@ class Citation:
     entry: LawEntry | None
     articles: list[ArticleRef] = field(default_factory=list)
     quote: tuple[int, int, str] | None = None  # span incl. quote marks, and the inner text
+    soft: tuple[int, int, str] | None = None   # an unquoted restatement: 第N条规定，<text>。
 
     @property
     def tail(self) -> int:
@@ -367,11 +383,14 @@ class LegalCitation(Check):
             if not c.title:
                 yield from self._cut_prefix(text, c)
             yield from self._out_of_range(c)
-            if c.quote and self.opts["check-quotes"]:
+            if (c.quote or c.soft) and self.opts["check-quotes"]:
                 if not lt_loaded:
                     lt = texts_for(self.opts["laws-dir"])
                     lt_loaded = True
-                yield from self._quote(c, lt)
+                if c.quote:
+                    yield from self._quote(c, lt)
+                else:
+                    yield from self._soft_quote(c, lt)
         self._wrong_spans: list[tuple[int, int]] = []
         yield from self._wrong_law(doc, cites, sentence_of)
         if self.opts["vague"]:
@@ -432,6 +451,14 @@ class LegalCitation(Check):
             pos = m.end()
             m = MORE_ART_RE.match(text, pos)
         q = QUOTE_OPEN_RE.match(text, pos)
+        if not q and c.articles:
+            sq = SOFT_OPEN_RE.match(text, pos)
+            if sq:
+                stop = min((i for i in (text.find("。", sq.end(), sq.end() + 200), text.find("\n", sq.end(),
+                                                                                          sq.end() + 200)) if i >= 0),
+                           default=-1)
+                if stop > sq.end():
+                    c.soft = (sq.end(), stop, text[sq.end():stop])
         if q:
             opener = q.group(1)
             closer = _QUOTE_PAIRS.get(opener, "”")
@@ -569,6 +596,41 @@ class LegalCitation(Check):
         if m_key is None or m_score < bad - 0.1:
             yield self.finding("quote-not-in-law", span_start, qe, sub="quote-mismatch", confidence=0.7,
                                law=_inner(e.short_name))
+
+    def _soft_quote(self, c: Citation, lt):
+        """第N条规定，<the words of another article>。 — an unquoted restatement that is verbatim another
+        article of the same law: name that article.  Paraphrases and the cited article's own words are silent."""
+        e = c.entry
+        ss, se, inner = c.soft
+        if len(c.articles) != 1 or len(quote_clauses(inner)) < 2:
+            return
+        a = c.articles[0]
+        cited = f"{a.number}{a.suffix}"
+        data = _data()
+        key = None
+        versions = lt.versions(e) if lt is not None else []
+        if versions:
+            texts = [v["articles"].get(cited) for v in versions]
+            if any(t and containment(inner, t) >= data["quote_mismatch"] for t in texts):
+                return
+            m_key, m_score = self._best_article(inner, versions)
+            if m_key is not None and m_score >= 0.9:
+                key = m_key
+        else:
+            # a restatement may shorten the article: most (not all) of its clauses, and at least two
+            ok = data.get("soft_quote_ok", 0.6)
+            share = verbatim_share(e.name, [cited], inner)
+            if share is None or share >= 0.5 or len(quote_clauses(inner)) * ok < 2:
+                return
+            whole = verbatim_share(e.name, [], inner)
+            if whole is not None and whole >= ok:
+                key = fingerprint_article(e.name, inner, e.max_article or 0, ok)
+        if key is None or key == cited:
+            return
+        new = key if a.raw.isdigit() else (to_chinese_number(int(key)) if key.isdigit() else None)
+        yield self.finding("quote-other-article", c.start, se, sub="quote-mismatch",
+                           fix=Fix(a.num_start, a.num_end, new) if new else None,
+                           confidence=0.75, law=_inner(e.short_name), m=key, n=a.raw)
 
     @staticmethod
     def _best_article(quote: str, versions: list[dict]) -> tuple[str | None, float]:

@@ -312,6 +312,7 @@ def is_comment_header(ln: Line) -> bool:
     return (dated and (persona or marker)) or (persona and marker)
 
 
+_SHORT_DATE_RE = re.compile(r"(?<![\d-])(?:0?[1-9]|1[0-2])(?:-|月)(?:0?[1-9]|[12]\d|3[01])日?(?![\d-])")
 _META_STRIP_RE = re.compile(
     r"(?:" + MACHINE_DATE_RE.pattern + r")|(?:" + TIME_RE.pattern + r")|(?:" + CN_DATE_RE.pattern + r")"
     r"|(?:" + RELATIVE_TIME_RE.pattern + r")|IP属地[:：]?[ ]?[\u4e00-\u9fff]{2,3}|来自[\u4e00-\u9fff]{2,3}"
@@ -320,9 +321,14 @@ _META_STRIP_RE = re.compile(
 
 def is_comment_meta(ln: Line) -> bool:
     """A comment's date/reply/like line: "2024-06-19 10:21 回复 点赞(12)", "IP属地：江苏 3天前 回复"."""
-    if ln.blank or ln.length > 40 or "。" in ln.text or not has_any_date(ln.text):
+    if ln.blank or ln.length > 40 or "。" in ln.text:
         return False
-    rest = _META_STRIP_RE.sub("", ln.text)
+    if not has_any_date(ln.text):
+        # "02-15 回复 赞12": a month-day date is a comment date only next to a reply/like widget
+        if not (_SHORT_DATE_RE.search(ln.text) and any(w in ln.text for w in ("回复", "赞", "点赞", "举报"))):
+            return False
+    rest = _SHORT_DATE_RE.sub("", ln.text)
+    rest = _META_STRIP_RE.sub("", rest)
     for w in sorted(vocab()["comment_widgets"], key=len, reverse=True):
         rest = rest.replace(w, "")
     return len(rest) <= 2
@@ -377,7 +383,8 @@ def _comment_entries(lines: list[Line], start: int, cfg: dict, labelled: bool) -
     gap = 0
     in_entry = False
     closed = False  # the current entry ended with a date/reply line
-    pending: Line | None = None  # comment text not yet attributed (its meta line comes after it)
+    pending = 0  # lines of a comment not yet attributed (name, text; its date line comes after them)
+    max_pending = cfg["max_entry_lines"]
     for ln in lines[start:]:
         if ln.blank:
             gap += 1
@@ -386,27 +393,28 @@ def _comment_entries(lines: list[Line], start: int, cfg: dict, labelled: bool) -
             continue
         if is_comment_header(ln):
             entries += 1
-            in_entry, body, gap, closed, pending = True, 0, 0, False, None
+            in_entry, body, gap, closed, pending = True, 0, 0, False, 0
             last = ln
             continue
-        if is_comment_meta(ln) and (in_entry or pending is not None):
-            if pending is not None:
+        if is_comment_meta(ln) and (in_entry or pending):
+            if pending:
                 entries += 1  # text first, then its date/reply line
-                pending = None
+                pending = 0
             last, gap, body, closed, in_entry = ln, 0, max(body, 1), True, True
             continue
         named = _NAMED.match(ln.text) if labelled else None
         if named and named.group(1) not in cfg["not_names"] and (
                 not in_entry or closed or (body > 0 and gap == 0)):
             entries += 1  # "张三：写得很清楚" — name and comment on one line, under a section label
-            in_entry, body, gap, closed, pending = True, 1, 0, False, None
+            in_entry, body, gap, closed, pending = True, 1, 0, False, 0
             last = ln
             continue
         if in_entry and is_comment_widget(ln):
             last, gap, body = ln, 0, max(body, 1)  # a reply/like line closes the comment text
             continue
-        if labelled and (closed or not in_entry) and pending is None and ln.length <= 200:
-            pending, gap = ln, 0  # comment text whose date line follows
+        if labelled and (closed or not in_entry) and pending < max_pending and ln.length <= 200 \
+                and (pending == 0 or gap == 0):
+            pending, gap = pending + 1, 0  # commenter name / comment text whose date line follows
             continue
         # comment text: only right after a header, without a blank line before a second paragraph
         if in_entry and not closed and body < cfg["max_entry_lines"] and (body == 0 or gap == 0):

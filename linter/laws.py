@@ -314,7 +314,10 @@ class Catalog:
                 continue
             core = key[len(PRC):] if key.startswith(PRC) else key
             core_lcs = _lcs_len(q, core)
-            if core_lcs < 3 or core_lcs / len(core) < 0.7:
+            # a short core cut at its end behind the full state name (《中华人民共和国保险》 ← 保险法) keeps 2 of 3
+            short_cut = (q.startswith(PRC) and key.startswith(PRC) and extra == 0 and len(core) <= 4
+                         and core_lcs == len(core) - 1 and core.startswith(q[len(PRC):]))
+            if (core_lcs < 3 or core_lcs / len(core) < 0.7) and not short_cut:
                 continue
             if extra and len(core) - core_lcs > 1:
                 continue  # a typo is one substituted character, not a typo plus deletions

@@ -385,3 +385,33 @@ def test_fingerprint_clauses_ignore_punctuation_and_width():
     assert quote_clauses("禁止高利放贷，借款的利率不得违反国家有关规定。") == \
         quote_clauses("禁止高利放贷,借款的利率不得违反国家有关规定")
     assert quote_clauses("但是，") == []
+
+
+def test_generated_vague_appeals():
+    text = ("2024年5月\n按照保险行业的相关规定，保险公司应当说明拒赔理由。法律上有明确规定，银行应当保障资金安全。"
+            "国家早有专门规定，禁止暴力催收。")
+    got = [text[f.start:f.end] for f in lint_text(text, select=["legal-citation"])]
+    assert got == ["按照保险行业的相关规定", "法律上有明确规定", "国家早有专门规定"]
+    # a contract's terms and an appeal in the middle of a clause are not clause-opening appeals
+    assert lint_text("按照合同的约定，借款人应当按期还款。银行会按照法律规定处理。", select=["legal-citation"]) == []
+
+
+def test_short_core_cut_behind_the_state_name():
+    (f,) = lint_text("《中华人民共和国保险》第十六条对如实告知义务作了规定。", select=["legal-citation"])
+    assert f.fix.replacement == "《中华人民共和国保险法》"
+
+
+def test_unquoted_restatement_of_another_article(monkeypatch, tmp_path):
+    from linter.laws import laws_dir
+    monkeypatch.delenv("WENLINT_LAWS_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setenv("WENLINT_CACHE_DIR", str(tmp_path))
+    if laws_dir(None) is not None:
+        pytest.skip("law texts are installed")
+    text = ("《个人信息保护法》第三十条规定，敏感个人信息是一旦泄露或者非法使用，容易导致自然人的人格尊严受到侵害"
+            "或者人身、财产安全受到危害的个人信息，包括金融账户等信息。")
+    (f,) = lint_text(text, select=["legal-citation"])
+    assert f.rule == "legal-citation/quote-mismatch" and f.fix.replacement == "二十八"
+    # the cited article's own words, and a paraphrase, are silent
+    assert lint_text(text.replace("第三十条", "第二十八条"), select=["legal-citation"]) == []
+    assert lint_text("《个人信息保护法》第三十条规定，处理敏感个人信息要告知必要性和影响。", select=["legal-citation"]) == []
