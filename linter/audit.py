@@ -15,7 +15,6 @@ the same pure function and written back in input order.
 """
 from __future__ import annotations
 
-import json
 import os
 import time
 from collections import deque

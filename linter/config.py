@@ -233,14 +233,20 @@ def _validate_pattern(path: Path, key: str, pattern: str) -> None:
 
     if len(pattern) > 300:
         raise _err(path, key, "pattern longer than 300 characters")
-    # Patterns come from possibly untrusted repositories: refuse the constructs
-    # that make backtracking explode (nested quantifiers, backreferences).
-    if re.search(r"\([^()]*[+*}][^()]*\)\s*[+*{]", pattern) or re.search(r"\\\d", pattern):
-        raise _err(path, key, f"pattern {pattern!r} has nested quantifiers or backreferences (not allowed)")
+    from .regex_safety import audit
+
     try:
         re.compile(pattern)
     except re.error as exc:
         raise _err(path, key, f"invalid regular expression {pattern!r}: {exc}") from None
+    # Patterns come from possibly untrusted repositories: refuse backreferences and the
+    # shapes that make backtracking explode (nested or adjacent overlapping repeats).
+    if re.search(r"\\[1-9]|\(\?P=", pattern):
+        raise _err(path, key, f"pattern {pattern!r} uses a backreference (not allowed)")
+    issues = audit(pattern)
+    if issues:
+        raise _err(path, key, f"pattern {pattern!r} can backtrack catastrophically "
+                              f"({issues[0].kind}: {issues[0].detail}); nested quantifiers are not allowed")
 
 
 def load_config_file(path: Path) -> Config:

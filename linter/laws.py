@@ -21,7 +21,6 @@ import datetime as _dt
 import json
 import os
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache

@@ -6,7 +6,7 @@ that is the dominant cost on long documents.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Generic, Hashable, Iterable, Iterator, Mapping, TypeVar
+from typing import Generic, Iterable, Iterator, Mapping, TypeVar
 
 import ahocorasick
 
