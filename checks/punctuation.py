@@ -17,7 +17,7 @@ from typing import Iterator
 
 from linter.check import Check, Example, Fix, Option
 from linter.resources import load_toml
-from linter.text import is_han
+from linter.text import HAN_RE, han_count, is_han
 
 # Regions where ASCII punctuation is never Chinese punctuation.  Every pattern is a
 # single bounded character class run: no nested quantifiers, no backtracking blow-up.
@@ -32,6 +32,18 @@ _PROTECT_RE = re.compile(
 )
 _LIST_MARK_RE = re.compile(r"[ \t\u3000]{0,8}(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})[)）]")
 _SENTENCE_MARKS = set("，。、；！？,;!?")
+
+# Candidate finders: each loop below jumps from one candidate to the next with a C-level
+# regex search instead of testing every character in Python (same decisions, ~3x faster).
+_MARK_START_RE = re.compile(r"[,?:;!]|\.\.\.")         # where _chinese_marks.is_mark is non-zero
+_BRACKET_RE = re.compile(r"[()]")
+_SENTENCE_MARK_RE = re.compile("[" + re.escape("".join(sorted(_SENTENCE_MARKS))) + "]")
+
+
+def _class_re(chars: str, negate: bool = False, plus: bool = True) -> re.Pattern:
+    body = "".join(re.escape(c) for c in sorted(set(chars)))
+    return re.compile(("[^" if negate else "[") + body + "]" + ("+" if plus else ""))
+
 
 # a line-initial news dateline or label set off by one ideographic space (本报讯　近日……, 新华社北京5月1日电　)
 _DATELINE_MAX = 16
@@ -68,6 +80,12 @@ def _data() -> dict:
         "strict_openers": frozenset(mc["generic"]["strict_openers"]),
         "clause_starts": frozenset(mc["rest"]["clause_starts"]),
         "not_after_closer": frozenset(mc["rest"]["not_after_closer"]),
+        # compiled from the same data: runs of spaces / repeatable marks, pair marks, clause runs
+        "space_run_re": _class_re(m["spaces"]),
+        "repeat_run_re": _class_re(m["repeatable"]),
+        "pair_re": _class_re("".join(d["pairs"]) + "".join(d["pairs"].values()), plus=False),
+        "clause_re": _class_re(m["clause_breaks"] + "\r\n", negate=True),
+        "closing": {v: k for k, v in d["pairs"].items()},
     }
 
 
@@ -156,7 +174,7 @@ class Punctuation(Check):
                 continue
             if in_fence or not line.text:
                 continue
-            if not any(is_han(ch) for ch in line.text):
+            if not HAN_RE.search(line.text):
                 continue
             chinese_marks = self._chinese_marks(line, protected, data)
             yield from self._half_width(line, chinese_marks)
@@ -216,11 +234,12 @@ class Punctuation(Check):
 
         # 1. runs of ASCII marks (and "..."), decided by their outer neighbours
         i = 0
+        find = _MARK_START_RE.search
         while i < n:
-            w = is_mark(i)
-            if not w:
-                i += 1
-                continue
+            m = find(s, i)  # the next k with is_mark(k) != 0
+            if m is None:
+                break
+            i = m.start()
             run = []
             j = i
             while j < n:
@@ -229,7 +248,7 @@ class Punctuation(Check):
                     break
                 run.append((j, w))
                 j += w
-            if not any(protected[base + k] for k in range(i, j)):
+            if protected.find(1, base + i, base + j) < 0:
                 prev = self._neighbour(s, i, -1, spaces)
                 nxt = self._neighbour(s, j - 1, 1, spaces)
                 if _is_cjk(prev, cjk) or _is_cjk(nxt, cjk):
@@ -242,7 +261,8 @@ class Punctuation(Check):
         # 2. ASCII brackets, as pairs
         stack: list[int] = []
         pairs: list[tuple[int, int | None]] = []
-        for k, ch in enumerate(s):
+        for bm in _BRACKET_RE.finditer(s):
+            k, ch = bm.start(), bm.group()
             if protected[base + k]:
                 continue
             if ch == "(":
@@ -277,7 +297,11 @@ class Punctuation(Check):
                 if c is not None:
                     out[base + c] = (1, "）")
         # 3. a mark right next to a converted bracket ("元)," "(如:") is Chinese as well
-        for k, ch in enumerate(s):
+        # (only the neighbours of converted brackets can qualify; step 3 adds no bracket)
+        near_brackets = sorted({k + d for o, c in pairs for k in (o, c) if k is not None and k >= 0
+                                and base + k in out for d in (-1, 1) if 0 <= k + d < n})
+        for k in near_brackets:
+            ch = s[k]
             if ch in half and ch not in "()" and base + k not in out and not protected[base + k]:
                 near = (k > 0 and s[k - 1] in "()" and base + k - 1 in out) or \
                        (k + 1 < n and s[k + 1] in "()" and base + k + 1 in out)
@@ -298,18 +322,17 @@ class Punctuation(Check):
         end = positions[-1] + marks[positions[-1]][0]
         pieces = []
         counts: dict[str, int] = {}
+        s, b = line.text, line.start
         k = start
-        while k < end:
-            hit = marks.get(k)
-            if hit is None:
-                pieces.append(line.text[k - line.start])
-                k += 1
+        for p in positions:  # marks never overlap: a run's dot mark ends before the next mark
+            if p < k:
                 continue
-            width, rep = hit
-            orig = "..." if width > 1 else line.text[k - line.start]
+            pieces.append(s[k - b:p - b])
+            width, rep = marks[p]
+            orig = "..." if width > 1 else s[p - b]
             counts[orig] = counts.get(orig, 0) + 1
             pieces.append(rep)
-            k += width
+            k = p + width
         listing = "、".join(f"{m} ×{c}" for m, c in sorted(counts.items(), key=lambda x: -x[1]))
         yield self.finding("half-width", start, end, sub="half-width",
                            fix=Fix(start, end, "".join(pieces)), confidence=0.95,
@@ -321,20 +344,15 @@ class Punctuation(Check):
         base = line.start
         cjk, spaces = data["cjk"], data["spaces"]
         # field lines (breadcrumbs, bylines "头像 张三 2025-04-17") use spaces as separators
-        if not any(ch in _SENTENCE_MARKS for ch in s):
+        if not _SENTENCE_MARK_RE.search(s):
             return
-        i, n = 0, len(s)
+        n = len(s)
         first_text = len(s) - len(s.lstrip("".join(spaces) + "\t"))
         list_mark = _LIST_MARK_RE.match(s)
         if list_mark:
             first_text = max(first_text, list_mark.end())
-        while i < n:
-            if s[i] not in spaces:
-                i += 1
-                continue
-            j = i
-            while j < n and s[j] in spaces:
-                j += 1
+        for sm in data["space_run_re"].finditer(s):
+            i, j = sm.span()
             dateline = (s[i:j] == "\u3000" and i - first_text <= _DATELINE_MAX
                         and not any(ch in _SENTENCE_MARKS or ch in spaces for ch in s[first_text:i]))
             if i >= first_text and j < n and j - i <= 2 and not protected[base + i] and not dateline:
@@ -344,23 +362,17 @@ class Punctuation(Check):
                 if left_ok and right_ok and not (prev in "”’》）" and nxt in "“‘《（"):
                     yield self.finding("stray-space", base + i, base + j, sub="stray-space",
                                        fix=Fix(base + i, base + j, ""), confidence=0.85)
-            i = j
 
     # ------------------------------------------------------------ repeated
     def _repeated(self, line, protected, data) -> Iterator:
         s = line.text
         base = line.start
         rep, cjk = data["repeatable"], data["cjk"]
-        i, n = 0, len(s)
-        while i < n:
-            if s[i] not in rep:
-                i += 1
-                continue
-            j = i
-            while j < n and s[j] in rep:
-                j += 1
-            run = s[i:j]
-            if len(run) >= 2 and run not in data["allowed_pairs"] and not any(protected[base + k] for k in range(i, j)):
+        n = len(s)
+        for rm in data["repeat_run_re"].finditer(s):
+            i, j = rm.span()
+            run = rm.group()
+            if len(run) >= 2 and run not in data["allowed_pairs"] and protected.find(1, base + i, base + j) < 0:
                 prev = s[i - 1] if i else ""
                 nxt = s[j] if j < n else ""
                 ascii_only = all(c in ",;:?!" for c in run)
@@ -375,19 +387,19 @@ class Punctuation(Check):
                     else:
                         yield self.finding("repeated-mixed", base + i, base + j, sub="repeated",
                                            confidence=0.7, run=run)
-            i = j
 
     # ---------------------------------------------------------- unbalanced
     def _unbalanced(self, line, protected, data, next_line: str) -> Iterator:
         s = line.text
         base = line.start
         pairs = data["pairs"]
-        closing = {v: k for k, v in pairs.items()}
+        closing = data["closing"]
         stacks: dict[str, list[int]] = {o: [] for o in pairs}
         list_mark = _LIST_MARK_RE.match(s)
         list_end = list_mark.end() - 1 if list_mark else -1
         problems: list[tuple[int, str, str]] = []
-        for k, ch in enumerate(s):
+        for pm in data["pair_re"].finditer(s):
+            k, ch = pm.start(), pm.group()
             if protected[base + k]:
                 continue
             if ch in pairs:
@@ -414,30 +426,22 @@ class Punctuation(Check):
     @staticmethod
     def _han_near(s: str, k: int) -> bool:
         lo, hi = max(0, k - 2), min(len(s), k + 3)
-        return any(is_han(c) for c in s[lo:hi])
+        return HAN_RE.search(s, lo, hi) is not None
 
     # ------------------------------------------------------- missing comma
     def _missing_comma(self, doc, protected, data) -> Iterator:
         text = doc.text
-        breaks = data["breaks"]
         max_run = int(self.opts["max-run"])
         min_clause = int(self.opts["min-clause"])
         n = len(text)
-        i = 0
-        while i < n:
-            if text[i] in breaks or text[i] in "\r\n":
-                i += 1
+        for cm in data["clause_re"].finditer(text):  # maximal runs without a break or newline
+            i, j = cm.span()
+            if j - i < min_clause:
                 continue
-            j = i
-            han = 0
-            while j < n and text[j] not in breaks and text[j] not in "\r\n":
-                if is_han(text[j]):
-                    han += 1
-                j += 1
-            if han >= min_clause and not any(protected[i:j]):
+            han = han_count(cm.group())
+            if han >= min_clause and protected.find(1, i, j) < 0:
                 follow = text[j] if j < n else ""
                 yield from self._clause(doc, i, j, han, max_run, data, follow in "，,")
-            i = j
 
     def _clause(self, doc, start: int, end: int, han: int, max_run: int, data, comma_follows: bool) -> Iterator:
         text = doc.text
@@ -449,13 +453,15 @@ class Punctuation(Check):
         cut = None  # offset where a comma goes
         opened = False
         head = text[start:end]
-        before = text[:start].rstrip(" \t\u3000")
-        mid_sentence = bool(before) and before[-1] in "，,、；;"
+        k = start - 1  # the last character before the run that is not a space (no copy of the prefix)
+        while k >= 0 and text[k] in " \t\u3000":
+            k -= 1
+        mid_sentence = k >= 0 and text[k] in "，,、；;"
         for marker in data["comma_after"]:
             if mid_sentence:
                 break  # "……看似方便，实际上让自己……": an adverb inside the sentence, not a discourse opener
             if head.startswith(marker):
-                rest = sum(1 for c in head[len(marker):] if is_han(c))
+                rest = han_count(head[len(marker):])
                 if rest >= 6:
                     cut = start + len(marker)
                     opened = True
@@ -525,4 +531,4 @@ class Punctuation(Check):
 
     @staticmethod
     def _han(s: str) -> int:
-        return sum(1 for c in s if is_han(c))
+        return han_count(s)
