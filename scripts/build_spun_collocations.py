@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Derive the word-bigram collocation counts that ``spun-text`` scores with.
 
-Input (read-only, outside the repo): ``../shared/laws/articles`` — public-domain PRC law
-texts.  They are segmented exactly as wenlint segments documents (jieba, dictionary mode,
+Input: ``corpus/finance/*.txt`` — finance-advice articles written for the project (the
+register wenlint lints) — and, read-only outside the repo, ``../shared/laws/articles`` —
+public-domain PRC law texts.  They are segmented exactly as wenlint segments documents (jieba, dictionary mode,
 ``linter.segment``), and for every word in ``linter/data/spun_text/pairs.toml`` (spun forms
 and their originals) the counts of its left and right neighbouring tokens are kept.
 Only counts are written, never running text:
@@ -50,16 +51,23 @@ def main() -> None:
     left: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     right: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     files = sorted((Path(args.shared) / "laws" / "articles").glob("*.json"))
-    for path in files:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        for text in (data.get("articles") or {}).values():
-            for para in text.split("\n"):
-                toks = [w for w in tk.cut(para, HMM=False) if w.strip()]
-                for i, w in enumerate(toks):
-                    if w in wanted:
-                        n[w] += 1
-                        left[w][toks[i - 1] if i else "<s>"] += 1
-                        right[w][toks[i + 1] if i + 1 < len(toks) else "</s>"] += 1
+    corpus = sorted((ROOT / "corpus" / "finance").glob("*.txt"))
+
+    def paragraphs():
+        for path in files:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            for text in (data.get("articles") or {}).values():
+                yield from text.split("\n")
+        for path in corpus:
+            yield from path.read_text(encoding="utf-8").splitlines()
+
+    for para in paragraphs():
+        toks = [w for w in tk.cut(para, HMM=False) if w.strip()]
+        for i, w in enumerate(toks):
+            if w in wanted:
+                n[w] += 1
+                left[w][toks[i - 1] if i else "<s>"] += 1
+                right[w][toks[i + 1] if i + 1 < len(toks) else "</s>"] += 1
     words = {}
     for w in sorted(wanted):
         floor = 2 if n[w] > 200 else 1
@@ -70,7 +78,8 @@ def main() -> None:
         }
     out = ROOT / "linter" / "data" / "spun_text" / "collocations.json.gz"
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
-        json.dump({"source": f"../shared/laws/articles ({len(files)} files), jieba dictionary mode",
+        json.dump({"source": f"corpus/finance ({len(corpus)} files) + ../shared/laws/articles ({len(files)} files), "
+                             "jieba dictionary mode",
                    "words": words}, fh, ensure_ascii=False, sort_keys=True)
     print(f"wrote {out} ({len(words)} words)")
 
