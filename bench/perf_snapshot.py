@@ -88,8 +88,8 @@ def main() -> int:
             bad += 1
             a, b = a or [], b or []
             print(f"DIFF {name}: {len(a)} → {len(b)} findings")
-            sa = {json.dumps(x, ensure_ascii=False) for x in a}
-            sb = {json.dumps(x, ensure_ascii=False) for x in b}
+            sa = {json.dumps(x, ensure_ascii=False, sort_keys=True) for x in a}
+            sb = {json.dumps(x, ensure_ascii=False, sort_keys=True) for x in b}
             for x in sorted(sa - sb)[:5]:
                 print("  -", x[:300])
             for x in sorted(sb - sa)[:5]:

@@ -54,14 +54,34 @@ def _question_words() -> PhraseMatcher:
     return PhraseMatcher(vocab()["question_words"])
 
 
+@lru_cache(maxsize=1)
+def _question_endings() -> tuple[str, ...]:
+    return tuple(vocab()["question_endings"])
+
+
+class _KeyTable(dict):
+    """``str.translate`` table for :func:`norm_key`, filled on first sight of each character:
+    None (delete) for whitespace and categories P*, S*, Z*, C*, else the character itself.
+    Lookups of known characters stay in C; the table stops growing at 200k entries."""
+
+    def __missing__(self, o: int):
+        ch = chr(o)
+        v = None if (ch.isspace() or unicodedata.category(ch)[0] in "PSZC") else o
+        if len(self) < 200_000:
+            self[o] = v
+        return v
+
+
+_KEY_TABLE = _KeyTable()
+
+
 def strip_pad(s: str) -> str:
     return s.strip(_PAD)
 
 
 def norm_key(s: str) -> str:
     """Comparison key for titles and phrases: NFKC, no whitespace, punctuation, heading or bullet marks."""
-    s = unicodedata.normalize("NFKC", s)
-    return "".join(ch for ch in s if not (ch.isspace() or unicodedata.category(ch)[0] in "PSZC"))
+    return unicodedata.normalize("NFKC", s).translate(_KEY_TABLE)
 
 
 def is_question(s: str) -> bool:
@@ -69,9 +89,9 @@ def is_question(s: str) -> bool:
     s = strip_pad(s).rstrip("。.!！")
     if not s:
         return False
-    if s.endswith(tuple(vocab()["question_endings"])):
+    if s.endswith(_question_endings()):
         return True
-    return bool(_question_words().find(s))
+    return _question_words().contains(s)
 
 
 def has_stamp(s: str) -> bool:
@@ -117,8 +137,18 @@ class Line:
         return len(self.text)
 
 
-def _make_line(idx: int, start: int, end: int, next_start: int, raw: str) -> Line:
+@lru_cache(maxsize=1)
+def _line_tools() -> tuple[tuple[str, ...], str, str, tuple[str, ...]]:
     v = vocab()
+    # sentence and prose marks are single characters: counted with str.count, one C scan each
+    marks = "".join(sorted(set(v["sentence_marks"])))
+    prose = "".join(sorted(set(v["prose_marks"])))
+    assert all(len(m) == 1 for m in v["sentence_marks"] + v["prose_marks"])
+    return tuple(v["bullets"]), marks, prose, tuple(v["ellipses"])
+
+
+def _make_line(idx: int, start: int, end: int, next_start: int, raw: str) -> Line:
+    bullets, marks, prose, ellipses = _line_tools()
     text = strip_pad(raw)
     lead = start + (len(raw) - len(raw.lstrip(_PAD))) if text else start
     body = text
@@ -128,20 +158,19 @@ def _make_line(idx: int, start: int, end: int, next_start: int, raw: str) -> Lin
         heading = len(body) - len(stripped)
         body = strip_pad(stripped)
     bullet = ""
-    for b in v["bullets"]:
+    for b in bullets:
         if body.startswith(b) and len(body) > len(b) and not body[len(b)].isdigit():
             bullet = b
             body = strip_pad(body[len(b):])
             break
-    marks = set(v["sentence_marks"])
-    inner = sum(1 for ch in text[:-1] if ch in marks)
-    prose = set(v["prose_marks"])
+    last = len(text) - 1  # inner marks: before the last character
+    inner = sum(text.count(m, 0, last) for m in marks) if last > 0 else 0
     return Line(
         index=idx, start=start, end=end, next_start=next_start, lead=lead, text=text, body=body,
         bullet=bullet, heading=heading, han=han_count(text),
-        inner_marks=inner, prose_marks=sum(1 for ch in text if ch in prose),
+        inner_marks=inner, prose_marks=sum(text.count(m) for m in prose),
         ends_sentence=bool(text) and text[-1] in marks,
-        ends_ellipsis=text.endswith(tuple(v["ellipses"])),
+        ends_ellipsis=text.endswith(ellipses),
     )
 
 

@@ -48,6 +48,14 @@ class PhraseMatcher(Generic[V]):
             end = end_idx + 1
             yield Match(end - len(term), end, term, value)
 
+    def contains(self, text: str) -> bool:
+        """True when some term occurs in ``text`` (same as ``bool(self.find(text))``, without building matches)."""
+        if not self.size or not text:
+            return False
+        for _ in self._auto.iter(text):
+            return True
+        return False
+
     def find(self, text: str) -> list[Match[V]]:
         """Leftmost-longest, non-overlapping occurrences."""
         best: dict[int, Match[V]] = {}
