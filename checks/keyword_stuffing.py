@@ -26,6 +26,8 @@ from linter.resources import load_toml
 
 # Clause delimiters: punctuation (full and half width), quotes, brackets, whitespace.
 _CLAUSE_RE = re.compile(r"[^\s\u00a0\u3000，。！？、；：,.!?;:“”‘’\"'（）()《》【】〈〉「」『』…—·]+")
+# a run of characters for which str.isalnum() is true (sre's \w is isalnum() or "_"; checked for every code point)
+_GRAM_RUN_RE = re.compile(r"[^\W_]+")
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +122,7 @@ class KeywordStuffing(Check):
                 candidates.add(clause)
         if not candidates:
             return
-        size = sum(1 for ch in text if not ch.isspace()) or 1
+        size = sum(map(len, text.split())) or 1  # non-whitespace characters (split() splits on isspace())
         occ: dict[str, list[int]] = {}
         last_end: dict[str, int] = {}
         for m in PhraseMatcher(candidates).iter_all(text):
@@ -196,9 +198,7 @@ def prose_chars(doc) -> tuple[str, list[int]]:
     for ln in lay.lines:
         if not blocks.is_prose(ln):
             continue
-        for k in range(ln.start, ln.end):
-            ch = text[k]
-            if _is_gram_char(ch):
-                out.append(ch)
-                where.append(k)
+        for m in _GRAM_RUN_RE.finditer(text, ln.start, ln.end):  # runs of _is_gram_char characters
+            out.append(m.group())
+            where.extend(range(m.start(), m.end()))
     return "".join(out), where
