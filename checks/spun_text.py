@@ -21,14 +21,16 @@ whose data carries the share of spun words, so bulk audits can rank articles.
 """
 from __future__ import annotations
 
+import bisect
 import math
+import re
 from functools import lru_cache
 
 from linter import ngrams
 from linter.check import Check, Example, Fix, Option
 from linter.lexicon import PhraseMatcher
 from linter.resources import load_json, load_toml
-from linter.text import is_han
+from linter.text import HAN_RE, is_han
 
 
 @lru_cache(maxsize=1)
@@ -124,21 +126,21 @@ class SpunText(Check):
 
     def run(self, doc):
         text = doc.text
-        if not text or not any(is_han(c) for c in text[:20000]) and not any(is_han(c) for c in text):
+        if not text or not HAN_RE.search(text):
             return
         entries, colloc, matcher, scoring = _table()
         self._uninformative = frozenset(scoring.get("uninformative", ()))
         self._strong_evidence = float(scoring.get("strong_evidence", 1.0))
         min_strong = int(scoring.get("min_strong", 2))
-        tokens = [t for t in doc.tokens if t.text.strip()]
+        self._quote_marks = None
+        tokens = doc.tokens  # all tokens; blank ones (spaces) are skipped when looking for neighbours
         if not tokens:
             return
-        starts = {t.start: i for i, t in enumerate(tokens)}
-        ends = {t.end: i for i, t in enumerate(tokens)}
-        # token-aligned matches, leftmost-longest
+        # token-aligned matches, leftmost-longest: a match must start where a non-blank token starts and
+        # end where one ends (looked up by bisection: no per-token index of the whole document)
         best: dict[int, tuple[int, str]] = {}
         for m in matcher.iter_all(text):
-            if m.start in starts and m.end in ends:
+            if self._aligned(doc, m.start, m.end) is not None:
                 cur = best.get(m.start)
                 if cur is None or m.end > cur[0]:
                     best[m.start] = (m.end, m.term)
@@ -150,9 +152,9 @@ class SpunText(Check):
             if s < last_end:
                 continue
             entry = entries[term]
-            i, j = starts[s], ends[e]
-            left = tokens[i - 1].text if i > 0 else ""
-            right = tokens[j + 1].text if j + 1 < len(tokens) else ""
+            i, j = self._aligned(doc, s, e)
+            left = self._neighbour(tokens, i, -1)
+            right = self._neighbour(tokens, j, 1)
             if left in entry["keep_left"] or right in entry["keep_right"]:
                 continue
             f = self._judge(doc, entry, colloc, s, e, left, right, threshold)
@@ -171,7 +173,10 @@ class SpunText(Check):
         for f in findings:
             f.data.pop("tier", None)
         yield from findings
-        n_words = sum(1 for t in tokens if any(is_han(c) for c in t.text))
+        if findings and len(findings) >= int(self.opts["score-min-count"]):
+            n_words = sum(1 for t in tokens if HAN_RE.search(t.text))
+        else:
+            n_words = 0
         if findings and len(findings) >= int(self.opts["score-min-count"]) and n_words:
             share = len(findings) / n_words
             # A document-level marker at offset 0: it must not span the text, or it would
@@ -180,6 +185,28 @@ class SpunText(Check):
                                data={"count": len(findings), "words": n_words, "share": round(share, 4),
                                      "per_1000_chars": round(1000 * len(findings) / max(1, len(text)), 3)},
                                count=len(findings), share=share)
+
+    @staticmethod
+    def _aligned(doc, s: int, e: int) -> tuple[int, int] | None:
+        """Indexes of the non-blank tokens starting at ``s`` and ending at ``e``, or None."""
+        tokens = doc.tokens
+        i = doc.token_at(s)
+        if tokens[i].start != s or not tokens[i].text.strip():
+            return None
+        j = doc.token_at(e - 1) if e > s else i
+        if tokens[j].end != e or not tokens[j].text.strip():
+            return None
+        return i, j
+
+    @staticmethod
+    def _neighbour(tokens, k: int, step: int) -> str:
+        """Text of the nearest non-blank token before (step -1) or after (step 1) token ``k``."""
+        k += step
+        while 0 <= k < len(tokens):
+            if tokens[k].text.strip():
+                return tokens[k].text
+            k += step
+        return ""
 
     def _judge(self, doc, entry, colloc, s, e, left, right, threshold):
         orig = entry["orig"][0]
@@ -226,9 +253,14 @@ class SpunText(Check):
     def _informative(self, token: str) -> bool:
         return bool(token) and token not in self._uninformative and any(is_han(c) for c in token)
 
-    @staticmethod
-    def _quoted(text: str, pos: int) -> bool:
-        """Inside “…” on its line (reported speech may be colloquial)."""
-        line_start = text.rfind("\n", 0, pos) + 1
-        before = text[line_start:pos]
-        return before.count("“") > before.count("”")
+    def _quoted(self, text: str, pos: int) -> bool:
+        """Inside “…” on its line (reported speech may be colloquial).  The quote marks of the document
+        are indexed once, so each question costs two bisections, not a scan of the line."""
+        if self._quote_marks is None:
+            self._quote_marks = tuple([m.start() for m in re.finditer(c, text)] for c in ("“", "”", "\n"))
+        opens, closes, newlines = self._quote_marks
+        k = bisect.bisect_left(newlines, pos)  # newlines before pos
+        line_start = newlines[k - 1] + 1 if k else 0
+        n_open = bisect.bisect_left(opens, pos) - bisect.bisect_left(opens, line_start)
+        n_close = bisect.bisect_left(closes, pos) - bisect.bisect_left(closes, line_start)
+        return n_open > n_close
