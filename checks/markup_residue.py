@@ -8,6 +8,7 @@ of a numbered outline (numbering starts at 二、).  In a real Markdown document
 """
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from functools import lru_cache
@@ -163,11 +164,16 @@ class MarkupResidue(Check):
         for idx, ln in enumerate(doc.lines):
             if idx in fenced_lines or not ln.text.strip():
                 continue
-            yield from self._heading(ln, md)
-            yield from self._emphasis(ln, md, code)
+            t = ln.text
+            if "#" in t:  # HEADING_RE needs a "#"
+                yield from self._heading(ln, md)
+            if "*" in t or "_" in t or "`" in t:  # every emphasis/code pattern needs one of these
+                yield from self._emphasis(ln, md, code)
             if not md:
-                yield from self._html(ln)
-                yield from self._links(ln)
+                if "<" in t or "&" in t:  # TAG_RE, ENTITY_RE
+                    yield from self._html(ln)
+                if "](" in t:  # IMAGE_RE, LINK_RE
+                    yield from self._links(ln)
         yield from self._numbering(doc, fenced_lines)
 
     # -- fences and code ---------------------------------------------------
@@ -207,7 +213,7 @@ class MarkupResidue(Check):
                 continue
             if not stripped:
                 continue  # blank lines do not break a code block
-            nonspace = sum(1 for ch in stripped if not ch.isspace())
+            nonspace = sum(map(len, stripped.split()))  # characters that are not isspace()
             is_code = (len(stripped) <= 400 and han_count(stripped) <= max_share * nonspace
                        and code_re.match(stripped) is not None)
             if is_code:
@@ -391,6 +397,7 @@ class MarkupResidue(Check):
         line_start_vals: dict[str, list[tuple[int, int]]] = {}
         for s, _e, style, v, _idx in starts:
             line_start_vals.setdefault(style, []).append((s, v))
+        line_start_offsets = {style: [s for s, _v in vals] for style, vals in line_start_vals.items()}
         for idx, ln in enumerate(doc.lines):
             if idx in fenced_lines or len(ln.text) < 8:
                 continue
@@ -414,9 +421,11 @@ class MarkupResidue(Check):
                     ppos, pv = prev_pos[style]
                     ok = pv == v - 1 and m.start() - ppos >= min_seg
                 elif v >= 2:
-                    # the nearest earlier line-start marker of this style is v-1 (its heading had a line)
-                    earlier = [pv for s, pv in line_start_vals.get(style, []) if s < ln.start]
-                    ok = bool(earlier) and earlier[-1] == v - 1
+                    # the nearest earlier line-start marker of this style is v-1 (its heading had a line);
+                    # markers are in text order, so it is found by bisection
+                    offs = line_start_offsets.get(style, ())
+                    k = bisect.bisect_left(offs, ln.start)
+                    ok = k > 0 and line_start_vals[style][k - 1][1] == v - 1
                 prev_pos[style] = (m.end(), v)
                 if not ok:
                     continue
