@@ -36,6 +36,7 @@ ANY_SPACE_RE = re.compile("[ \u3000]{1,4}")
 SPACED_PUNCT = "，、；："  # a space after these is a cut only where the page does not space them
 _CHROME_MARKS = (">", "»", "|", "://", "©")  # breadcrumbs, footers, links: spaces there are layout
 LIST_GAP_RE = re.compile(r"、(?=(?:或|和)[^\s、，,。])")
+INSERT_LEFT_PUNCT = set("，。；：？！、,;:?!")
 TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
 
 
@@ -139,6 +140,13 @@ class MissingChar(Check):
     supersedes = ("punctuation/stray-space",)
     options = {
         "min-confidence": Option(0.5, "report only findings at or above this confidence"),
+        "insert-gate": Option(0.0, "a token boundary is examined for a deleted word only when its character pair "
+                                   "is at most this (log) much more common in the in-register corpus than chance"),
+        "insert-candidates": Option(20, "candidate words per document scored by the character model "
+                                        "(those the most contexts agree on)"),
+        "insert-min-contexts": Option(2, "distinct contexts (word pairs) that must agree on a deleted word (+1 for a single character)"),
+        "insert-min-score": Option(12.0, "document score (summed gains + absence evidence) a deleted word needs"),
+        "insert-site-gain": Option(2.0, "log-probability gain a single insertion site needs"),
         "max-orphan-freedom": Option(0.35, "a single-character token counts as an orphan only when the character "
                                            "stands alone in at most this share of its dictionary uses"),
     }
@@ -248,6 +256,7 @@ class MissingChar(Check):
             best = self._choose(site, deleted, absent, by_rate, text)
             if best is not None:
                 findings.append(best)
+        findings += self._insertions(text, toks, absent, deleted)
         findings += self._law_names(text)
         findings += self._list_gaps(text, toks)
 
@@ -557,7 +566,107 @@ class MissingChar(Check):
                 out.extend([c] for c in weak.get(d, ()))
         return out
 
-    # ---- 5. mangled official law names -------------------------------------
+    # ---- 5. whole words deleted without a trace ------------------------------
+    def _insertions(self, text, toks, absent, deleted) -> list[tuple[Cand, float]]:
+        """A filter that deletes a word w deletes it everywhere: the document never contains w,
+        and at several token boundaries the text reads much better with w put back
+        (``会|电话`` → ``会通过电话``, ``可|法律途径`` → ``可通过法律途径``).
+
+        Gaps are pre-filtered by the in-register character model (the character after the gap is
+        improbable after its left context); candidates come from the finance corpus's word
+        bigrams (successors of the left token, predecessors of the right one); each candidate's
+        gain is log P(text with w) − log P(text) over the characters whose history changes.
+        Evidence is aggregated per document and per word: distinct contexts that agree on w,
+        plus how unlikely w's absence is given its corpus rate."""
+        opts = self.opts
+        lm = ngrams.fin_lm()
+        norm = ngrams.lm_normalise(text)
+        gate = opts["insert-gate"]
+        top = opts["insert-candidates"]
+        min_ctx = opts["insert-min-contexts"]
+        # words the document already lacks on other evidence (a frequent character never used,
+        # orphans restored by it) are tried at every examined gap
+        prior = [w for w in deleted if all(is_han(c) for c in w)]
+        # pass 1: cheap candidates per gap
+        pairs: dict[str, list[tuple[int, str, str, int]]] = {}
+        n = len(toks)
+        for i in range(n - 1):
+            A, B = toks[i], toks[i + 1]
+            if A.end != B.start or not is_han(B.text[0]):
+                continue
+            la = A.text[-1]
+            if not (is_han(la) or la in INSERT_LEFT_PUNCT):
+                continue
+            p = B.start
+            x, y = norm[p - 1], norm[p]
+            cxy = lm.count(x + y)
+            if cxy and math.log(cxy * lm.total / ((lm.count(x) + 1) * (lm.count(y) + 1))) > gate:
+                continue  # the junction's character pair is at least as common as chance predicts
+            a, b = ngrams.word_key(A.text), ngrams.word_key(B.text)
+            succ = ngrams.fin_successors(a)
+            pred = ngrams.fin_predecessors(b)
+            lctx = ngrams.fin_left_context(norm[p - 2:p]) if p >= 2 else {}
+            rctx = ngrams.fin_right_context(norm[p:p + 2])
+            # both sides attested (the word follows this left context and precedes this right
+            # one somewhere in the corpus); the evidence is the weaker side's count
+            for w in (succ.keys() | lctx.keys()) & (pred.keys() | rctx.keys()):
+                if len(w) > 4 or not absent(w) or not all(is_han(c) for c in w):
+                    continue
+                ev = min(max(succ.get(w, 0), lctx.get(w, 0)), max(pred.get(w, 0), rctx.get(w, 0)))
+                pairs.setdefault(w, []).append((p, a, b, i, ev))
+            for w in prior:  # both junctions attested character pairs
+                if absent(w) and lm.count(x + w[0]) >= 2 and lm.count(w[-1] + y) >= 2:
+                    pairs.setdefault(w, []).append((p, a, b, i, 1))
+        # pass 2: the character model's gain, only for the words the most contexts agree on
+        ranked = []
+        for w, lst in pairs.items():
+            ctx: dict[tuple[str, str], int] = {}
+            for _, a, b, _, ev in lst:
+                ctx[(a, b)] = max(ctx.get((a, b), 0), ev)
+            need = min_ctx + (1 if len(w) == 1 else 0)
+            if w in deleted or len(ctx) >= need:
+                ranked.append((w in deleted, sum(math.log1p(e) for e in ctx.values()), w))
+        ranked.sort(reverse=True)
+        by_word: dict[str, list[tuple[float, int, str, str, int]]] = {}
+        base_cache: dict[int, float] = {}
+        for _, _, w in ranked[:top]:
+            for p, a, b, i, _ in pairs[w]:
+                hist = norm[max(0, p - 4):p]
+                base = base_cache.get(p)
+                if base is None:
+                    base = base_cache[p] = lm.score(hist + norm[p:p + 4], len(hist))
+                g = lm.score(hist + w + norm[p:p + 4], len(hist)) - base
+                if g > 0:
+                    by_word.setdefault(w, []).append((g, p, a, b, i))
+        out: list[tuple[Cand, float]] = []
+        han_n = max(1, sum(1 for c in text if is_han(c)))
+        min_score = opts["insert-min-score"]
+        site_gain = opts["insert-site-gain"]
+        total = max(1, ngrams.fin_word_total())
+        for w, sites in by_word.items():
+            best_ctx: dict[tuple[str, str], float] = {}
+            for g, p, a, b, _ in sites:
+                key = (a, b)
+                if g > best_ctx.get(key, 0.0):
+                    best_ctx[key] = g
+            strong_ctx = [g for g in best_ctx.values() if g >= site_gain]
+            need = min_ctx + (1 if len(w) == 1 else 0)
+            if len(strong_ctx) < need and w not in deleted:
+                continue
+            expected = ngrams.fin_word_count(w) / total * han_n * 0.6
+            score = sum(strong_ctx) + min(expected, 10.0) + (5.0 if w in deleted else 0.0)
+            if score < min_score:
+                continue
+            conf = min(0.95, 0.6 + 0.01 * score)
+            for g, p, a, b, ti in sites:
+                if g < site_gain:
+                    continue
+                A, B = toks[ti], toks[ti + 1]
+                c = Cand(A.end - 1, B.start + 1, p, p, w, w, "insert", g, w)
+                out.append((c, conf))
+        return out
+
+    # ---- 6. mangled official law names -------------------------------------
     def _law_names(self, text) -> list[tuple[Cand, float]]:
         """A 《…》 title that is an official name (``linter.laws`` catalog) with chunks deleted."""
         from linter.laws import PRC, catalog
@@ -587,7 +696,7 @@ class MissingChar(Check):
             out.append((Cand(m.start(), m.end(), m.start(), m.end(), f"《{nm}》", "", "law", 3.0, nm), conf))
         return out
 
-    # ---- 6. a list item deleted between 、 and 或/和 -------------------------
+    # ---- 7. a list item deleted between 、 and 或/和 -------------------------
     def _list_gaps(self, text, toks) -> list[tuple[Cand, float]]:
         out = []
         for m in LIST_GAP_RE.finditer(text):

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .resources import data_path
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 
 DOMAIN_WORDS = "ngrams/domain_words.txt"
 CHARS = "ngrams/chars.tsv"
@@ -345,3 +345,209 @@ def warm() -> None:
     char_lm()
     _neighbour_map(SUCC)
     _neighbour_map(PRED)
+    warm_finance()
+
+
+# ---- in-register statistics: wenlint's own finance-advice corpus (corpus/finance) ----------
+FIN_CHARS = "ngrams/fin_chars.bin"
+FIN_WORDS = "ngrams/fin_words.tsv.gz"
+FIN_SUCC = "ngrams/fin_succ.tsv.gz"
+FIN_PRED = "ngrams/fin_pred.tsv.gz"
+FIN_MAX_N = 5
+LAW_SHARE = 0.5  # the law texts weigh, in total, half as much as the finance corpus
+FIN_COUNT_SCALE = 16  # counts (finance + weighted law) are stored as round(16 * count)
+
+_ASCII_FULL = {",": "，", "?": "？", ":": "：", ";": "；", "!": "！", "(": "（", ")": "）"}
+
+
+def _lm_char(ch: str) -> str:
+    if ch in _ASCII_FULL:
+        return _ASCII_FULL[ch]
+    if ch.isascii():
+        if ch.isdigit():
+            return "0"
+        if ch.isalpha():
+            return "a"
+        if ch.isspace():
+            return "\n"
+        return ch
+    if ch.isspace() or ch in "\u200b\u200c\u200d\ufeff\xa0\u3000":
+        return "\n"
+    return ch
+
+
+_LM_TABLE = {i: _lm_char(chr(i)) for i in range(0x3100)}
+_LM_TABLE.update({0xFEFF: "\n", 0x3000: "\n"})
+
+
+def lm_normalise(s: str) -> str:
+    """The text the character model counts over, one character per character of ``s``:
+    ASCII punctuation full width, digits ``0``, Latin letters ``a``, any whitespace ``\\n``."""
+    return s.translate(_LM_TABLE)
+
+
+def word_key(tok: str) -> str:
+    """A token as the word tables store it (whitespace ``\\n``, punctuation full width, digits 0)."""
+    if not tok.strip():
+        return "\n"
+    return tok.translate(_LM_TABLE)
+
+
+def fin_key(gram: str) -> int:
+    return zlib.crc32(gram.encode("utf-8"))
+
+
+class FinLM:
+    """Character 1–5-gram model of the finance corpus with the law texts added at a small
+    weight (continuations of the histories the finance corpus has), interpolated Witten–Bell:
+    P(x|h) = (c(hx) + T(h)·P(x|h')) / (c(h) + T(h)), T(h) = distinct continuations of h."""
+
+    def __init__(self) -> None:
+        raw = read_blob(FIN_CHARS)
+        if raw[:4] != b"WLF2":
+            raise ValueError(f"{FIN_CHARS}: not a finance n-gram table")
+        n, self.total = struct.unpack_from("<Id", raw, 4)
+        pos = 16
+        self.keys = array("I")
+        self.keys.frombytes(raw[pos:pos + 4 * n])
+        self.counts = array("I")
+        self.counts.frombytes(raw[pos + 4 * n:pos + 8 * n])
+        self.types = array("H")
+        self.types.frombytes(raw[pos + 8 * n:pos + 10 * n])
+        if sys.byteorder != "little":  # pragma: no cover
+            self.keys.byteswap()
+            self.counts.byteswap()
+            self.types.byteswap()
+        self._cache: dict[str, tuple[float, int]] = {}
+        self._lp: dict[str, float] = {}
+        self.floor = 1.0 / (self.total + 6000.0)
+
+    def lookup(self, gram: str) -> tuple[float, int]:
+        """(count, distinct continuations) of ``gram`` (count 0 when unseen or pruned)."""
+        v = self._cache.get(gram)
+        if v is None:
+            k = zlib.crc32(gram.encode("utf-8"))
+            keys = self.keys
+            i = bisect_left(keys, k)
+            if i < len(keys) and keys[i] == k:
+                v = (self.counts[i] / FIN_COUNT_SCALE, self.types[i])
+            else:
+                v = (0.0, 0)
+            if len(self._cache) > 300_000:
+                self._cache.clear()
+            self._cache[gram] = v
+        return v
+
+    def count(self, gram: str) -> float:
+        return self.lookup(gram)[0]
+
+    def logp(self, ch: str, hist: str) -> float:
+        """log P(ch | the last ≤ 4 characters of hist); both already ``lm_normalise``d."""
+        h = hist[-(FIN_MAX_N - 1):]
+        key = h + "\x00" + ch
+        v = self._lp.get(key)
+        if v is not None:
+            return v
+        p = (self.lookup(ch)[0] + 0.5) / (self.total + 3000.0)
+        for k in range(1, len(h) + 1):
+            hk = h[-k:]
+            d, t = self.lookup(hk)
+            if d <= 0 or t <= 0:
+                break
+            p = (self.lookup(hk + ch)[0] + t * p) / (d + t)
+        v = math.log(p)
+        if len(self._lp) > 300_000:
+            self._lp.clear()
+        self._lp[key] = v
+        return v
+
+    def score(self, s: str, start: int, end: int | None = None) -> float:
+        """Sum of log P(s[i] | s[i-4:i]) for start ≤ i < end (s normalised)."""
+        end = len(s) if end is None else end
+        return sum(self.logp(s[i], s[max(0, i - FIN_MAX_N + 1):i]) for i in range(start, end))
+
+
+@lru_cache(maxsize=1)
+def fin_lm() -> FinLM:
+    with _lock:
+        return FinLM()
+
+
+def _read_tsv_gz(name: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    with gzip.open(data_path(name), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            k, _, v = line.rstrip("\n").partition("\t")
+            out[k.replace("\\n", "\n")] = v
+    return out
+
+
+@lru_cache(maxsize=1)
+def _fin_words() -> tuple[dict[str, int], int]:
+    raw = _read_tsv_gz(FIN_WORDS)
+    out = {k: int(v) for k, v in raw.items()}
+    return out, sum(out.values())
+
+
+def fin_word_count(word: str) -> int:
+    """Token count of ``word`` (a ``word_key``) in the finance corpus."""
+    return _fin_words()[0].get(word, 0)
+
+
+def fin_word_total() -> int:
+    return _fin_words()[1]
+
+
+@lru_cache(maxsize=3)
+def _fin_neigh(name: str) -> dict[str, str]:
+    with _lock:
+        return _read_tsv_gz(name)
+
+
+def _parse_neigh(raw: str | None) -> dict[str, int]:
+    if not raw:
+        return {}
+    out = {}
+    for item in raw.split(" "):
+        w, _, c = item.rpartition("\x1f")
+        out[w.replace("\\n", "\n")] = int(c)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def fin_successors(word: str) -> dict[str, int]:
+    """Words that follow ``word`` in the finance corpus: {word: count}, most frequent first."""
+    return _parse_neigh(_fin_neigh(FIN_SUCC).get(word))
+
+
+@lru_cache(maxsize=65536)
+def fin_predecessors(word: str) -> dict[str, int]:
+    """Words that precede ``word`` in the finance corpus: {word: count}, most frequent first."""
+    return _parse_neigh(_fin_neigh(FIN_PRED).get(word))
+
+
+FIN_CTX = "ngrams/fin_ctx.tsv.gz"
+
+
+@lru_cache(maxsize=65536)
+def fin_left_context(left2: str) -> dict[str, int]:
+    """Words the finance corpus has right after the two (normalised) characters ``left2``."""
+    return _parse_neigh(_fin_neigh(FIN_CTX).get("L" + left2))
+
+
+@lru_cache(maxsize=65536)
+def fin_right_context(right2: str) -> dict[str, int]:
+    """Words the finance corpus has right before the two (normalised) characters ``right2``."""
+    return _parse_neigh(_fin_neigh(FIN_CTX).get("R" + right2))
+
+
+def fin_bigram(a: str, b: str) -> int:
+    return fin_successors(a).get(b, 0)
+
+
+def warm_finance() -> None:
+    fin_lm()
+    _fin_words()
+    _fin_neigh(FIN_SUCC)
+    _fin_neigh(FIN_PRED)
+    _fin_neigh(FIN_CTX)

@@ -24,7 +24,21 @@ From the public-domain PRC law texts (``../shared/laws/articles``, LawRefBook sn
   ``law_docs`` for the sample sizes in ``HELD_OUT_SAMPLES``) are left out, so the benchmark
   figures on law texts stay out-of-sample.
 
-Usage: python scripts/build_ngrams.py [--shared ../shared] [--only lex|lm]
+From wenlint's own in-register corpus of clean finance-advice articles (``corpus/finance/*.txt``,
+written for the project and committed), with the law texts as a secondary source:
+
+* ``ngrams/fin_chars.bin`` — character 1–5-gram counts of the finance corpus over the text
+  normalised by ``linter.ngrams.lm_normalise`` (punctuation full width, digits ``0``, Latin
+  ``a``, whitespace a line break), 4–5-grams pruned below 2; sorted CRC-32 keys + uint16 counts
+  (zlib).  At run time ``linter.ngrams.FinLM`` adds the law table (``law_lm.bin``) at a small
+  weight as a backoff for pure-Han grams.
+* ``ngrams/fin_words.tsv.gz`` — token counts (the shared jieba tokenizer, dictionary mode, the
+  segmentation ``Document.tokens`` uses) of the finance corpus, whitespace runs as ``\n``.
+* ``ngrams/fin_succ.tsv.gz`` / ``ngrams/fin_pred.tsv.gz`` — word bigram counts, as each word's
+  successors / predecessors with counts.  Candidate generator and word-level evidence for
+  missing-char's gap insertions.
+
+Usage: python scripts/build_ngrams.py [--shared ../shared] [--only lex|lm|nb|fin]
 """
 from __future__ import annotations
 
@@ -233,10 +247,169 @@ def build_neighbours(shared: Path, top: int = 8, min_count: int = 3) -> None:
     write_map(OUT / "pred.bin", compact(pred))
 
 
+FIN_DIR = ROOT / "corpus" / "finance"
+FIN_MIN_COUNT_LONG = 2  # 4- and 5-grams seen once are dropped
+
+
+def finance_texts(directory: Path = FIN_DIR) -> list[tuple[str, str]]:
+    return [(p.name, p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.txt"))]
+
+
+def law_texts(shared: Path) -> list[str]:
+    """The law articles the n-gram tables may use (benchmark laws held out), official form."""
+    from textcorpus import normalise_official
+
+    laws = shared / "laws" / "articles"
+    if not laws.is_dir():
+        return []
+    skip = held_out_laws(shared)
+    out = []
+    for path in sorted(laws.glob("*.json")):
+        if path.stem in skip:
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        out.extend(normalise_official(str(t)) for t in (data.get("articles") or {}).values())
+    return out
+
+
+def build_finance(shared: Path) -> None:
+    from linter.ngrams import FIN_COUNT_SCALE, FIN_MAX_N, LAW_SHARE, fin_key, lm_normalise, word_key
+    from linter.segment import tokenize
+
+    docs = finance_texts()
+    fin: collections.Counter[str] = collections.Counter()
+    words: collections.Counter[str] = collections.Counter()
+    succ: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    pred: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    total = 0
+    for _, raw in docs:
+        norm = lm_normalise(raw)
+        total += len(norm)
+        n = len(norm)
+        for i in range(n):
+            for k in range(1, FIN_MAX_N + 1):
+                if i + k > n:
+                    break
+                fin[norm[i:i + k]] += 1
+        prev = "\n"
+        for t in tokenize(raw):
+            w = word_key(t.text)
+            if w == "\n" and prev == "\n":
+                continue
+            words[w] += 1
+            succ[prev][w] += 1
+            pred[w][prev] += 1
+            prev = w
+    # the law texts, down-weighted, extend the continuations of histories the finance corpus has
+    law: collections.Counter[str] = collections.Counter()
+    law_total = 0
+    for t in law_texts(shared):
+        norm = lm_normalise(t)
+        n = len(norm)
+        law_total += n
+        for i in range(n):
+            for k in range(1, FIN_MAX_N + 1):
+                if i + k > n:
+                    break
+                g = norm[i:i + k]
+                if k > 1 and g[:-1] not in fin:
+                    break
+                law[g] += 1
+    alpha = LAW_SHARE * total / law_total if law_total else 0.0
+    combined: dict[str, float] = {g: float(c) for g, c in fin.items()}
+    for g, c in law.items():
+        combined[g] = combined.get(g, 0.0) + alpha * c
+    types: collections.Counter[str] = collections.Counter()
+    for g in combined:
+        if len(g) > 1:
+            types[g[:-1]] += 1
+    items: dict[int, tuple[int, int]] = {}
+    collisions = 0
+    for g, c in combined.items():
+        if len(g) >= 4 and c < FIN_MIN_COUNT_LONG:
+            continue
+        k = fin_key(g)
+        q = (min(int(round(c * FIN_COUNT_SCALE)), 2**32 - 1), min(types.get(g, 0), 65535))
+        if k in items:
+            collisions += 1
+            q = max(q, items[k])
+        items[k] = q
+    keys = np.array(sorted(items), dtype="<u4")
+    counts = np.array([items[k][0] for k in keys.tolist()], dtype="<u4")
+    tcounts = np.array([items[k][1] for k in keys.tolist()], dtype="<u2")
+    path = OUT / "fin_chars.bin"
+    grand = total + alpha * law_total
+    with open(path, "wb") as fh:
+        fh.write(zlib.compress(b"WLF2" + struct.pack("<Id", len(keys), grand) + keys.tobytes()
+                               + counts.tobytes() + tcounts.tobytes(), 9))
+    print(f"{path.name}: {len(docs)} articles, {total} chars (+ law {law_total} chars x {alpha:.4f}), "
+          f"{len(keys)} grams ({collisions} key collisions merged), {path.stat().st_size} bytes")
+    with gzip.open(OUT / "fin_words.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+        for w, c in sorted(words.items(), key=lambda x: (-x[1], x[0])):
+            fh.write(f"{_esc(w)}\t{c}\n")
+    for name, table in (("fin_succ.tsv.gz", succ), ("fin_pred.tsv.gz", pred)):
+        with gzip.open(OUT / name, "wt", encoding="utf-8", compresslevel=9) as fh:
+            for w in sorted(table):
+                lst = sorted(table[w].items(), key=lambda x: (-x[1], x[0]))
+                fh.write(_esc(w) + "\t" + " ".join(f"{_esc(v)}\x1f{c}" for v, c in lst) + "\n")
+        print(f"{name}: {len(table)} words, {(OUT / name).stat().st_size} bytes")
+    build_contexts(docs, words)
+
+
+CTX_TOP = 24  # words kept per 2-character context
+CTX_MIN_WORD = 2  # a candidate word occurs at least this often as a token
+
+
+def build_contexts(docs: list[tuple[str, str]], words: collections.Counter[str]) -> None:
+    """Which words occur between which characters: ``ngrams/fin_ctx.tsv.gz`` maps a 2-character
+    left context ``Lxy`` (the characters before the word) or right context ``Rxy`` (after it) to
+    the words seen there, with counts.  Words are the corpus's Han tokens of 2–4 characters
+    (matched as substrings, so 贷款 inside 住房贷款 counts) and its frequent single-character
+    tokens (matched as tokens only).  Candidate generator for missing-char's gap insertions."""
+    from linter.ngrams import lm_normalise, word_key
+    from linter.segment import tokenize
+
+    vocab = {w for w, c in words.items() if c >= CTX_MIN_WORD and 2 <= len(w) <= 4 and all(_is_han(x) for x in w)}
+    singles = {w for w, c in words.items() if c >= 20 and len(w) == 1 and _is_han(w)}
+    ctx: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for _, raw in docs:
+        norm = lm_normalise(raw)
+        n = len(norm)
+        for i in range(n):
+            for k in (2, 3, 4):
+                w = norm[i:i + k]
+                if len(w) == k and w in vocab:
+                    if i >= 2:
+                        ctx["L" + norm[i - 2:i]][w] += 1
+                    if i + k + 2 <= n:
+                        ctx["R" + norm[i + k:i + k + 2]][w] += 1
+        for t in tokenize(raw):
+            w = word_key(t.text)
+            if w in singles:
+                if t.start >= 2:
+                    ctx["L" + norm[t.start - 2:t.start]][w] += 1
+                if t.end + 2 <= n:
+                    ctx["R" + norm[t.end:t.end + 2]][w] += 1
+    path = OUT / "fin_ctx.tsv.gz"
+    kept = 0
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        for key in sorted(ctx):
+            lst = [(w, c) for w, c in sorted(ctx[key].items(), key=lambda x: (-x[1], x[0]))[:CTX_TOP] if c >= 2]
+            if lst:
+                kept += 1
+                fh.write(_esc(key) + "\t" + " ".join(f"{w}\x1f{c}" for w, c in lst) + "\n")
+    print(f"{path.name}: {kept} contexts ({len(vocab)} words, {len(singles)} single characters), "
+          f"{path.stat().st_size} bytes")
+
+
+def _esc(w: str) -> str:
+    return w.replace("\n", "\\n").replace("\t", " ").replace("\x1f", " ")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    ap.add_argument("--only", choices=("lex", "lm", "nb"), default=None)
+    ap.add_argument("--only", choices=("lex", "lm", "nb", "fin"), default=None)
     args = ap.parse_args()
     if args.only in (None, "lex"):
         build_lexicon_stats()
@@ -244,6 +417,8 @@ def main() -> None:
         build_lm(Path(args.shared))
     if args.only in (None, "nb"):
         build_neighbours(Path(args.shared))
+    if args.only in (None, "fin"):
+        build_finance(Path(args.shared))
 
 
 if __name__ == "__main__":
