@@ -138,17 +138,23 @@ class Line:
 
 
 @lru_cache(maxsize=1)
-def _line_tools() -> tuple[tuple[str, ...], str, str, tuple[str, ...]]:
+def _line_tools():
     v = vocab()
-    # sentence and prose marks are single characters: counted with str.count, one C scan each
-    marks = "".join(sorted(set(v["sentence_marks"])))
-    prose = "".join(sorted(set(v["prose_marks"])))
+    # sentence and prose marks are single characters: each set is counted by one C-level findall
     assert all(len(m) == 1 for m in v["sentence_marks"] + v["prose_marks"])
-    return tuple(v["bullets"]), marks, prose, tuple(v["ellipses"])
+    marks = "".join(sorted(set(v["sentence_marks"])))
+    marks_re = re.compile("[" + re.escape(marks) + "]")
+    prose_re = re.compile("[" + re.escape("".join(sorted(set(v["prose_marks"])))) + "]")
+    # bullets by first character, in list order (the first bullet that fits wins, as before)
+    by_first: dict[str, list[str]] = {}
+    for b in v["bullets"]:
+        if b:
+            by_first.setdefault(b[0], []).append(b)
+    return by_first, marks, marks_re, prose_re, tuple(v["ellipses"])
 
 
 def _make_line(idx: int, start: int, end: int, next_start: int, raw: str) -> Line:
-    bullets, marks, prose, ellipses = _line_tools()
+    bullets_by_first, marks, marks_re, prose_re, ellipses = _line_tools()
     text = strip_pad(raw)
     lead = start + (len(raw) - len(raw.lstrip(_PAD))) if text else start
     body = text
@@ -158,17 +164,17 @@ def _make_line(idx: int, start: int, end: int, next_start: int, raw: str) -> Lin
         heading = len(body) - len(stripped)
         body = strip_pad(stripped)
     bullet = ""
-    for b in bullets:
+    for b in bullets_by_first.get(body[:1], ()):
         if body.startswith(b) and len(body) > len(b) and not body[len(b)].isdigit():
             bullet = b
             body = strip_pad(body[len(b):])
             break
     last = len(text) - 1  # inner marks: before the last character
-    inner = sum(text.count(m, 0, last) for m in marks) if last > 0 else 0
+    inner = len(marks_re.findall(text, 0, last)) if last > 0 else 0
     return Line(
         index=idx, start=start, end=end, next_start=next_start, lead=lead, text=text, body=body,
         bullet=bullet, heading=heading, han=han_count(text),
-        inner_marks=inner, prose_marks=sum(text.count(m) for m in prose),
+        inner_marks=inner, prose_marks=len(prose_re.findall(text)),
         ends_sentence=bool(text) and text[-1] in marks,
         ends_ellipsis=text.endswith(ellipses),
     )
