@@ -18,6 +18,9 @@ from linter.check import Check, Example, Option
 from linter.lexicon import PhraseMatcher
 from linter.resources import load_toml
 
+# 。！？；;! or a question mark (?？) before a line's last character: running text, not chrome
+_INNER_STOP_RE = re.compile("[。！？；;!?]")
+
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
@@ -135,7 +138,7 @@ class Boilerplate(Check):
         edge = zone != "body"
         if d["license"].search(text) and (edge or ln.prose_marks == 0):
             return "license", 0.95, {}
-        if d["footer"].find(text) and (edge or ln.prose_marks == 0):
+        if (edge or ln.prose_marks == 0) and d["footer"].contains(text):
             return "footer", 0.95, {}
         if not edge:
             return None
@@ -173,13 +176,13 @@ class Boilerplate(Check):
             return True
         if ln.length > d["raw"]["max_line"] or self._sentence_like(ln):
             return False
-        return bool(d["license"].search(ln.text) or d["footer"].find(ln.text))
+        return bool(d["license"].search(ln.text) or d["footer"].contains(ln.text))
 
     @staticmethod
     def _sentence_footer(ln: Line) -> bool:
         """A short reprint/infringement notice, even when written as a sentence."""
         d = _data()
-        return ln.length <= d["raw"]["sentence_footer_max"] and bool(d["sentence_footers"].find(ln.text))
+        return ln.length <= d["raw"]["sentence_footer_max"] and d["sentence_footers"].contains(ln.text)
 
     @staticmethod
     def _footer_field(ln: Line) -> bool:
@@ -219,11 +222,10 @@ class Boilerplate(Check):
     def _sentence_like(ln: Line) -> bool:
         """Running text: a 。！？； inside the line, or two or more commas."""
         body = ln.text
-        inner_stops = sum(1 for ch in body[:-1] if ch in "。！？；;!")
-        if inner_stops:
-            return True
-        # "?" inside a chrome line is rare but titles carry it; a question is not chrome
-        if "?" in body[:-1] or "？" in body[:-1]:
+        last = len(body) - 1
+        # an inner stop, or a "?" inside the line (titles carry it; a question is not chrome):
+        # one C-level search of body[:-1] without copying it
+        if last > 0 and _INNER_STOP_RE.search(body, 0, last):
             return True
         return body.count("，") + body.count(",") >= 2
 
