@@ -400,11 +400,11 @@ def fin_key(gram: str) -> int:
 class FinLM:
     """Character 1–5-gram model of the finance corpus with the law texts added at a small
     weight (continuations of the histories the finance corpus has), interpolated Witten–Bell:
-    P(x|h) = (c(hx) + T(h)·P(x|h')) / (c(h) + T(h)), T(h) = distinct continuations of h."""
+    P(x|h) = (c(hx) + T(h)·P(x|h')) / (c(h) + T(h)), T(h) = distinct continuations of h (a law-only one counts its weight)."""
 
     def __init__(self) -> None:
         raw = read_blob(FIN_CHARS)
-        if raw[:4] != b"WLF2":
+        if raw[:4] != b"WLF3":
             raise ValueError(f"{FIN_CHARS}: not a finance n-gram table")
         n, self.total = struct.unpack_from("<Id", raw, 4)
         pos = 16
@@ -412,17 +412,17 @@ class FinLM:
         self.keys.frombytes(raw[pos:pos + 4 * n])
         self.counts = array("I")
         self.counts.frombytes(raw[pos + 4 * n:pos + 8 * n])
-        self.types = array("H")
-        self.types.frombytes(raw[pos + 8 * n:pos + 10 * n])
+        self.types = array("I")
+        self.types.frombytes(raw[pos + 8 * n:pos + 12 * n])
         if sys.byteorder != "little":  # pragma: no cover
             self.keys.byteswap()
             self.counts.byteswap()
             self.types.byteswap()
-        self._cache: dict[str, tuple[float, int]] = {}
+        self._cache: dict[str, tuple[float, float]] = {}
         self._lp: dict[str, float] = {}
         self.floor = 1.0 / (self.total + 6000.0)
 
-    def lookup(self, gram: str) -> tuple[float, int]:
+    def lookup(self, gram: str) -> tuple[float, float]:
         """(count, distinct continuations) of ``gram`` (count 0 when unseen or pruned)."""
         v = self._cache.get(gram)
         if v is None:
@@ -430,9 +430,9 @@ class FinLM:
             keys = self.keys
             i = bisect_left(keys, k)
             if i < len(keys) and keys[i] == k:
-                v = (self.counts[i] / FIN_COUNT_SCALE, self.types[i])
+                v = (self.counts[i] / FIN_COUNT_SCALE, self.types[i] / FIN_COUNT_SCALE)
             else:
-                v = (0.0, 0)
+                v = (0.0, 0.0)
             if len(self._cache) > 300_000:
                 self._cache.clear()
             self._cache[gram] = v

@@ -319,28 +319,30 @@ def build_finance(shared: Path) -> None:
     combined: dict[str, float] = {g: float(c) for g, c in fin.items()}
     for g, c in law.items():
         combined[g] = combined.get(g, 0.0) + alpha * c
-    types: collections.Counter[str] = collections.Counter()
+    # distinct continuations (Witten–Bell's T): a law-only continuation counts alpha of one
+    types: dict[str, float] = collections.defaultdict(float)
     for g in combined:
         if len(g) > 1:
-            types[g[:-1]] += 1
+            types[g[:-1]] += 1.0 if g in fin else alpha
     items: dict[int, tuple[int, int]] = {}
     collisions = 0
     for g, c in combined.items():
         if len(g) >= 4 and c < FIN_MIN_COUNT_LONG:
             continue
         k = fin_key(g)
-        q = (min(int(round(c * FIN_COUNT_SCALE)), 2**32 - 1), min(types.get(g, 0), 65535))
+        q = (min(int(round(c * FIN_COUNT_SCALE)), 2**32 - 1),
+             min(int(round(types.get(g, 0.0) * FIN_COUNT_SCALE)), 2**32 - 1))
         if k in items:
             collisions += 1
             q = max(q, items[k])
         items[k] = q
     keys = np.array(sorted(items), dtype="<u4")
     counts = np.array([items[k][0] for k in keys.tolist()], dtype="<u4")
-    tcounts = np.array([items[k][1] for k in keys.tolist()], dtype="<u2")
+    tcounts = np.array([items[k][1] for k in keys.tolist()], dtype="<u4")
     path = OUT / "fin_chars.bin"
     grand = total + alpha * law_total
     with open(path, "wb") as fh:
-        fh.write(zlib.compress(b"WLF2" + struct.pack("<Id", len(keys), grand) + keys.tobytes()
+        fh.write(zlib.compress(b"WLF3" + struct.pack("<Id", len(keys), grand) + keys.tobytes()
                                + counts.tobytes() + tcounts.tobytes(), 9))
     print(f"{path.name}: {len(docs)} articles, {total} chars (+ law {law_total} chars x {alpha:.4f}), "
           f"{len(keys)} grams ({collisions} key collisions merged), {path.stat().st_size} bytes")
