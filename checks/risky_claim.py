@@ -38,6 +38,9 @@ QUOTE_PAIRS = {"“": "”", "「": "」", "『": "』", "《": "》", "〈": "�
 QUOTE_MAX = 160  # a quote longer than this (or unclosed) is a scraping accident, not a quote
 QUESTION_END = "?？"
 SHORT_TERM = 2  # terms this short must start and end on jieba token boundaries
+SELLING = frozenset({"seller", "agent", "promo", "offer"})  # a line with one of these sells: it frames nothing
+SENTENCE_END = "。！!？?；;…"
+LEAD_SKIP = " \t\u3000“”‘’「」『』\"'（）()【】"
 QUESTION_PARTICLES = "吗呢么"
 TRAILING = " \t\u3000。！!？?；;…”’」』）)"
 
@@ -98,6 +101,8 @@ class Model:
     clause_breaks: str
     near_window: int
     basis: dict[str, Basis]
+    prohibit_lead: tuple[str, ...] = ()
+    heading_max: int = 30
 
 
 def verify_basis(law: str, article: int) -> bool:
@@ -146,13 +151,16 @@ def build_model(data: dict) -> Model:
     for t in data.get("benign", {}).get("terms", ()):
         term_map[t] = ""
     cues = data.get("cues", {})
-    for tag in ("strong", "weak", "near", "neutral", "warning", "seller", "agent", "promo"):
+    for tag in ("strong", "weak", "near", "neutral", "warning", "seller", "agent", "promo", "offer", "frame",
+                "prohibit"):
         for phrase in cues.get(tag, ()):
             cue_tags.setdefault(phrase, set()).add(tag)
     return Model(groups=groups, terms=PhraseMatcher(term_map), patterns=patterns,
                  cues=PhraseMatcher({k: frozenset(v) for k, v in cue_tags.items()}),
                  clause_breaks=cues.get("clause-breaks", "，,、;；:：（）()"),
-                 near_window=int(cues.get("near-window", 12)), basis=basis)
+                 near_window=int(cues.get("near-window", 12)), basis=basis,
+                 prohibit_lead=tuple(sorted(cues.get("prohibit-lead", ()), key=len, reverse=True)),
+                 heading_max=int(cues.get("heading-max", 30)))
 
 
 def _merge(base: dict, extra: dict) -> dict:
@@ -315,6 +323,14 @@ class RiskyClaim(Check):
             title_warns = any("warning" in c.value for c in self._cues_in(cues, cue_starts, t.start, t.end))
         para_cache: dict[int, bool] = {}
         sent_cache: dict[int, list] = {}
+        term_spans = [(m[0], m[1]) for m in matches]
+        framed_paras: set[int] = set()
+        if use_context:
+            if doc.title is not None:
+                t = doc.title
+                title_warns = title_warns or self._frames(model, cues, cue_starts, term_spans, t.start, t.end)
+            if not title_warns:
+                framed_paras = self._framed_sections(model, text, paragraphs, cues, cue_starts, term_spans)
 
         for start, end, gid, term in matches:
             group = model.groups[gid]
@@ -337,6 +353,8 @@ class RiskyClaim(Check):
                 continue
             if group.needs == "agent" and not (seller or "agent" in tags):
                 continue
+            if group.needs == "offer" and not (tags & SELLING):
+                continue
             if group.exempt and any(c.end <= start and f"exempt:{gid}" in c.value for c in s_cues):
                 continue
             if "strong" in tags or ("weak" in tags and not seller):
@@ -347,10 +365,14 @@ class RiskyClaim(Check):
                 continue
             if self._quoted(quotes, quote_starts, start, end):
                 continue
+            if not seller and self._prohibitive(model, text, sent.start, s_cues, start):
+                continue  # 不要…，比如用信用卡套现…: the sentence advises against it
             if use_context and not seller:
                 if title_warns:
                     continue
                 pi = bisect.bisect_right(para_starts, start) - 1
+                if pi in framed_paras:
+                    continue  # under a heading about the risks (三、以卡养卡的风险)
                 if pi >= 0 and start < paragraphs[pi].end:
                     if pi not in para_cache:
                         p = paragraphs[pi]
@@ -383,6 +405,55 @@ class RiskyClaim(Check):
             if gid:  # "" marks a benign phrase that only shields its span
                 out.append((s, e, gid, term))
         return out
+
+    @classmethod
+    def _frames(cls, model: Model, cues: list, cue_starts: list[int], term_spans: list[tuple[int, int]],
+                start: int, end: int) -> bool:
+        """The line [start, end) frames what follows as a risk: it carries a warning or frame cue that
+        is not part of a claim term (零风险), and no seller, agent, promo or offer cue."""
+        framing = False
+        for c in cls._cues_in(cues, cue_starts, start, end):
+            if c.value & SELLING:
+                return False
+            if ("warning" in c.value or "frame" in c.value) and not any(
+                    a < c.end and c.start < b for a, b in term_spans):
+                framing = True
+        return framing
+
+    @classmethod
+    def _framed_sections(cls, model: Model, text: str, paragraphs: list, cues: list, cue_starts: list[int],
+                         term_spans: list[tuple[int, int]]) -> set[int]:
+        """Indices of paragraphs under a heading that frames its section as a risk (三、以卡养卡的风险):
+        a heading is a short line with no sentence end inside; its section runs to the next heading."""
+        out: set[int] = set()
+        framed = False
+        for pi, p in enumerate(paragraphs):
+            body = p.text.strip()
+            if body and len(body) <= model.heading_max and not any(ch in SENTENCE_END for ch in body[:-1]) \
+                    and body[-1] not in "。；;，,":
+                framed = cls._frames(model, cues, cue_starts, term_spans, p.start, p.end)
+                continue
+            if framed:
+                out.add(pi)
+        return out
+
+    @staticmethod
+    def _prohibitive(model: Model, text: str, sent_start: int, s_cues: list, term_start: int) -> bool:
+        """The sentence opens (after connectives) with a prohibit cue before the term: 不要…, 切勿…"""
+        i = sent_start
+        while i < term_start and text[i] in LEAD_SKIP:
+            i += 1
+        for _ in range(2):  # up to two connectives: 所以也不要…
+            for lead in model.prohibit_lead:
+                if text.startswith(lead, i) and not any(c.start == i and len(c.term) > len(lead) for c in s_cues):
+                    i += len(lead)
+                    break
+            else:
+                break
+        for c in s_cues:
+            if c.start == i and "prohibit" in c.value and c.end <= term_start:
+                return True
+        return False
 
     @staticmethod
     def _on_token_bounds(doc, start: int, end: int) -> bool:

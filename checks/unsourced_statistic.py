@@ -56,6 +56,9 @@ def _data():
         "declarations": PhraseMatcher(d["source_declarations"]),
         "relative": PhraseMatcher(d["relative_periods"]),
         "publish_words": tuple(d["publish_words"]),
+        "quantity_words": PhraseMatcher(d.get("quantity_words", [])),
+        "quantity_re": re.compile(d["quantity_pattern"]) if d.get("quantity_pattern") else None,
+        "hypothetical": tuple(d.get("hypothetical_words", ())),
     }
 
 
@@ -114,6 +117,8 @@ class UnsourcedStatistic(Check):
             stat = d["stat_re"].search(st)
             if stat and not claim and d["examples"].find(st):
                 stat = None
+            if claim and not stat and not _states_quantity(st, d):
+                claim = None  # 如果双录资料显示销售人员已经说明了风险…: a data claim with no quantity in it
             if not claim and not stat:
                 continue
             # the sentence plus up to ctx_n earlier sentences of the same line/paragraph
@@ -188,9 +193,13 @@ class UnsourcedStatistic(Check):
             before = st[max(0, m.start - 5):m.start]
             if any(before.endswith(x) for x in d["claim_excl"]):
                 continue
+            if _hypothetical(st, m.start, d):
+                continue
             return m.term
-        m = d["claim_re"].search(st)
-        return m.group() if m else None
+        for m in d["claim_re"].finditer(st):
+            if not _hypothetical(st, m.start(), d):
+                return m.group()
+        return None
 
     @staticmethod
     def _source(ctx: str, d) -> str | None:
@@ -220,6 +229,30 @@ class UnsourcedStatistic(Check):
         if inst and has_date:
             return "sourced"
         return inst
+
+
+_CLAUSE_BREAKS = "，,。；;：:！!？?\n"
+
+
+def _hypothetical(st: str, pos: int, d) -> bool:
+    """The clause holding the claim at ``pos`` is a condition (如果…资料显示…): up to 12 characters
+    back to the previous clause break contain a hypothetical word."""
+    lo = max(0, pos - 12)
+    for i in range(pos - 1, lo - 1, -1):
+        if st[i] in _CLAUSE_BREAKS:
+            lo = i + 1
+            break
+    seg = st[lo:pos]
+    return any(w in seg for w in d["hypothetical"])
+
+
+def _states_quantity(st: str, d) -> bool:
+    """The sentence states an amount, share, comparison or trend (a digit, 三成, 增长, 占比 …)."""
+    if any(ch.isdigit() for ch in st):
+        return True
+    if d["quantity_re"] is not None and d["quantity_re"].search(st):
+        return True
+    return bool(d["quantity_words"].find(st))
 
 
 def _same_body(name: str, names: set[str]) -> bool:

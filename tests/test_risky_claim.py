@@ -175,7 +175,7 @@ def test_every_group_cites_a_known_basis():
         assert all(b in data["basis"] for b in g["basis"]), g["id"]
         assert g["message"] in RiskyClaim.messages, g["id"]
         assert g["sub"] in RiskyClaim.sub_rules, g["id"]
-        assert g.get("needs", "") in ("", "promo", "agent"), g["id"]
+        assert g.get("needs", "") in ("", "promo", "agent", "offer"), g["id"]
 
 
 def test_cited_articles_say_what_we_claim(shared_dir):
