@@ -63,9 +63,49 @@ def _tables():
         if len(s) == 1 and len(cands) >= 2:
             ambiguous.update(c for c in cands if len(c) == 1)
     phrases = {k: v[0] for k, v in load("STPhrases.txt").items() if 2 <= len(k) <= 4 and v and len(v[0]) == len(k)}
+    tw_keys = frozenset(tw)
+    tw_vals = frozenset(x for v in tw.values() for x in v)
     return {"phrases": phrases, "s_only": frozenset(s_only), "t_only": frozenset(t_only), "st": st, "ts": ts,
-            "tw_keys": frozenset(tw), "tw_vals": frozenset(x for v in tw.values() for x in v),
-            "to_std": to_std, "ambiguous": frozenset(ambiguous)}
+            "tw_keys": tw_keys, "tw_vals": tw_vals, "to_std": to_std, "ambiguous": frozenset(ambiguous),
+            # the same character sets as compiled classes: counting and finding them is one C-level pass
+            "s_cls": CharClass(s_only), "t_cls": CharClass(t_only),
+            "tw_keys_cls": CharClass(tw_keys), "tw_vals_cls": CharClass(tw_vals),
+            "amb_cls": CharClass(ambiguous)}
+
+
+_ASTRAL_RE = re.compile("[\U00010000-\U0010FFFF]")
+
+
+class CharClass:
+    """A set of single characters (longer strings in ``chars`` are ignored: the checks test one character
+    at a time) that counts and finds its members with C-level regex scans.  sre keeps BMP characters in
+    a bitmap but tests characters beyond the BMP one by one (≈ 1 µs per character for OpenCC's 1,000+
+    Extension B characters), so those are matched as one range and filtered against the set."""
+
+    def __init__(self, chars) -> None:
+        singles = {c for c in chars if len(c) == 1}
+        self.astral = frozenset(c for c in singles if ord(c) > 0xFFFF)
+        bmp = "".join(re.escape(c) for c in sorted(singles - self.astral))
+        self._bmp_run = re.compile(f"[{bmp}]+") if bmp else None
+        body = bmp + ("\U00010000-\U0010FFFF" if self.astral else "")
+        self._one = re.compile(f"[{body}]") if body else None
+
+    def count(self, text: str) -> int:
+        n = sum(map(len, self._bmp_run.findall(text))) if self._bmp_run else 0
+        if self.astral and _ASTRAL_RE.search(text):
+            n += sum(1 for m in _ASTRAL_RE.finditer(text) if m.group() in self.astral)
+        return n
+
+    def positions(self, text: str):
+        """Offsets of the members in ``text``, in order."""
+        if self._one is None:
+            return
+        for m in self._one.finditer(text):
+            if ord(m.group()) <= 0xFFFF or m.group() in self.astral:
+                yield m.start()
+
+    def search(self, text: str) -> bool:
+        return next(self.positions(text), None) is not None
 
 
 @lru_cache(maxsize=8)
@@ -78,6 +118,12 @@ def _converter(config: str):
 @lru_cache(maxsize=1)
 def _data():
     return load_toml(DATA)
+
+
+@lru_cache(maxsize=1)
+def _variant_cls() -> "CharClass":
+    d = _data()
+    return CharClass(set(d["misconversions"]) | set(d["financial_numerals"]))
 
 
 class ConversionResidue(Check):
@@ -121,12 +167,8 @@ class ConversionResidue(Check):
             return
         code = RegionSet(code_regions(doc)) if is_markdown(doc) else RegionSet([])
         tb = _tables()
-        n_s = n_t = 0
-        for ch in text:
-            if ch in tb["s_only"]:
-                n_s += 1
-            elif ch in tb["t_only"]:
-                n_t += 1
+        n_s = tb["s_cls"].count(text)  # s_only and t_only are disjoint
+        n_t = tb["t_cls"].count(text)
         total = n_s + n_t
         script = None
         share = 0.0
@@ -167,22 +209,30 @@ class ConversionResidue(Check):
         if script == "simplified":
             return "t2s"
         tb = _tables()
-        tw = sum(1 for ch in doc.text if ch in tb["tw_vals"])
-        std = sum(1 for ch in doc.text if ch in tb["tw_keys"])
+        tw = tb["tw_vals_cls"].count(doc.text)
+        std = tb["tw_keys_cls"].count(doc.text)
         return "s2tw" if tw > std else "s2t"
 
     def _minority_spans(self, doc, script):
         """Token runs holding characters of the other script."""
         tb = _tables()
-        bad = tb["s_only"] if script == "traditional" else tb["t_only"]
+        bad = tb["s_cls"] if script == "traditional" else tb["t_cls"]
         text = doc.text
+        tokens = doc.tokens
         runs: list[list[int]] = []
-        for tok in doc.tokens:
-            if any(ch in bad for ch in tok.text):
-                if runs and runs[-1][1] == tok.start:
-                    runs[-1][1] = tok.end
-                else:
-                    runs.append([tok.start, tok.end])
+        last_k = -1
+        # the tokens holding a character of the other script, found from the characters (by bisection)
+        # rather than by testing every character of every token
+        for pos in bad.positions(text):
+            k = doc.token_at(pos)
+            if k == last_k or not tokens:
+                continue
+            last_k = k
+            tok = tokens[k]
+            if runs and runs[-1][1] == tok.start:
+                runs[-1][1] = tok.end
+            else:
+                runs.append([tok.start, tok.end])
         # trim each run to the characters that need changing (keep whole words around them)
         return [(s, e) for s, e in runs if text[s:e].strip()]
 
@@ -216,7 +266,8 @@ class ConversionResidue(Check):
         nums = d["financial_numerals"]
         amount = set(d["amount_chars"])
         names = d["numeral_names"]
-        for i, ch in enumerate(text):
+        for i in _variant_cls().positions(text):  # only characters in mis or nums
+            ch = text[i]
             if ch in mis:
                 if code and code.overlaps(i, i + 1):
                     continue
@@ -245,7 +296,7 @@ class ConversionResidue(Check):
         regional = _converter("t2tw") if config == "s2tw" else None
         for sent in doc.sentences:
             st_text = sent.text
-            if not any(ch in amb for ch in st_text):
+            if not tb["amb_cls"].search(st_text):
                 continue
             std = "".join(to_std.get(ch, ch) for ch in st_text)
             simp_text = t2s.convert(std)
