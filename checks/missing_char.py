@@ -36,6 +36,8 @@ ANY_SPACE_RE = re.compile("[ \u3000]{1,4}")
 SPACED_PUNCT = "，、；："  # a space after these is a cut only where the page does not space them
 _CHROME_MARKS = (">", "»", "|", "://", "©")  # breadcrumbs, footers, links: spaces there are layout
 LIST_GAP_RE = re.compile(r"、(?=(?:或|和)[^\s、，,。])")
+ONE_SIDED_TOP = 5  # a word among the top 5 of one side's table is a candidate without the other side
+ONE_SIDED_WEIGHT = 0.25  # ... with a quarter of its count as evidence
 INSERT_LEFT_PUNCT = set("，。；：？！、,;:?!")
 TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
 
@@ -609,20 +611,32 @@ class MissingChar(Check):
             rctx = ngrams.fin_right_context(norm[p:p + 2])
             # both sides attested (the word follows this left context and precedes this right
             # one somewhere in the corpus); the evidence is the weaker side's count
+            seen: set[str] = set()
             for w in (succ.keys() | lctx.keys()) & (pred.keys() | rctx.keys()):
                 if len(w) > 4 or not absent(w) or not all(is_han(c) for c in w):
                     continue
                 ev = min(max(succ.get(w, 0), lctx.get(w, 0)), max(pred.get(w, 0), rctx.get(w, 0)))
                 pairs.setdefault(w, []).append((p, a, b, i, ev))
+                seen.add(w)
+            # or one side strongly: a top successor / predecessor / context word (电话 after 催收)
+            for table in (succ, lctx, pred, rctx):
+                for k, (w, c) in enumerate(table.items()):
+                    if k >= ONE_SIDED_TOP:
+                        break
+                    if w in seen or c < 3 or len(w) > 4 or not absent(w) or not all(is_han(x) for x in w):
+                        continue
+                    seen.add(w)
+                    pairs.setdefault(w, []).append((p, a, b, i, c * ONE_SIDED_WEIGHT))
             for w in prior:  # both junctions attested character pairs
                 if absent(w) and lm.count(x + w[0]) >= 2 and lm.count(w[-1] + y) >= 2:
                     pairs.setdefault(w, []).append((p, a, b, i, 1))
         # pass 2: the character model's gain, only for the words the most contexts agree on
         ranked = []
         for w, lst in pairs.items():
-            ctx: dict[tuple[str, str], int] = {}
-            for _, a, b, _, ev in lst:
-                ctx[(a, b)] = max(ctx.get((a, b), 0), ev)
+            ctx: dict[str, float] = {}
+            for p, _, _, _, ev in lst:  # a repeated line (title, footer) is one context
+                key = text[max(0, p - 3):p + 3]
+                ctx[key] = max(ctx.get(key, 0), ev)
             need = min_ctx + (1 if len(w) == 1 else 0)
             if w in deleted or len(ctx) >= need:
                 ranked.append((w in deleted, sum(math.log1p(e) for e in ctx.values()), w))
@@ -644,9 +658,9 @@ class MissingChar(Check):
         site_gain = opts["insert-site-gain"]
         total = max(1, ngrams.fin_word_total())
         for w, sites in by_word.items():
-            best_ctx: dict[tuple[str, str], float] = {}
+            best_ctx: dict[str, float] = {}
             for g, p, a, b, _ in sites:
-                key = (a, b)
+                key = text[max(0, p - 3):p + 3]
                 if g > best_ctx.get(key, 0.0):
                     best_ctx[key] = g
             strong_ctx = [g for g in best_ctx.values() if g >= site_gain]

@@ -156,3 +156,62 @@ def test_speed_6kb_article():
     t0 = time.perf_counter()
     mc(text)
     assert time.perf_counter() - t0 < 0.5
+
+
+# ---- round 3: in-register statistics and whole words deleted without a trace ----------------
+def test_finance_lm_prefers_the_restored_text():
+    lm = ngrams.fin_lm()
+    assert lm.total > 200_000
+    norm = ngrams.lm_normalise
+    assert norm("借款人,可以(通过)1A\u3000") == "借款人，可以（通过）0a\n"
+    assert len(norm("\x00\u200b ab12,，")) == len("\x00\u200b ab12,，")
+    # a common continuation beats a rare one; probabilities are proper (<= 0)
+    assert lm.logp("款", "逾期贷") <= 0.0
+    assert lm.logp("款", "借") > lm.logp("鼠", "借")
+    whole, broken = "如果催收人员冒充", "如果人员冒充"
+    gain = lm.score(norm(whole), 2) - lm.score(norm(broken), 2)
+    assert gain > 0
+    assert ngrams.fin_word_count("逾期") > ngrams.fin_word_count("鼠") >= 0
+    assert "电话" in ngrams.fin_successors("催收") and "催收" in ngrams.fin_predecessors("人员")
+    assert "催收" in ngrams.fin_right_context("人员") or "催收" in ngrams.fin_left_context("暴力")
+
+
+def test_finance_tables_load_fast():
+    import subprocess
+    import sys
+    code = (
+        "import time\nfrom linter import ngrams\n"
+        "t=time.perf_counter(); ngrams.fin_lm(); ngrams.warm_finance(); print(time.perf_counter()-t)\n"
+    )
+    secs = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+    assert secs < 0.5, secs  # ~0.05 s measured
+
+
+def test_word_deleted_everywhere_is_put_back_at_broken_junctions():
+    """催收 deleted by a filter: the sites where the text breaks (如果|人员冒充, 暴力|怎么办) get
+    催收 back as an insertion; the intact original stays silent."""
+    broken = (FIX / "missing-char" / "deleted-word-collection.txt").read_text(encoding="utf-8")
+    clean = (FIX / "missing-char" / "deleted-word-collection-clean.txt").read_text(encoding="utf-8")
+    assert "催收" not in broken and clean.replace("催收", "") == broken
+    found = [f for f in mc(broken) if f.data and f.data.get("kind") == "insert"]
+    assert len(found) >= 2
+    for f in found:
+        assert f.fix.replacement == "催收" and f.fix.start == f.fix.end
+        restored = broken[:f.fix.start] + "催收" + broken[f.fix.end:]
+        # the fix puts back exactly the deleted word at a place it was deleted
+        window = restored[max(0, f.fix.start - 2):f.fix.start + 6]
+        assert window in clean, window
+    assert mc(clean) == []
+
+
+def test_insertion_needs_several_agreeing_contexts():
+    """One odd junction is not a filter: the same word must fix several distinct contexts."""
+    one = "逾期以后，如果人员冒充公检法工作人员上门，借款人应当报警。"
+    assert not [f for f in mc(one) if f.data and f.data.get("kind") == "insert"]
+
+
+def test_insertion_silent_on_in_register_clean_text():
+    docs = sorted((FIX / "clean").glob("*.txt"))
+    assert docs
+    for p in docs:
+        assert not [f for f in mc(p.read_text(encoding="utf-8")) if f.data and f.data.get("kind") == "insert"], p.name
