@@ -263,3 +263,51 @@ def test_documented_examples_behave():
     for ex in RiskyClaim.examples:
         assert run(ex.bad), ex.bad
         assert run(ex.good) == [], ex.good
+
+
+# ---------------------------------------------------------------- explanatory articles (clean in-register text)
+def test_practice_names_need_an_offer():
+    # how cardholders do it themselves: a description, not an advertisement
+    assert spans("第二种，POS机套现。通过POS机虚构交易，把额度刷出来转到储蓄卡上。") == []
+    assert spans("经常使用POS机或者代还软件周转的人，欠款往往越滚越多。") == []
+    assert spans("他每个月通过POS机刷卡套现，手续费率按0.6%计算。") == []
+    # the same names with an offer are flagged
+    assert ("risky-claim/illegal-service", "POS机套现") in spans("POS机套现，秒到账，费率低。")
+    assert ("risky-claim/illegal-service", "花呗套现") in spans("花呗套现找我，24小时在线。")
+    # service names need no offer
+    assert ("risky-claim/illegal-service", "网贷代还") in spans("网贷代还，到账快，手续费低。")
+
+
+def test_title_framing_a_risk_silences_descriptions_but_not_sellers():
+    body = "\n有人借助网贷代还周转。\n本公司提供网贷代还服务，联系客服即可办理。\n"
+    got = spans("网贷代还的风险与后果" + body)
+    assert got == [("risky-claim/illegal-service", "网贷代还")]  # only the seller's sentence
+    assert len(spans("网贷代还的几种方式" + body)) == 2  # a neutral title frames nothing
+
+
+def test_a_selling_title_frames_nothing():
+    # 风险 inside a claim (零风险, 低风险) or next to a promo cue is no risk framing
+    assert spans("零风险理财推荐\n这款产品稳赚不赔。\n")
+    assert spans("低风险高回报，限时优惠\n这款产品稳赚不赔。\n")
+
+
+def test_section_heading_frames_its_section_only():
+    text = ("信用卡周转指南\n三、以贷养贷的后果\n网贷代还看似省事，实际成本很高。\n"
+            "四、我们的服务\n网贷代还，当天到账。\n")
+    got = spans(text)
+    assert got == [("risky-claim/illegal-service", "网贷代还")]
+    assert text.index("网贷代还，当天") == run(text)[0].start
+
+
+def test_sentence_opening_prohibition_scopes_the_sentence():
+    assert spans("不要为了替家人还债而陷入困境，比如用自己的信用卡套现、借网贷帮他还款。") == []
+    assert spans("所以千万不要碰网贷代还，手续费远比想象的高。") == []
+    # 不要犹豫 / 别人 are no prohibitions
+    assert spans("不要犹豫，黑户可贷，当天秒批！")
+    assert spans("别人都在用，黑户可贷，当天秒批！")
+
+
+def test_paragraph_context_option_off_keeps_framed_descriptions():
+    text = "网贷代还的风险与后果\n网贷代还，当天到账。\n"
+    assert spans(text) == []
+    assert spans(text, **{"paragraph-context": False}) == [("risky-claim/illegal-service", "网贷代还")]
