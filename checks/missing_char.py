@@ -10,6 +10,10 @@ Evidence, in the order an editor weighs it:
    never occurs in the document, that is expected to occur often, or that restores several
    broken sites at once, is accepted; the same restoration is proposed at every site.
 5. *Official names*: a 《…》 title that is an official law name with chunks deleted.
+6. *Whole words deleted without a trace*: at token boundaries that read badly, words from the
+   in-register corpus's tables (``corpus/finance`` via ``linter.ngrams``) are tried; a word the
+   document never contains that raises the character model's probability at several distinct
+   places is put back there (``如果|人员冒充`` → ``如果催收人员冒充``).
 
 Statistics: ``linter.ngrams`` (jieba's dictionary + wenlint's finance lexicon).
 """
