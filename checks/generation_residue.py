@@ -13,7 +13,7 @@ from functools import lru_cache
 from linter.check import Check, Example, Fix, Option
 from linter.lexicon import PhraseMatcher
 from linter.resources import load_toml
-from linter.residue import RegionSet, code_regions, is_markdown
+from linter.residue import CoverSet, RegionSet, code_regions, is_markdown
 from linter.text import han_count
 
 DATA = "generation_residue.toml"
@@ -98,7 +98,7 @@ def _bracketed(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _norm(s: str) -> str:
-    return "".join(ch for ch in s if not ch.isspace())
+    return "".join(s.split())  # drops every isspace() character, in C
 
 
 class GenerationResidue(Check):
@@ -150,7 +150,7 @@ class GenerationResidue(Check):
     # -- phrases --------------------------------------------------------------
     def _phrases(self, doc, d, code):
         text = doc.text
-        done: list[tuple[int, int]] = []  # sentences already reported (one finding per sentence)
+        done = CoverSet()  # sentences already reported (one finding per sentence)
         for m in d["matcher"].find(text):
             if code and code.overlaps(m.start, m.end):
                 continue
@@ -169,9 +169,9 @@ class GenerationResidue(Check):
                                    fix=Fix(m.start, m.end, ""), confidence=0.85, phrase=m.term)
                 continue
             s, e = _sentence_bounds(text, m.start, m.end)
-            if any(a <= m.start < b for a, b in done):
+            if m.start in done:
                 continue
-            done.append((s, e))
+            done.add(s, e)
             if kind == "template_notes":
                 s, e = _bracketed(text, s, e)
                 yield self.finding("placeholder", s, e, sub="placeholder", fix=Fix(s, e, ""), confidence=0.7,
@@ -180,9 +180,9 @@ class GenerationResidue(Check):
             sub = "prompt-leak" if kind == "prompt_leak" else "chat-voice"
             yield self.finding(sub, s, e, sub=sub, fix=Fix(s, e, ""), confidence=0.6, phrase=m.term)
         for m in d["bracket_re"].finditer(text):
-            if (code and code.overlaps(m.start(), m.end())) or any(a <= m.start() < b for a, b in done):
+            if (code and code.overlaps(m.start(), m.end())) or m.start() in done:
                 continue
-            done.append((m.start(), m.end()))
+            done.add(m.start(), m.end())
             yield self.finding("placeholder", m.start(), m.end(), sub="placeholder", fix=Fix(m.start(), m.end(), ""),
                                confidence=0.8, phrase=m.group())
         for m in d["var_re"].finditer(text):

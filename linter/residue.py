@@ -91,3 +91,30 @@ class RegionSet:
 def line_of(doc: "Document", offset: int):
     """The line span holding ``offset``."""
     return doc.lines[doc.line_index(offset)]
+
+
+class CoverSet:
+    """A growing union of half-open spans ``[a, b)`` answering "is offset x covered?" in O(log n):
+    the same answer as ``any(a <= x < b for a, b in spans)`` without rescanning every span (which
+    is quadratic when a long document has many of them).  Kept as sorted, disjoint, non-touching
+    intervals."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def add(self, a: int, b: int) -> None:
+        if b <= a:
+            return  # an empty span covers nothing
+        starts, ends = self._starts, self._ends
+        i = bisect.bisect_left(ends, a)  # first interval that ends at or after a (may touch or overlap)
+        j = bisect.bisect_right(starts, b)  # intervals before j start at or before b
+        if i < j:
+            a = min(a, starts[i])
+            b = max(b, ends[j - 1])
+        starts[i:j] = [a]
+        ends[i:j] = [b]
+
+    def __contains__(self, x: int) -> bool:
+        i = bisect.bisect_right(self._starts, x) - 1
+        return i >= 0 and x < self._ends[i]
