@@ -59,6 +59,7 @@ def _data():
         "quantity_words": PhraseMatcher(d.get("quantity_words", [])),
         "quantity_re": re.compile(d["quantity_pattern"]) if d.get("quantity_pattern") else None,
         "hypothetical": tuple(d.get("hypothetical_words", ())),
+        "claim_verbs": tuple(d.get("claim_pattern_verbs", ())),
     }
 
 
@@ -197,6 +198,8 @@ class UnsourcedStatistic(Check):
                 continue
             return m.term
         for m in d["claim_re"].finditer(st):
+            if any(v in m.group() for v in d["claim_verbs"]):
+                continue
             if not _hypothetical(st, m.start(), d):
                 return m.group()
         return None

@@ -88,3 +88,26 @@ def test_relative_period_needs_a_dated_document():
     claim = "据上海证券交易所数据，本周国债逆回购成交额较上周增加约一成。\n"
     assert rules("货币市场周评（2025年6月第1周）\n" + claim, ID) == []
     assert rules("货币市场周评\n" + claim, ID)[0][0] == "unsourced-statistic/institution-only"
+
+
+def test_a_data_claim_must_state_a_quantity():
+    # one case's evidence, with no amount, share or trend in it, is no statistic
+    assert rules("双录资料显示销售人员已经清楚说明了产品性质和风险。", ID) == []
+    assert rules("资料显示，该合同由借款人本人签字。", ID) == []
+    # the same phrase with a trend or a figure is
+    assert rules("资料显示，消费金融行业的贷款余额持续扩大。", ID)[0][0] == "unsourced-statistic/no-source"
+    assert rules("资料显示，七成借款人每月只还最低还款额。", ID)[0][0] == "unsourced-statistic/no-source"
+
+
+def test_hypothetical_clause_asserts_nothing():
+    assert rules("如果双录资料显示销售人员已经说明了风险，投保人也表示理解，那么全额退保就很困难。", ID) == []
+    assert rules("一旦调查发现存在误导销售，保险公司一般会同意退还保费。", ID) == []
+    assert rules("假如数据显示你的负债率持续上升，银行可能会拒绝贷款申请。", ID) == []
+    # a condition in an earlier clause does not cover a later claim
+    assert rules("如果你还有疑问，可以看看这组数字：数据显示，近七成的年轻人有过分期消费。", ID)
+
+
+def test_ju_inside_a_word_is_no_attribution():
+    # 证据|收集……调查: 据 ends 证据, it does not introduce a source
+    assert rules("监管部门会根据证据收集的情况进行调查，逐步增加检查频次。", ID) == []
+    assert rules("据中国银行业协会统计，信用卡累计发卡量持续增长。", ID)[0][0] == "unsourced-statistic/institution-only"
