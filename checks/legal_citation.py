@@ -98,6 +98,49 @@ def verbatim_share(law: str, articles: list[str], quote: str) -> float | None:
     return hit / len(clauses)
 
 
+def identify_provision(rest: str) -> tuple[LawEntry, int | None] | None:
+    """The fingerprinted law (and article, when only one matches) whose words the text after a vague
+    appeal repeats: at least one clause of ``identify_min_clause`` characters found verbatim in exactly one
+    law.  None when nothing or more than one law matches."""
+    laws, keys = _fingerprints()
+    if not laws:
+        return None
+    need = int(_data().get("identify_min_clause", 8))
+    clauses = [c for c in quote_clauses(rest[:200]) if len(c) >= need]
+    if not clauses:
+        return None
+    best: list[tuple[int, str]] = []
+    for law in sorted(laws):
+        hit = sum(1 for c in clauses if _has_key(keys, fingerprint(law, "*", c)))
+        if hit:
+            best.append((hit, law))
+    if not best:
+        return None
+    best.sort(reverse=True)
+    if len(best) > 1 and best[0][0] == best[1][0]:
+        return None  # the words occur in more than one law: do not guess
+    hits, name = best[0]
+    entry = catalog().resolve(name)
+    if entry is None or not entry.current:
+        return None
+    top = min(entry.max_article or 0, 5000)
+    arts = []
+    for n in range(1, top + 1):  # the fingerprints hold every version: name the article only when unique
+        if sum(1 for c in clauses if _has_key(keys, fingerprint(name, str(n), c))) == hits:
+            arts.append(n)
+            if len(arts) > 1:
+                break
+    return entry, (arts[0] if len(arts) == 1 else None)
+
+
+def states_rule(rest: str) -> bool:
+    """The text after a clause-opening appeal states a precise rule: long enough, with a deontic verb
+    (应当, 不得, 可以 …) — "按照相关规定，银行在营业场所销售保险产品，应当对销售过程进行录音录像"."""
+    d = _data()
+    han = sum(1 for ch in rest if "\u4e00" <= ch <= "\u9fff")
+    return han >= int(d.get("rule_min_chars", 16)) and any(w in rest for w in d.get("rule_modals", ()))
+
+
 @lru_cache(maxsize=1)
 def _successors() -> dict[str, dict]:
     """Repealed instrument → {"successor", "articles": {old: new}, "changed": [...]} (successors.toml)."""
@@ -316,6 +359,16 @@ class LegalCitation(Check):
             "zh": "“{phrase}”没有指明具体法律和条款，读者无法核实；请写明法律名称和条款号，或删去这一说法。",
             "en": "“{phrase}” names no specific law or article, so readers cannot check it; name the law and "
                   "article, or drop the appeal.",
+        },
+        "vague-rule": {
+            "zh": "“{phrase}”后面陈述了具体的法律规则，却没有写明出自哪部法律哪一条；请补上法律名称和条款号。",
+            "en": "“{phrase}” introduces a specific legal rule without saying which law and article it comes "
+                  "from; add the law's name and the article number.",
+        },
+        "vague-identified": {
+            "zh": "“{phrase}”后面的规定出自{law}{article}，请直接写明这一出处，不要笼统地说“{phrase}”。",
+            "en": "the rule after “{phrase}” is {law_en}{article_en}; cite that provision by name instead of "
+                  "the vague “{phrase}”.",
         },
         "repealed": {
             "zh": "《{law}》已于{date}废止（由《{repl}》取代）；请改引现行的《{repl}》。",
@@ -805,8 +858,24 @@ class LegalCitation(Check):
             scope = s.text if s is not None else text[max(0, m.start - 60):m.end + 60]
             if ANY_ART_RE.search(scope):
                 continue
-            yield self.finding("vague", m.start, m.end, sub="vague-citation", severity="info", confidence=0.7,
-                               phrase=m.term)
+            rest = text[m.end:s.end] if s is not None and s.end > m.end else text[m.end:m.end + 120]
+            ident = identify_provision(rest)
+            if ident is not None:
+                law, art = ident
+                short = _title(law.short_name) if law is not None else ""
+                yield self.finding("vague-identified", m.start, m.end, sub="vague-citation", severity="info",
+                                   confidence=0.5, phrase=m.term, law=short, law_en=short,
+                                   article=f"第{to_chinese_number(art)}条" if art else "",
+                                   article_en=f" art. {art}" if art else "",
+                                   data={"law": law.name, "article": art})
+            elif is_clause and states_rule(rest):
+                # the sentence restates a precise rule (…的，债权人可以向人民法院申请执行): the citation only
+                # lacks its name, a lesser fault than an empty appeal
+                yield self.finding("vague-rule", m.start, m.end, sub="vague-citation", severity="info",
+                                   confidence=0.5, phrase=m.term)
+            else:
+                yield self.finding("vague", m.start, m.end, sub="vague-citation", severity="info",
+                                   confidence=0.7, phrase=m.term)
 
     @staticmethod
     def _opens_clause(doc, m) -> bool:

@@ -415,3 +415,36 @@ def test_unquoted_restatement_of_another_article(monkeypatch, tmp_path):
     # the cited article's own words, and a paraphrase, are silent
     assert lint_text(text.replace("第三十条", "第二十八条"), select=["legal-citation"]) == []
     assert lint_text("《个人信息保护法》第三十条规定，处理敏感个人信息要告知必要性和影响。", select=["legal-citation"]) == []
+
+
+# -- vague-citation that restates a precise rule ------------------------------------
+def _vague(text):
+    return [f for f in lint_text(text, select=["legal-citation"]) if f.rule.endswith("vague-citation")]
+
+
+def test_vague_appeal_before_a_restated_rule_is_reported_at_lower_confidence():
+    (f,) = _vague("2024年5月\n保险销售的合法性。按照监管规定，银行在营业场所销售保险产品，应当对销售过程进行录音录像。")
+    assert f.confidence == 0.5 and "具体的法律规则" in f.message.zh and "specific legal rule" in f.message.en
+    # an empty appeal keeps the higher confidence and the plain message
+    (g,) = _vague("2024年5月\n按照相关规定，催收要合法。")
+    assert g.confidence == 0.7 and "没有指明具体法律和条款" in g.message.zh
+    # a mid-clause appeal is never a restatement, however long the sentence
+    (h,) = _vague("2024年5月\n平台处理个人信息必须遵守相关法律法规，不得向第三方提供借款人的通讯录和照片。")
+    assert h.confidence == 0.7
+
+
+def test_vague_appeal_names_the_provision_it_repeats():
+    from checks.legal_citation import _fingerprints
+    if not _fingerprints()[0]:
+        pytest.skip("quote fingerprints not built")
+    (f,) = _vague("2024年5月\n法律规定，处理目的已实现、无法实现或者为实现处理目的不再必要的，"
+                  "个人信息处理者应当主动删除个人信息。")
+    assert "《个人信息保护法》第四十七条" in f.message.zh and "art. 47" in f.message.en
+    assert f.data == {"law": "中华人民共和国个人信息保护法", "article": 47} and f.confidence == 0.5
+
+
+def test_provision_identification_does_not_guess():
+    from checks.legal_citation import identify_provision
+    assert identify_provision("") is None
+    assert identify_provision("借款人应当按时还款。") is None  # too short / too common to name a law
+    assert identify_provision("\x00\u200b" * 50) is None
