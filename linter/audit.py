@@ -53,6 +53,8 @@ class AuditSettings:
 
 # -- per-document analysis (runs in workers) ---------------------------------------
 _STATE: dict[str, Any] = {}
+_WARM_UP_TEXT = ("信用卡逾期后会上门催收吗?根据《中华人民共和国民法典》第六百七十四条,借款人应当按照约定的期限支付利息。\n"
+                 "首页 > 正文 日期:2025-01-01\n据统计,超过30%的借款人会通过电话与银行协商还款。")
 
 
 def _engine(settings: AuditSettings):
@@ -73,8 +75,14 @@ def _engine(settings: AuditSettings):
         if settings.near_duplicate and selection.enabled(NearDuplicate.id):
             nd = NearDuplicate(**settings.check_options.get(NearDuplicate.id, {}))
         segment.tokenizer()  # load jieba's dictionary once per worker, not per document
-        _STATE.update(key=key, checks=checks, nd=nd,
-                      options=LintOptions(selection=selection, severity=settings.severity, suppressions=True))
+        options = LintOptions(selection=selection, severity=settings.severity, suppressions=True)
+        # Checks load their data lazily on first use: lint a sample now, so that forked
+        # workers inherit it all instead of each loading its own copy.
+        from .document import Document
+        from .runner import lint_document
+
+        lint_document(Document(_WARM_UP_TEXT), checks, options)
+        _STATE.update(key=key, checks=checks, nd=nd, options=options)
     return _STATE["checks"], _STATE["options"], _STATE["nd"]
 
 
