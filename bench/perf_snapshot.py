@@ -4,7 +4,7 @@ left out with ``--skip``) on a wide set of texts, written canonically so that an
 optimisation can be shown to change nothing.
 
     python bench/perf_snapshot.py write PATH [--skip missing-char]
-    python bench/perf_snapshot.py compare PATH [--skip missing-char]
+    python bench/perf_snapshot.py compare PATH [--skip missing-char] [--only ids]
 
 Texts: the seeds (``../shared/seeds``, when present), every ``fixtures/**/*.txt``,
 ``bench/clean2``, ``bench/heldout``, ``bench/dev/src``, 400 fuzzed documents
@@ -50,12 +50,12 @@ def texts() -> list[tuple[str, str]]:
     return out
 
 
-def snapshot(skip: set[str]) -> dict[str, list]:
+def snapshot(skip: set[str], only: set[str] = frozenset()) -> dict[str, list]:
     from linter.document import Document
     from linter.runner import LintOptions, lint_document, make_checks
 
     checks, selection = make_checks()
-    checks = [c for c in checks if c.id not in skip]
+    checks = [c for c in checks if c.id not in skip and (not only or c.id in only)]
     opts = LintOptions(selection=selection)
     res: dict[str, list] = {}
     for name, text in texts():
@@ -73,8 +73,9 @@ def main() -> int:
     ap.add_argument("mode", choices=("write", "compare"))
     ap.add_argument("path")
     ap.add_argument("--skip", default="missing-char", help="comma-separated check ids to leave out")
+    ap.add_argument("--only", default="", help="comma-separated check ids to keep (default: all not skipped)")
     args = ap.parse_args()
-    snap = snapshot({s for s in args.skip.split(",") if s})
+    snap = snapshot({s for s in args.skip.split(",") if s}, {s for s in args.only.split(",") if s})
     n = sum(map(len, snap.values()))
     if args.mode == "write":
         Path(args.path).write_text(json.dumps(snap, ensure_ascii=False, sort_keys=True), encoding="utf-8")

@@ -36,8 +36,16 @@ _SENTENCE_MARKS = set("，。、；！？,;!?")
 # Candidate finders: each loop below jumps from one candidate to the next with a C-level
 # regex search instead of testing every character in Python (same decisions, ~3x faster).
 _MARK_START_RE = re.compile(r"[,?:;!]|\.\.\.")         # where _chinese_marks.is_mark is non-zero
+_ANY_ASCII_MARK_RE = re.compile(r"[,?:;!()]|\.\.\.")   # a line without one has no half-width mark to report
 _BRACKET_RE = re.compile(r"[()]")
 _SENTENCE_MARK_RE = re.compile("[" + re.escape("".join(sorted(_SENTENCE_MARKS))) + "]")
+
+
+@lru_cache(maxsize=8)
+def _clause_min_re(breaks: str, n: int) -> re.Pattern:
+    """Maximal runs of ≥ n characters that are not clause breaks or newlines."""
+    body = "".join(re.escape(c) for c in sorted(set(breaks)))
+    return re.compile(f"(?<![^{body}])[^{body}]{{{max(1, n)},}}")
 
 
 def _class_re(chars: str, negate: bool = False, plus: bool = True) -> re.Pattern:
@@ -82,9 +90,11 @@ def _data() -> dict:
         "not_after_closer": frozenset(mc["rest"]["not_after_closer"]),
         # compiled from the same data: runs of spaces / repeatable marks, pair marks, clause runs
         "space_run_re": _class_re(m["spaces"]),
-        "repeat_run_re": _class_re(m["repeatable"]),
+        "repeat_run_re": re.compile(_class_re(m["repeatable"], plus=False).pattern + "{2,}"),  # runs of 2+
         "pair_re": _class_re("".join(d["pairs"]) + "".join(d["pairs"].values()), plus=False),
         "clause_re": _class_re(m["clause_breaks"] + "\r\n", negate=True),
+        # ... of at least N characters: the lookbehind pins each try to the start of a run (linear)
+        "clause_min_re": lambda n, _b=m["clause_breaks"] + "\r\n": _clause_min_re(_b, n),
         "closing": {v: k for k, v in d["pairs"].items()},
     }
 
@@ -176,13 +186,17 @@ class Punctuation(Check):
                 continue
             if not HAN_RE.search(line.text):
                 continue
-            chinese_marks = self._chinese_marks(line, protected, data)
-            yield from self._half_width(line, chinese_marks)
-            if self.opts["check-spaces"]:
+            # each pass runs only when the line holds a character it needs (same findings, less work)
+            if _ANY_ASCII_MARK_RE.search(line.text):
+                chinese_marks = self._chinese_marks(line, protected, data)
+                yield from self._half_width(line, chinese_marks)
+            else:
+                chinese_marks = {}
+            if self.opts["check-spaces"] and data["space_run_re"].search(line.text):
                 yield from self._stray_spaces(line, protected, chinese_marks, data)
             yield from self._repeated(line, protected, data)
-            nxt = self._next_nonblank(lines, idx)
-            yield from self._unbalanced(line, protected, data, nxt)
+            if data["pair_re"].search(line.text):
+                yield from self._unbalanced(line, protected, data, lines, idx)
         yield from self._missing_comma(doc, protected, data)
 
     # -------------------------------------------------------------- helpers
@@ -389,7 +403,7 @@ class Punctuation(Check):
                                            confidence=0.7, run=run)
 
     # ---------------------------------------------------------- unbalanced
-    def _unbalanced(self, line, protected, data, next_line: str) -> Iterator:
+    def _unbalanced(self, line, protected, data, lines, idx: int) -> Iterator:
         s = line.text
         base = line.start
         pairs = data["pairs"]
@@ -412,8 +426,11 @@ class Punctuation(Check):
                     stacks[o].pop()  # ASCII brackets pair up wherever they are (code, formulas)
                 elif ch != ")" or self._han_near(s, k):
                     problems.append((k, "unbalanced-close", o))
+        next_line = None
         for o, st in stacks.items():
             for k in st:
+                if o == "“" and next_line is None:
+                    next_line = self._next_nonblank(lines, idx)
                 if o == "“" and next_line.startswith("“"):
                     continue  # multi-paragraph quotation: only the last paragraph closes
                 if o == "(" and not self._han_near(s, k):
@@ -434,10 +451,9 @@ class Punctuation(Check):
         max_run = int(self.opts["max-run"])
         min_clause = int(self.opts["min-clause"])
         n = len(text)
-        for cm in data["clause_re"].finditer(text):  # maximal runs without a break or newline
+        # maximal runs without a break or newline, long enough to hold min_clause Han characters
+        for cm in data["clause_min_re"](min_clause).finditer(text):
             i, j = cm.span()
-            if j - i < min_clause:
-                continue
             han = han_count(cm.group())
             if han >= min_clause and protected.find(1, i, j) < 0:
                 follow = text[j] if j < n else ""
