@@ -844,6 +844,7 @@ class LegalCitation(Check):
             kept = [(k, c) for k, c in kept if not (k.start < m.end and m.start < k.end)]
             kept.append((m, True))
         kept.sort(key=lambda kc: kc[0].start)
+        identified, identify_max = 0, int(data.get("identify_max_per_doc", 50))
         for m, is_clause in kept:
             before = text[max(0, m.start - 4):m.start].rstrip("的")
             if before.endswith(negs):
@@ -859,7 +860,10 @@ class LegalCitation(Check):
             if ANY_ART_RE.search(scope):
                 continue
             rest = text[m.end:s.end] if s is not None and s.end > m.end else text[m.end:m.end + 120]
-            ident = identify_provision(rest)
+            ident = None
+            if identified < identify_max:  # bounded work per document (each look-up scans a law's articles)
+                identified += 1
+                ident = identify_provision(rest)
             if ident is not None:
                 law, art = ident
                 short = _title(law.short_name) if law is not None else ""

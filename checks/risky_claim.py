@@ -227,13 +227,15 @@ class RiskyClaim(Check):
     rationale = (
         "理财与借贷文章若承诺保本保收益、以“无视征信”“秒批”等话术引流、推广付费征信修复或代办停息挂账，"
         "或在推广语句中使用“最低利率”“国家级”等绝对化用语，发布者要承担《广告法》等规定的责任；"
-        "本检查只标出作者自己作出的承诺，警示、否定、引用和提问语境不报。"
+        "本检查只标出作者自己作出的承诺，警示、否定、引用和提问语境不报；标题或小标题讲风险、后果的说明性文章"
+        "描述这些做法（第二种，POS机套现。）也不报，除非句中有人在推销。"
     )
     rationale_en = (
         "An article that promises guaranteed returns, lures borrowers with 'no credit check' or 'instant approval', "
         "sells paid credit-record repair or agent-run debt deals, or uses absolute terms such as 'lowest rate' in a "
         "promotional sentence exposes its publisher under the Advertising Law and related rules; only the writer's "
-        "own claims are flagged, never warnings, negations, quotations or questions."
+        "own claims are flagged, never warnings, negations, quotations or questions, nor descriptions of these "
+        "practices in an article or section whose title frames them as a risk, unless the sentence sells."
     )
     examples = (
         Example(bad="本平台理财产品保本保息，年化收益8%。",
