@@ -25,7 +25,15 @@ from linter.lexicon import PhraseMatcher
 from linter.resources import load_toml
 
 # Clause delimiters: punctuation (full and half width), quotes, brackets, whitespace.
-_CLAUSE_RE = re.compile(r"[^\s\u00a0\u3000，。！？、；：,.!?;:“”‘’\"'（）()《》【】〈〉「」『』…—·]+")
+_CLAUSE_DELIMS = r"\s\u00a0\u3000，。！？、；：,.!?;:“”‘’\"'（）()《》【】〈〉「」『』…—·"
+_CLAUSE_RE = re.compile(f"[^{_CLAUSE_DELIMS}]+")
+
+
+@lru_cache(maxsize=8)
+def _sized_clause_re(lo: int, hi: int) -> re.Pattern:
+    """Whole clauses (maximal _CLAUSE_RE runs) of lo..hi characters: the lookbehind pins each try
+    to the start of a clause and the bounded repeat keeps it linear."""
+    return re.compile(f"(?<![^{_CLAUSE_DELIMS}])[^{_CLAUSE_DELIMS}]{{{lo},{hi}}}(?![^{_CLAUSE_DELIMS}])")
 # a run of characters for which str.isalnum() is true (sre's \w is isalnum() or "_"; checked for every code point)
 _GRAM_RUN_RE = re.compile(r"[^\W_]+")
 
@@ -112,9 +120,10 @@ class KeywordStuffing(Check):
         title_clauses = {c for ln in head if blocks.is_title_like(ln) for c in _CLAUSE_RE.findall(ln.body)}
 
         candidates: set[str] = set()
-        for m in _CLAUSE_RE.finditer(text):
+        lo, hi = int(cfg["min_len"]), int(cfg["max_len"])
+        for m in (_sized_clause_re(max(1, lo), hi).finditer(text) if max(1, lo) <= hi else ()):
             clause = m.group()
-            if not (cfg["min_len"] <= len(clause) <= cfg["max_len"]):
+            if clause in candidates:
                 continue
             if blocks.han_count(clause) < cfg["min_len"] - 1:
                 continue
