@@ -8,6 +8,10 @@ Labelled sets (written for this check, one JSON object per line):
                                           its three errors were then fixed with general cues)
   bench/data/risky_claim_heldout2.jsonl   a second batch written after that tuning (first run: P 1.000
                                           R 0.925; its three misses were then fixed)
+  bench/data/risky_claim_heldout3.jsonl   a third batch on credit-card cash-out (ads vs explanatory articles,
+                                          framing titles and headings), written before its first run (first
+                                          run: P 1.000 R 0.850; the code before this batch's change scored
+                                          P 0.541 R 1.000); its three misses were then fixed with offer cues
 Each record: {"text", "label": 1|0, "sub": expected sub-rule (for 1) or the topic (for 0),
               "context": promo|plain|negation|quotation|warning|reporting|question|advice|lawful|law}
 
@@ -35,7 +39,7 @@ from linter.runner import LintOptions, lint_document, make_checks  # noqa: E402
 
 CHECK = "risky-claim"
 DEFAULT_SETS = [ROOT / "bench/data/risky_claim_sentences.jsonl", ROOT / "bench/data/risky_claim_heldout.jsonl",
-                ROOT / "bench/data/risky_claim_heldout2.jsonl"]
+                ROOT / "bench/data/risky_claim_heldout2.jsonl", ROOT / "bench/data/risky_claim_heldout3.jsonl"]
 
 
 def _lint(checks, selection, text: str, path: str = "<s>"):
