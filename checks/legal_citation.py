@@ -397,7 +397,8 @@ class LegalCitation(Check):
     # ------------------------------------------------------------------
     def run(self, doc):
         text = doc.text
-        if not text or ("法" not in text and "《" not in text and "条例" not in text):
+        # cheap exit for texts that cite nothing; 规定 keeps vague appeals (按照监管规定，…) in scope
+        if not text or not any(k in text for k in ("法", "《", "条例", "规定")):
             return
         ref_date = doc.date or _dt.date.today()
         cites = self._extract(doc)

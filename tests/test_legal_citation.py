@@ -448,3 +448,12 @@ def test_provision_identification_does_not_guess():
     assert identify_provision("") is None
     assert identify_provision("借款人应当按时还款。") is None  # too short / too common to name a law
     assert identify_provision("\x00\u200b" * 50) is None
+
+
+def test_vague_appeal_in_a_text_without_any_law_name_is_checked():
+    """The cheap early exit must not skip texts whose only legal reference is a vague 规定."""
+    from linter.runner import lint_text
+
+    rules = [f.rule for f in lint_text("按照监管规定，银行在营业场所销售保险产品，应当对销售过程进行录音录像。",
+                                       select=["legal-citation"])]
+    assert rules == ["legal-citation/vague-citation"]
