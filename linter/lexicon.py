@@ -58,16 +58,21 @@ class PhraseMatcher(Generic[V]):
 
     def find(self, text: str) -> list[Match[V]]:
         """Leftmost-longest, non-overlapping occurrences."""
-        best: dict[int, Match[V]] = {}
-        for m in self.iter_all(text):
-            cur = best.get(m.start)
-            if cur is None or m.end > cur.end:
-                best[m.start] = m
+        if not self.size or not text:
+            return []
+        # raw automaton hits; a Match is built only for the occurrences kept
+        best: dict[int, tuple] = {}
+        get = best.get
+        for end_idx, tv in self._auto.iter(text):
+            start = end_idx + 1 - len(tv[0])
+            cur = get(start)
+            if cur is None or end_idx > cur[0]:
+                best[start] = (end_idx, tv)
         out: list[Match[V]] = []
         last_end = -1
         for start in sorted(best):
             if start >= last_end:
-                m = best[start]
-                out.append(m)
-                last_end = m.end
+                end_idx, (term, value) = best[start]
+                last_end = end_idx + 1
+                out.append(Match(start, last_end, term, value))
         return out
