@@ -9,14 +9,15 @@ examples (比如借款1万元……), are not reported.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from linter.check import Check, Example, Option
 from linter.lexicon import PhraseMatcher
 from linter.resources import load_toml
-from linter.residue import RegionSet, code_regions, is_markdown
-from linter.text import find_dates
+from linter.residue import CoverSet, RegionSet, code_regions, is_markdown
+from linter.text import context_free, find_dates
 
 DATA = "unsourced_statistic.toml"
 
@@ -47,6 +48,8 @@ def _data():
         "claim_excl": tuple(d["claim_exclusions_before"]),
         "claim_re": re.compile("|".join(f"(?:{p})" for p in d["claim_patterns"])),
         "stat_re": stat_re,
+        # no lookaround, anchor or word boundary: a match in a sentence is a match in the whole text
+        "stat_re_plain": context_free(stat_re),
         "examples": PhraseMatcher(d["example_markers"]),
         "institutions": PhraseMatcher(d["institutions"]),
         "inst_re": re.compile(rf"[\u4e00-\u9fff]{{2,12}}(?:{inst_suffix})"),
@@ -108,14 +111,22 @@ class UnsourcedStatistic(Check):
         doc_dated = doc.date is not None or (title is not None and DATE_RE.search(text[title.start:title.end]) is not None)
         last = None  # the finding of the previous claim, for merging continuations
         last_idx = -10
+        declared_lines = CoverSet()
+        for a, b in decl_spans:
+            declared_lines.add(a, b)
+        # one pass over the whole text tells which sentences can hold a statistic or a claim word: a
+        # match inside a sentence is a match in the text, and a whole-text scan reports a match
+        # overlapping that sentence (the exact per-sentence tests below then run only there)
+        stat_at = _SpanIndex(m.span() for m in d["stat_re"].finditer(text)) if d["stat_re_plain"] else None
+        claim_at = _SpanIndex((m.start, m.end) for m in d["claims"].iter_all(text))
         for i, s in enumerate(sents):
             st = s.text
             if len(st) < 6 or (code and code.overlaps(s.start, s.end)):
                 continue
-            if any(a <= s.start < b for a, b in decl_spans):
+            if s.start in declared_lines:
                 continue  # the source line itself (数据来源：……)
-            claim = self._claim_phrase(st, d)
-            stat = d["stat_re"].search(st)
+            claim = self._claim_phrase(st, d, claim_at.overlaps(s.start, s.end))
+            stat = d["stat_re"].search(st) if stat_at is None or stat_at.overlaps(s.start, s.end) else None
             if stat and not claim and d["examples"].find(st):
                 stat = None
             if claim and not stat and not _states_quantity(st, d):
@@ -189,8 +200,8 @@ class UnsourcedStatistic(Check):
         return out
 
     @staticmethod
-    def _claim_phrase(st: str, d) -> str | None:
-        for m in d["claims"].find(st):
+    def _claim_phrase(st: str, d, lexicon_hit: bool = True) -> str | None:
+        for m in (d["claims"].find(st) if lexicon_hit else ()):
             before = st[max(0, m.start - 5):m.start]
             if any(before.endswith(x) for x in d["claim_excl"]):
                 continue
@@ -256,6 +267,22 @@ def _states_quantity(st: str, d) -> bool:
     if d["quantity_re"] is not None and d["quantity_re"].search(st):
         return True
     return bool(d["quantity_words"].find(st))
+
+
+class _SpanIndex:
+    """Spans (start, end), possibly overlapping, answering "does any span overlap [a, b)?" in O(log n)."""
+
+    def __init__(self, spans) -> None:
+        spans = sorted((e, s) for s, e in spans if e > s)
+        self._ends = [e for e, _s in spans]
+        self._min_start = [s for _e, s in spans]
+        for k in range(len(spans) - 2, -1, -1):  # suffix minimum of the starts
+            if self._min_start[k + 1] < self._min_start[k]:
+                self._min_start[k] = self._min_start[k + 1]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        k = bisect.bisect_right(self._ends, a)  # spans ending after a
+        return k < len(self._ends) and self._min_start[k] < b
 
 
 def _same_body(name: str, names: set[str]) -> bool:

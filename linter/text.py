@@ -125,6 +125,42 @@ def header_date(text: str, head_chars: int = 400) -> _dt.date | None:
     return None
 
 
+def context_free(pattern: "re.Pattern | str") -> bool:
+    """True when ``pattern`` has no lookaround, anchor, word boundary or backreference, so whether it
+    matches inside ``text[a:b]`` never depends on the characters around that slice: a match found in
+    the slice is a match in the whole text at the same place.  Checks use it before replacing
+    per-sentence searches by one whole-text scan."""
+    try:
+        from re import _constants as C, _parser as P  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as C  # type: ignore[no-redef]
+        import sre_parse as P  # type: ignore[no-redef]
+    src = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
+    flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
+    bad = {C.AT, C.ASSERT, C.ASSERT_NOT, C.GROUPREF, C.GROUPREF_EXISTS}
+
+    def walk(seq) -> bool:
+        for op, av in seq:
+            if op in bad:
+                return False
+            if op is C.BRANCH and not all(walk(alt) for alt in av[1]):
+                return False
+            if op is C.SUBPATTERN and not walk(av[-1]):
+                return False
+            if op in (C.MAX_REPEAT, C.MIN_REPEAT) and not walk(av[2]):
+                return False
+            if hasattr(C, "POSSESSIVE_REPEAT") and op is C.POSSESSIVE_REPEAT and not walk(av[2]):
+                return False
+            if hasattr(C, "ATOMIC_GROUP") and op is C.ATOMIC_GROUP and not walk(av):
+                return False
+        return True
+
+    try:
+        return walk(P.parse(src, flags))
+    except Exception:  # noqa: BLE001 - anything unusual: not known to be context-free
+        return False
+
+
 def to_fullwidth(text: str) -> str:
     """Turn ASCII , ? : ; ! ( ) into their full-width forms; ``...`` into ……"""
     text = text.replace("...", "……")
