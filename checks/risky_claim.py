@@ -190,13 +190,25 @@ def load_model(extra_path: str = "") -> Model:
     return build_model(data)
 
 
+_QUOTE_EVENT_RE = re.compile(
+    "[" + re.escape("".join(sorted(set(QUOTE_PAIRS) | set(QUOTE_PAIRS.values()) | {"\r", "\n"}))) + "]")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of quoted stretches, content only; closed on the same line within QUOTE_MAX chars."""
+    """(start, end) of quoted stretches, content only; closed on the same line within QUOTE_MAX chars.
+
+    Visits only quote marks and line breaks (a C-level regex scan); any other character can only
+    end an open quote by being the first one more than QUOTE_MAX past its start, and such a
+    character opens nothing, so that case is decided from the offsets."""
     spans: list[tuple[int, int]] = []
     opener = ""
     closer = ""
     start = -1
-    for i, ch in enumerate(text):
+    for m in _QUOTE_EVENT_RE.finditer(text):
+        i = m.start()
+        ch = m.group()
+        if opener and i - start > QUOTE_MAX + 1:
+            opener = ""  # expired at start + QUOTE_MAX + 1, on a character that opens nothing
         if opener:
             if ch == closer:
                 spans.append((start, i))
@@ -209,6 +221,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if ch in QUOTE_PAIRS:
             opener, closer, start = ch, QUOTE_PAIRS[ch], i + 1
     return spans
+
+
+@lru_cache(maxsize=4)
+def _char_class_re(chars: str) -> re.Pattern:
+    """One character of ``chars`` (matches nothing when empty)."""
+    return re.compile("[" + re.escape("".join(sorted(set(chars)))) + "]") if chars else re.compile(r"(?!)")
 
 
 def _is_question(sentence: str) -> bool:
@@ -315,7 +333,7 @@ class RiskyClaim(Check):
         cue_starts = [c.start for c in cues]
         quotes = quote_spans(text)
         quote_starts = [q[0] for q in quotes]
-        breaks = [i for i, ch in enumerate(text) if ch in model.clause_breaks]
+        breaks = [m.start() for m in _char_class_re(model.clause_breaks).finditer(text)]
         use_context = bool(self.opts["paragraph-context"])
         paragraphs = doc.paragraphs if use_context else []
         para_starts = [p.start for p in paragraphs]
