@@ -21,13 +21,16 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from linter import ngrams
 from linter.check import Check, Example, Fix, Option
 from linter.resources import load_words
-from linter.text import HAN_CLASS, is_han
+from linter.lexicon import PhraseMatcher
+from linter.text import HAN_CLASS, han_count, is_han
 
 MIN_SHARE = 0.15  # a restoration must be a dominant use of the orphaned character ...
 MIN_SHARE_RATE = 0.02  # ... unless the document plainly lacks a very frequent character (在)
@@ -39,9 +42,12 @@ SPACE_CUT_RE = re.compile(f"(?<=[{HAN_CLASS[1:-1]}，、；：])[ \u3000]{{1,2}}
 ANY_SPACE_RE = re.compile("[ \u3000]{1,4}")
 SPACED_PUNCT = "，、；："  # a space after these is a cut only where the page does not space them
 _CHROME_MARKS = (">", "»", "|", "://", "©")  # breadcrumbs, footers, links: spaces there are layout
+PREFIX_PUNCT_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_PUNCT)) + "：:") + "]")
+WIDE_SPACE_RE = re.compile("[ \u3000]{2,}|\u3000")  # column gaps of a table laid out with spaces
 LIST_GAP_RE = re.compile(r"、(?=(?:或|和)[^\s、，,。])")
 ONE_SIDED_TOP = 5  # a word among the top 5 of one side's table is a candidate without the other side
 ONE_SIDED_WEIGHT = 0.25  # ... with a quarter of its count as evidence
+PRIOR_MAX = 8  # words already known deleted that are tried at every gap
 INSERT_LEFT_PUNCT = set("，。；：？！、,;:?!")
 TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
 
@@ -123,6 +129,42 @@ def _subseq_chunks(x: str, name: str) -> int | None:
     return chunks if i == len(x) else None
 
 
+class DocCounts:
+    """Occurrences of short strings in one document, without a scan of the text per string:
+    single characters from one ``Counter``; longer strings counted together by one
+    ``PhraseMatcher`` pass over the text for each batch (``prime``).  Overlapping occurrences
+    count (``str.count`` would not): the tests only ask "none", "once" or "how many"."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._chars: Counter | None = None
+        self._n: dict[str, int] = {}
+
+    def prime(self, strings) -> None:
+        todo = {s for s in strings if len(s) > 1 and s not in self._n}
+        if not todo:
+            return
+        n = dict.fromkeys(todo, 0)
+        for m in PhraseMatcher(todo).iter_all(self.text):
+            n[m.term] += 1
+        self._n.update(n)
+
+    def count(self, s: str) -> int:
+        if len(s) <= 1:
+            if not s:
+                return len(self.text) + 1  # as str.count: the empty string is everywhere
+            if self._chars is None:
+                self._chars = Counter(self.text)
+            return self._chars.get(s, 0)
+        v = self._n.get(s)
+        if v is None:  # not primed: one scan (callers prime their batches first)
+            v = self._n[s] = self.text.count(s)
+        return v
+
+    def absent(self, s: str) -> bool:
+        return self.count(s) == 0
+
+
 class MissingChar(Check):
     id = "missing-char"
     summary = "敏感词过滤删字：残缺的词语、断开的空格与残缺的法律名称"
@@ -175,24 +217,21 @@ class MissingChar(Check):
         if not text or not any(is_han(c) for c in text[:5000]) and not any(is_han(c) for c in text):
             return
         toks = doc.tokens
-        han_n = sum(1 for c in text if is_han(c))
-        absent_cache: dict[str, bool] = {}
-
-        def absent(d: str) -> bool:
-            v = absent_cache.get(d)
-            if v is None:
-                v = absent_cache[d] = d not in text
-            return v
+        han_n = han_count(text)
+        counts = DocCounts(text)
+        absent = counts.absent
 
         def rare(d: str) -> bool:
             # absent, or kept once (a quoted title, an unfiltered footer) while broken elsewhere
-            return absent(d) or text.count(d) <= 1
+            return counts.count(d) <= 1
 
         cands: list[list[Cand]] = []  # per site, candidates
         cands += self._orphans(text, toks, absent)
         cands += self._gaps(text, toks, absent)
         space_sites = self._spaces(text, doc, absent)
         cands += space_sites
+        # every string the evidence below asks about, counted in one pass over the text
+        counts.prime({c.inserted for site in cands for c in site} | set(_filter_words()))
 
         # ---- document consistency: which insertions does this document lack? ----
         # an orphan always preceded by the same word is an unknown compound (利害关系|方), not a cut
@@ -262,7 +301,7 @@ class MissingChar(Check):
             best = self._choose(site, deleted, absent, by_rate, text)
             if best is not None:
                 findings.append(best)
-        findings += self._insertions(text, toks, absent, deleted)
+        findings += self._insertions(text, toks, counts, deleted)
         findings += self._law_names(text)
         findings += self._list_gaps(text, toks)
 
@@ -408,7 +447,7 @@ class MissingChar(Check):
                         continue
                     repl, ins, fs, fe = w, right, t.start, t.end
                 else:
-                    if text[:t.start].endswith(left):
+                    if text.endswith(left, 0, t.start):
                         continue
                     # a deleted word's head goes after a complete word: punctuation or a
                     # function character before it (的扰 → 的骚扰), not a content word (分配|表)
@@ -477,26 +516,42 @@ class MissingChar(Check):
         for m in ANY_SPACE_RE.finditer(text):
             right_ctx.setdefault(text[m.end():m.end() + 4], set()).add(text[max(0, m.start() - 1):m.start()])
         habit = {p: text.count(p + " ") + text.count(p + "\u3000") for p in SPACED_PUNCT}
+        punct_n = {p: text.count(p) for p in SPACED_PUNCT}
+        # per line, computed once (a one-line document must not be rescanned per space)
+        line_starts = [ln.start for ln in doc.lines]
+        line_info: dict[int, tuple[int, bool]] = {}  # line start → (end, chrome or table layout)
+        punct_pos = [m.start() for m in PREFIX_PUNCT_RE.finditer(text)]
         for m in matches:
             s, e = m.start(), m.end()
             p = text[s - 1]
             if p in SPACED_PUNCT:
-                if not is_han(text[e]) or (habit[p] >= 3 and habit[p] >= 0.2 * text.count(p)):
+                if not is_han(text[e]) or (habit[p] >= 3 and habit[p] >= 0.2 * punct_n[p]):
                     continue  # this page puts a space after its punctuation
-            line_start = text.rfind("\n", 0, s) + 1
-            line_end = text.find("\n", e)
-            line = text[line_start:line_end if line_end >= 0 else len(text)]
-            prefix = text[line_start:s]
-            if s - line_start < 2 or any(x in line for x in _CHROME_MARKS):
+            k = bisect_right(line_starts, s) - 1
+            line_start = line_starts[k] if k >= 0 else 0
+            info = line_info.get(line_start)
+            if info is None:
+                line_end = text.find("\n", s)
+                line_end = len(text) if line_end < 0 else line_end
+                line = text[line_start:line_end]
+                # breadcrumbs, footers, links; or a table laid out with runs of spaces
+                # (调整前　　调整后　　变动): a deleted word leaves one space, not columns
+                wide = len(WIDE_SPACE_RE.findall(line.strip()))
+                info = line_info[line_start] = (line_end, any(x in line for x in _CHROME_MARKS) or wide >= 2)
+            if s - line_start < 2 or info[1]:
                 continue
-            plain_prefix = not any(c in CLAUSE_PUNCT or c in "：:" for c in prefix)
+            if text[s:e] == "\u3000\u3000":
+                continue  # two full-width spaces: typographic layout
+            j = bisect_left(punct_pos, line_start)
+            plain_prefix = not (j < len(punct_pos) and punct_pos[j] < s)
+            prefix_len = s - line_start
             # a label (小编导语 在…, 头像 某某) keeps its space unless a word forms across it
-            layout = plain_prefix and len(prefix) <= 4
+            layout = plain_prefix and prefix_len <= 4
             if len(right_ctx.get(text[e:e + 4], ())) >= 3:
                 continue  # a stuffed keyword pasted after spaces
             rtoks = doc.tokens_in(e, e + 1)
             right_word = rtoks[0].text if rtoks else ""
-            if plain_prefix and len(prefix) >= 5 and ngrams.word_pos(right_word)[:1] in ("p", "c"):
+            if plain_prefix and prefix_len >= 5 and ngrams.word_pos(right_word)[:1] in ("p", "c"):
                 layout = True  # a title glued to its first paragraph: …哪些难题 随着社会…
             site = []
             left_run = text[max(line_start, s - 3):s]
@@ -510,8 +565,7 @@ class MissingChar(Check):
                     if not all(is_han(c) for c in b):
                         break
                     for w, d in ngrams.gap_words(a, b):
-                        if not absent(d):
-                            continue
+                        # (whether the document lacks d is decided later, in one pass for all sites)
                         local = math.log(ngrams.word_freq(w) + 1) - 4.0
                         site.append(Cand(s, e, s, e, d, d, "space", local, w))
             ltoks = doc.tokens_in(max(line_start, s - 4), s)
@@ -573,7 +627,7 @@ class MissingChar(Check):
         return out
 
     # ---- 5. whole words deleted without a trace ------------------------------
-    def _insertions(self, text, toks, absent, deleted) -> list[tuple[Cand, float]]:
+    def _insertions(self, text, toks, counts, deleted) -> list[tuple[Cand, float]]:
         """A filter that deletes a word w deletes it everywhere: the document never contains w,
         and at several token boundaries the text reads much better with w put back
         (``会|电话`` → ``会通过电话``, ``可|法律途径`` → ``可通过法律途径``).
@@ -585,6 +639,7 @@ class MissingChar(Check):
         Evidence is aggregated per document and per word: distinct contexts that agree on w,
         plus how unlikely w's absence is given its corpus rate."""
         opts = self.opts
+        absent = counts.absent
         lm = ngrams.fin_lm()
         norm = ngrams.lm_normalise(text)
         gate = opts["insert-gate"]
@@ -592,48 +647,77 @@ class MissingChar(Check):
         min_ctx = opts["insert-min-contexts"]
         # words the document already lacks on other evidence (a frequent character never used,
         # orphans restored by it) are tried at every examined gap
-        prior = [w for w in deleted if all(is_han(c) for c in w)]
+        # (the strongest few: constant work per gap)
+        prior = sorted((w for w in deleted if all(is_han(c) for c in w)), key=lambda w: (-deleted[w], w))[:PRIOR_MAX]
         # pass 1: cheap candidates per gap
         pairs: dict[str, list[tuple[int, str, str, int]]] = {}
         n = len(toks)
-        for i in range(n - 1):
-            A, B = toks[i], toks[i + 1]
-            if A.end != B.start or not is_han(B.text[0]):
-                continue
-            la = A.text[-1]
-            if not (is_han(la) or la in INSERT_LEFT_PUNCT):
-                continue
-            p = B.start
-            x, y = norm[p - 1], norm[p]
-            cxy = lm.count(x + y)
-            if cxy and math.log(cxy * lm.total / ((lm.count(x) + 1) * (lm.count(y) + 1))) > gate:
-                continue  # the junction's character pair is at least as common as chance predicts
-            a, b = ngrams.word_key(A.text), ngrams.word_key(B.text)
-            succ = ngrams.fin_successors(a)
-            pred = ngrams.fin_predecessors(b)
-            lctx = ngrams.fin_left_context(norm[p - 2:p]) if p >= 2 else {}
-            rctx = ngrams.fin_right_context(norm[p:p + 2])
+
+        def gaps():
+            for i in range(n - 1):
+                A, B = toks[i], toks[i + 1]
+                if A.end != B.start or not is_han(B.text[0]):
+                    continue
+                la = A.text[-1]
+                if not (is_han(la) or la in INSERT_LEFT_PUNCT):
+                    continue
+                p = B.start
+                x, y = norm[p - 1], norm[p]
+                cxy = lm.count(x + y)
+                if cxy and math.log(cxy * lm.total / ((lm.count(x) + 1) * (lm.count(y) + 1))) > gate:
+                    continue  # the junction's character pair is at least as common as chance predicts
+                yield i, p, (x, y, ngrams.word_key(A.text), ngrams.word_key(B.text),
+                             norm[p - 2:p] if p >= 2 else "", norm[p:p + 2])
+
+        def tables(key):
+            _, _, a, b, l2, r2 = key
+            return (ngrams.fin_successors(a), ngrams.fin_predecessors(b),
+                    ngrams.fin_left_context(l2) if l2 else {}, ngrams.fin_right_context(r2))
+
+        # the candidate words of every distinct gap context, counted in the document in one pass
+        sites = list(gaps())
+        keys = {key for _, _, key in sites}
+        words: set[str] = set()
+        for key in keys:
+            for table in tables(key):
+                words.update(table)
+        counts.prime(words)
+
+        def candidates(key) -> list[tuple[str, float]]:
+            """(word, evidence) for one gap context; the same for every gap with this context."""
+            x, y, _, _, _, _ = key
+            succ, pred, lctx, rctx = tables(key)
+            out_: list[tuple[str, float]] = []
             # both sides attested (the word follows this left context and precedes this right
             # one somewhere in the corpus); the evidence is the weaker side's count
             seen: set[str] = set()
             for w in (succ.keys() | lctx.keys()) & (pred.keys() | rctx.keys()):
                 if len(w) > 4 or not absent(w) or not all(is_han(c) for c in w):
                     continue
-                ev = min(max(succ.get(w, 0), lctx.get(w, 0)), max(pred.get(w, 0), rctx.get(w, 0)))
-                pairs.setdefault(w, []).append((p, a, b, i, ev))
+                out_.append((w, min(max(succ.get(w, 0), lctx.get(w, 0)), max(pred.get(w, 0), rctx.get(w, 0)))))
                 seen.add(w)
             # or one side strongly: a top successor / predecessor / context word (电话 after 催收)
             for table in (succ, lctx, pred, rctx):
                 for k, (w, c) in enumerate(table.items()):
                     if k >= ONE_SIDED_TOP:
                         break
-                    if w in seen or c < 3 or len(w) > 4 or not absent(w) or not all(is_han(x) for x in w):
+                    if w in seen or c < 3 or len(w) > 4 or not absent(w) or not all(is_han(ch) for ch in w):
                         continue
                     seen.add(w)
-                    pairs.setdefault(w, []).append((p, a, b, i, c * ONE_SIDED_WEIGHT))
+                    out_.append((w, c * ONE_SIDED_WEIGHT))
             for w in prior:  # both junctions attested character pairs
                 if absent(w) and lm.count(x + w[0]) >= 2 and lm.count(w[-1] + y) >= 2:
-                    pairs.setdefault(w, []).append((p, a, b, i, 1))
+                    out_.append((w, 1))
+            return out_
+
+        memo: dict[tuple, list[tuple[str, float]]] = {}
+        for i, p, key in sites:
+            lst = memo.get(key)
+            if lst is None:
+                lst = memo[key] = candidates(key)
+            a, b = key[2], key[3]
+            for w, ev in lst:
+                pairs.setdefault(w, []).append((p, a, b, i, ev))
         # pass 2: the character model's gain, only for the words the most contexts agree on
         ranked = []
         for w, lst in pairs.items():
@@ -657,7 +741,7 @@ class MissingChar(Check):
                 if g > 0:
                     by_word.setdefault(w, []).append((g, p, a, b, i))
         out: list[tuple[Cand, float]] = []
-        han_n = max(1, sum(1 for c in text if is_han(c)))
+        han_n = max(1, han_count(text))
         min_score = opts["insert-min-score"]
         site_gain = opts["insert-site-gain"]
         total = max(1, ngrams.fin_word_total())
