@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from linter import ngrams
 from linter.check import Check, Example, Fix, Option
-from linter.resources import load_words
+from linter.resources import load_toml, load_words
 from linter.lexicon import PhraseMatcher
 from linter.text import HAN_CLASS, han_count, is_han
 
@@ -37,6 +37,7 @@ MIN_SHARE_RATE = 0.02  # ... unless the document plainly lacks a very frequent c
 RATE_DELETED = 10.0  # a character expected this often that never occurs: the filter deletes it
 NUMERALS = "零一二三四五六七八九十百千万亿两几"
 PROPER_POS = ("nr", "ns", "nt", "nz")
+NOUN_POS = ("n", "vn")
 CLAUSE_PUNCT = set("，。；：？！、,.;:?!…")
 SPACE_CUT_RE = re.compile(f"(?<=[{HAN_CLASS[1:-1]}，、；：])[ \u3000]{{1,2}}(?=[{HAN_CLASS[1:-1]}、，,。；：？！])")
 ANY_SPACE_RE = re.compile("[ \u3000]{1,4}")
@@ -47,6 +48,12 @@ WIDE_SPACE_RE = re.compile("[ \u3000]{2,}|\u3000")  # column gaps of a table lai
 LIST_GAP_RE = re.compile(r"、(?=(?:或|和)[^\s、，,。])")
 ONE_SIDED_TOP = 5  # a word among the top 5 of one side's table is a candidate without the other side
 ONE_SIDED_WEIGHT = 0.25  # ... with a quarter of its count as evidence
+GAIN_FREE = 2.0  # log gain a restoration of a character free in the register needs at a site ...
+GAIN_BOUND = 0.5  # ... and of a bound one (to count as strong evidence or stand alone)
+GAIN_FLOOR = -2.5  # a site of a restoration the document lacks everywhere may read a little worse, not much
+REG_FREE = 0.1  # a character standing alone in at least this share of its corpus uses is free in the register
+LABEL_AFTER = set("。？！?!；;）)")
+MIN_SCRIPT_CHARS = 8  # script-specific characters before a page counts as traditional
 PRIOR_MAX = 8  # words already known deleted that are tried at every gap
 INSERT_LEFT_PUNCT = set("，。；：？！、,;:?!")
 TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
@@ -73,6 +80,12 @@ def _needs_object() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _free_chars() -> frozenset[str]:
     return frozenset("".join(load_words("missing_char/free_chars.txt")).replace(" ", ""))
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, object]:
+    d = load_toml("missing_char/names.toml")
+    return {"before": frozenset(d["before"]), "after": tuple(d["after"])}
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +124,21 @@ def _compounds() -> dict[str, list[tuple[str, str, str]]]:
         if lst:
             out[d] = lst
     return out
+
+
+def _single_han(tok: str) -> bool:
+    return len(tok) == 1 and is_han(tok)
+
+
+def _traditional(text: str) -> bool:
+    """The page is mostly in traditional script (conversion-residue's script decision)."""
+    from checks.conversion_residue import _tables
+
+    tb = _tables()
+    n_t = tb["t_cls"].count(text)
+    if n_t < MIN_SCRIPT_CHARS:
+        return False
+    return n_t > tb["s_cls"].count(text)
 
 
 def _subseq_chunks(x: str, name: str) -> int | None:
@@ -216,6 +244,8 @@ class MissingChar(Check):
         text = doc.text
         if not text or not any(is_han(c) for c in text[:5000]) and not any(is_han(c) for c in text):
             return
+        if _traditional(text):
+            return  # the statistics are of simplified text: a traditional page's words all look broken
         toks = doc.tokens
         han_n = han_count(text)
         counts = DocCounts(text)
@@ -269,12 +299,13 @@ class MissingChar(Check):
                 d = c.inserted
                 if not d or d in seen or not rare(d) or c.local <= -3.0:
                     continue
-                if c.kind == "orphan" and getattr(c, "data_share", 1.0) < MIN_SHARE:
+                if c.kind == "orphan" and (getattr(c, "data_share", 1.0) < MIN_SHARE
+                                           or c.data_gain < GAIN_FLOOR):  # type: ignore[attr-defined]
                     continue
                 seen.add(d)
                 support[d] = support.get(d, 0) + 1
-                if (c.kind != "orphan" or getattr(c, "data_clause_end", False)
-                        or (not getattr(c, "data_free", False) and c.local > 0)):
+                # an orphan is strong evidence only where the in-register model prefers the restoration
+                if c.kind != "orphan" or c.data_gain >= c.data_need:  # type: ignore[attr-defined]
                     strong[d] = strong.get(d, 0) + 1
         deleted: dict[str, float] = {}
         by_rate: dict[str, bool] = {}
@@ -303,7 +334,7 @@ class MissingChar(Check):
                 findings.append(best)
         findings += self._insertions(text, toks, counts, deleted)
         findings += self._law_names(text)
-        findings += self._list_gaps(text, toks)
+        findings += self._list_gaps(doc, toks)
 
         # one finding per span; highest confidence wins
         findings.sort(key=lambda f: (f[0].start, -f[1]))
@@ -324,6 +355,8 @@ class MissingChar(Check):
         total = ngrams.char_ngram_total()
         if len(d) <= 3 and total:
             rate = math.sqrt(rate * ngrams.char_ngram_count(d) / total)
+        if len(d) == 1:  # and no more than the register uses it (政, 民 are rare in advice articles)
+            rate = min(rate, ngrams.fin_char_rate(d))
         return rate
 
     # ------------------------------------------------------------------
@@ -369,11 +402,14 @@ class MissingChar(Check):
                     MIN_SHARE_RATE if rate_only else MIN_SHARE):
                 continue
             in_deleted = c.inserted in deleted
+            if c.kind == "orphan" and not rate_only and c.data_gain < (  # type: ignore[attr-defined]
+                    GAIN_FLOOR if in_deleted else c.data_need):  # type: ignore[attr-defined]
+                continue  # the context does not predict the restored word
             key = (in_deleted, deleted.get(c.inserted, 0.0), c.local)
             if best_key is None or key > best_key:
                 best, best_key = c, key
         if best is None:
-            return None
+            return self._only_gone(site, absent, text) if site and site[0].kind == "orphan" else None
         c = best
         if c.kind == "space" and c.repl is None:
             return c, 0.7
@@ -388,25 +424,48 @@ class MissingChar(Check):
             return None
         if absent(c.inserted) and c.local >= 2.5:
             return c, 0.75
-        if c.kind == "orphan" and not getattr(c, "data_free", False):
-            # the only frequent completion whose missing part the document lacks: a filter
-            # deletes its word everywhere, so completions whose part occurs elsewhere are out
-            viable = [x for x in site if getattr(x, "data_share", 0) >= 0.1]
-            gone = [x for x in viable if absent(x.inserted)]
-            g = gone[0] if len(gone) == 1 else None
-            line_final = g is not None and text[g.end:g.end + 1] in ("\n", "\r", "")
-            if (g is not None and g.local >= 0 and not line_final
-                    and (getattr(g, "data_clause_end", False) or text[g.start - 1:g.start] == "的")):
-                return gone[0], 0.7
+        if c.kind == "orphan":
+            got = self._only_gone(site, absent, text)
+            if got is not None:
+                return got
         if c.kind == "orphan" and c.local >= 3.5 and c.data_clause_end:  # type: ignore[attr-defined]
             return c, 0.6
         if c.kind == "space" and absent(c.inserted) and c.local >= 0:
             return c, 0.8
         return None
 
+    @staticmethod
+    def _only_gone(site: list[Cand], absent, text: str) -> tuple[Cand, float] | None:
+        """The only frequent completion whose missing part the document lacks: a filter deletes
+        its word everywhere, so completions whose part occurs elsewhere are out."""
+        if getattr(site[0], "data_free", False):
+            return None
+        viable = [x for x in site if getattr(x, "data_share", 0) >= 0.1]
+        gone = [x for x in viable if absent(x.inserted)]
+        if len(gone) != 1:
+            return None
+        g = gone[0]
+        if g.data_gain < g.data_need:  # type: ignore[attr-defined]
+            return None  # the context does not predict it
+        line_final = text[g.end:g.end + 1] in ("\n", "\r", "")
+        if (g.local >= 0 and not line_final
+                and (getattr(g, "data_clause_end", False) or text[g.start - 1:g.start] == "的")):
+            return g, 0.7
+        return None
+
     # ---- 1. orphaned bound morphemes -------------------------------------
+    @staticmethod
+    def _gain(norm: str, q: int, ins: str) -> float:
+        """log P(text with ``ins`` inserted at ``q``) − log P(text) under the in-register character
+        model, over the inserted characters and the four after them."""
+        lm = ngrams.fin_lm()
+        hist = norm[max(0, q - 4):q]
+        fut = norm[q:q + 4]
+        return lm.score(hist + ins + fut, len(hist)) - lm.score(hist + fut, len(hist))
+
     def _orphans(self, text, toks, absent) -> list[list[Cand]]:
         out = []
+        norm = ngrams.lm_normalise(text)
         max_free = self.opts["max-orphan-freedom"]
         n = len(toks)
         for i, t in enumerate(toks):
@@ -430,9 +489,18 @@ class MissingChar(Check):
             if ((prev and ngrams.word_freq(prev[-1] + ch) >= 20) or (nxt and ngrams.word_freq(ch + nxt[0]) >= 20)
                     or (len(prev) >= 2 and ngrams.word_freq(prev[-2:] + ch) >= 20)):
                 continue
-            if nxt[:1] in (":", "：") and (i == 0 or "\n" in prev or prev.strip() == ""):
-                continue  # 问：/答： labels
+            if nxt[:1] in (":", "：") and (i == 0 or "\n" in prev or prev.strip() == "" or prev[-1] in LABEL_AFTER):
+                continue  # 问：/答： labels, also run in after a question (…吗？答：…)
+            if prev in _names()["before"] or nxt.startswith(_names()["after"]):
+                continue  # a name: 小王, 老邓, 王先生, 蒋女士
+            if ((prev == "、" and i > 1 and _single_han(toks[i - 2].text))
+                    or (nxt == "、" and i + 2 < n and _single_han(toks[i + 2].text))):
+                continue  # an enumeration of one-character items: 理、工、农、医; 强行登、占
             mass = ngrams.char_mass(ch) or 1
+            # a character that often stands alone in the register (签, 拒, 选, 卡) needs a context
+            # that strongly predicts the restored word; a bound one (措, 扰, 债) a context that prefers it
+            alone, used = ngrams.fin_char_use(ch)
+            need_gain = GAIN_FREE if used >= 10 and alone >= REG_FREE * used else GAIN_BOUND
             clause_end = (not nxt) or (nxt[0] in CLAUSE_PUNCT and nxt[0] != "、") or nxt[0] in "\r\n"
             site = []
             for w, f in ngrams.words_with_char(ch)[:60]:
@@ -460,6 +528,9 @@ class MissingChar(Check):
                 if is_free:
                     local -= 2.0
                 c = Cand(t.start, t.end, fs, fe, repl, ins, "orphan", local, w)
+                # does the in-register model predict the restored word in this context?
+                c.data_gain = self._gain(norm, fe if right else fs, ins)  # type: ignore[attr-defined]
+                c.data_need = need_gain  # type: ignore[attr-defined]
                 c.data_clause_end = clause_end  # type: ignore[attr-defined]
                 c.data_free = is_free  # type: ignore[attr-defined]
                 c.data_share = f / mass  # type: ignore[attr-defined]
@@ -799,9 +870,17 @@ class MissingChar(Check):
         return out
 
     # ---- 7. a list item deleted between 、 and 或/和 -------------------------
-    def _list_gaps(self, text, toks) -> list[tuple[Cand, float]]:
+    def _list_gaps(self, doc, toks) -> list[tuple[Cand, float]]:
+        """``采用、或其他手段``: the item between 、 and 或/和 was deleted.  Not where 或/和 begins a
+        word (或者, 和解) or the 、 follows a noun (工作、和家人 is a loose comma, not a gap)."""
         out = []
+        text = doc.text
         for m in LIST_GAP_RE.finditer(text):
             s = m.start()
+            k = doc.token_at(s + 1)
+            if k >= len(toks) or toks[k].start != s + 1 or len(toks[k].text) != 1:
+                continue
+            if s and ngrams.word_pos(toks[doc.token_at(s - 1)].text).startswith(NOUN_POS):
+                continue
             out.append((Cand(s, s + 2, s + 1, s + 1, None, "", "list", 0.0, ""), 0.7))
         return out

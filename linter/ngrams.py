@@ -551,3 +551,32 @@ def warm_finance() -> None:
     _fin_neigh(FIN_SUCC)
     _fin_neigh(FIN_PRED)
     _fin_neigh(FIN_CTX)
+    _fin_singles()
+
+
+FIN_SINGLES = "ngrams/fin_singles.tsv"
+
+
+@lru_cache(maxsize=1)
+def _fin_singles() -> tuple[dict[str, tuple[int, int]], int]:
+    out: dict[str, tuple[int, int]] = {}
+    n = 1
+    with open(data_path(FIN_SINGLES), encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if parts[0] == "#chars":
+                n = int(parts[1])
+            elif len(parts) == 3:
+                out[parts[0]] = (int(parts[1]), int(parts[2]))
+    return out, n
+
+
+def fin_char_use(ch: str) -> tuple[int, int]:
+    """(standalone token count, occurrences) of the Han character ``ch`` in the finance corpus."""
+    return _fin_singles()[0].get(ch, (0, 0))
+
+
+def fin_char_rate(ch: str) -> float:
+    """Occurrences of ``ch`` per Han character of the finance corpus."""
+    table, n = _fin_singles()
+    return table.get(ch, (0, 0))[1] / n

@@ -37,8 +37,10 @@ written for the project and committed), with the law texts as a secondary source
 * ``ngrams/fin_succ.tsv.gz`` / ``ngrams/fin_pred.tsv.gz`` — word bigram counts, as each word's
   successors / predecessors with counts.  Candidate generator and word-level evidence for
   missing-char's gap insertions.
+* ``ngrams/fin_singles.tsv`` — per Han character, how often it stands alone as a token and how
+  often it occurs: its freedom in the register (missing-char's orphan evidence).
 
-Usage: python scripts/build_ngrams.py [--shared ../shared] [--only lex|lm|nb|fin]
+Usage: python scripts/build_ngrams.py [--shared ../shared] [--only lex|lm|nb|fin|singles]
 """
 from __future__ import annotations
 
@@ -404,6 +406,31 @@ def build_contexts(docs: list[tuple[str, str]], words: collections.Counter[str])
           f"{path.stat().st_size} bytes")
 
 
+def build_fin_singles() -> None:
+    """Per Han character of the finance corpus: how often it stands alone as a token (the shared
+    jieba tokenizer, dictionary mode) and how often it occurs at all — its freedom in the register
+    wenlint lints (签, 拒, 选 stand alone in colloquial advice; 措, 扰 never do).
+    ``ngrams/fin_singles.tsv``: char, alone, total (total >= 1), first line ``#chars<TAB>N``."""
+    from linter.segment import tokenize
+
+    alone: collections.Counter[str] = collections.Counter()
+    total: collections.Counter[str] = collections.Counter()
+    n = 0
+    for _, raw in finance_texts():
+        for ch in HAN_RUN.findall(raw):
+            total.update(ch)
+            n += len(ch)
+        for t in tokenize(raw):
+            if len(t.text) == 1 and _is_han(t.text):
+                alone[t.text] += 1
+    path = OUT / "fin_singles.tsv"
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(f"#chars\t{n}\n")
+        for ch in sorted(total):
+            fh.write(f"{ch}\t{alone[ch]}\t{total[ch]}\n")
+    print(f"{path.name}: {len(total)} characters, {n} Han characters, {path.stat().st_size} bytes")
+
+
 def _esc(w: str) -> str:
     return w.replace("\n", "\\n").replace("\t", " ").replace("\x1f", " ")
 
@@ -411,7 +438,7 @@ def _esc(w: str) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    ap.add_argument("--only", choices=("lex", "lm", "nb", "fin"), default=None)
+    ap.add_argument("--only", choices=("lex", "lm", "nb", "fin", "singles"), default=None)
     args = ap.parse_args()
     if args.only in (None, "lex"):
         build_lexicon_stats()
@@ -421,6 +448,8 @@ def main() -> None:
         build_neighbours(Path(args.shared))
     if args.only in (None, "fin"):
         build_finance(Path(args.shared))
+    if args.only in (None, "singles"):
+        build_fin_singles()
 
 
 if __name__ == "__main__":
