@@ -215,3 +215,98 @@ def test_insertion_silent_on_in_register_clean_text():
     assert docs
     for p in docs:
         assert not [f for f in mc(p.read_text(encoding="utf-8")) if f.data and f.data.get("kind") == "insert"], p.name
+
+
+# ---- round 4: precision on in-register text, linear time ----------------------------------
+
+def test_in_register_freedom_table():
+    """fin_singles: characters free in colloquial advice (签, 拒) stand alone far more often
+    than bound ones (措, 扰)."""
+    for free in "签拒先选":
+        alone, used = ngrams.fin_char_use(free)
+        assert used >= 10 and alone / used >= 0.15, free
+    for bound in "措扰":
+        alone, used = ngrams.fin_char_use(bound)
+        assert alone / max(1, used) < 0.05, bound
+    assert ngrams.fin_char_rate("在") > 10 * ngrams.fin_char_rate("政")
+
+
+@pytest.mark.parametrize("text", [
+    "房贷被拒了怎么办？很多人被拒以后很慌，其实被拒不可怕，要先弄清楚为什么被拒，再去申请。\n",
+    "合同签了以后，他才发现签的是租赁合同。签之前一定要看清楚，别人让你签就签，吃亏的是自己。\n",
+    "还款方式怎么选？选等额本息月供固定，选等额本金首月月供高，首套房首月压力最大。\n",
+    "问：逾期会影响征信吗？答：会。问：能消除吗？答：不能，只能等5年。\n",
+    "小王去年买房，小王的父母出了首付。后来小王和王先生签了合同，小王说自己没想到。\n",
+    "以等额本息为例，贷款100万元。以等额本金为例，首月多还1000元。以公积金贷款为例，利率更低。\n",
+    "这是催收的话术。面对这些话术不要慌，听清楚话术背后的意思。\n",
+    "本周利率债收益率下行，信用债利差收窄，地方政府债发行放量，中债国债收益率曲线平坦化。\n",
+])
+def test_free_words_and_compounds_in_register_stay_silent(text):
+    assert mc(text) == []
+
+
+def test_traditional_script_page_is_skipped():
+    from checks.missing_char import _traditional
+
+    text = ("投保申請時，申請人須如實申報健康狀況。申請獲批後，保單方會生效。如申請被拒，可要求保險公司"
+            "說明理由，並可重新申請。申報不實可能令索償被拒。\n") * 2
+    assert _traditional(text) and not _traditional("投保申请时，申请人须如实申报健康状况。申请获批后，保单才会生效。")
+    assert not _traditional("")
+    assert mc(text) == []  # round 3 restored 申 → 申请 four times here
+
+
+def test_table_rows_are_layout_but_cut_spaces_elsewhere_still_count():
+    text = ("逾期以后，催收人员一般会通过 联系借款人，提醒还款。\n项目　　调整前　　调整后\n"
+            "活期存款　　0.15%　　0.10%\n一年定期　　1.45%　　1.35%\n机构更倾向于采用 、短信等方式进行提醒。\n")
+    found = mc(text)
+    assert [text[f.start - 2:f.start] for f in found] == ["通过", "采用"]
+    assert all(f.data.get("kind") == "space" for f in found)
+
+
+def test_one_character_enumeration_is_not_orphaned():
+    text = "理、工、农、医院校应当有实验室；理、工、农院校还应当有实习工厂或者农场。\n"
+    assert mc(text) == []
+
+
+def test_list_gap_needs_a_gap_not_a_word():
+    silent = "重整、和解或者破产清算都可以申请。丢了工作、和家人闹翻的情况也不少见。要求当面交钱、或者转账到个人账户的都是骗局。\n"
+    assert mc(silent) == []
+    found = mc("法律规定催收不得采用、或其他非法手段。\n")
+    assert [f.data.get("kind") for f in found] == ["list"]
+
+
+def test_bound_orphans_still_restored_next_to_free_words():
+    """The colloquial fixture: 措 / 问 restored everywhere, 被拒 / 签了 / 办新卡 left alone."""
+    text = (FIX / "missing-char" / "colloquial-filtered.txt").read_text(encoding="utf-8")
+    found = mc(text)
+    got = {(text[f.start:f.end], f.fix.replacement) for f in found}
+    assert got == {("问", "问题"), ("措", "措施")}
+    assert len(found) == 8
+    assert not any(text[f.start:f.end] in "拒签卡" for f in found)
+
+
+def test_doc_counts_match_str_count():
+    from checks.missing_char import DocCounts
+
+    text = "逾期问题是大问题，问题不解决，逾期会更严重。" * 3 + "哈哈哈"
+    dc = DocCounts(text)
+    words = ["问题", "逾期", "严重", "不存在", "哈哈", "题", "在", "逾期问题"]
+    dc.prime(words)
+    for w in words:
+        if w != "哈哈":  # overlapping occurrences count (哈哈 in 哈哈哈: 2, str.count says 1)
+            assert dc.count(w) == text.count(w), w
+    assert dc.count("哈哈") == 2
+    assert dc.absent("不存在") and not dc.absent("问题")
+    assert not dc.absent("")
+
+
+def test_long_one_line_documents_stay_fast():
+    """A 0.3 MB one-line article: seconds, not minutes (the old per-candidate text scans)."""
+    import time
+
+    unit = (FIX / "missing-char" / "colloquial-clean.txt").read_text(encoding="utf-8").replace("\n", "")
+    text = unit * (100_000 // len(unit) + 1)
+    mc(unit)
+    t = time.perf_counter()
+    mc(text)
+    assert time.perf_counter() - t < 20
