@@ -526,21 +526,24 @@ class Punctuation(Check):
         total = cum[-1]
         at_offset = {t.start: cum[k] for k, t in enumerate(tokens)}
         at_offset.update({t.end: cum[k + 1] for k, t in enumerate(tokens)})
-        taken = [at_offset.get(f, 0) for f in fixed]
+        taken = [at_offset.get(f, 0) for f in fixed]  # the given cuts (at most a few)
         out: list[int] = []
+        last = [None]  # the latest cut taken below: cuts are taken at non-decreasing Han counts, so
+        #                the nearest one to a later candidate is the last (no rescan of every cut)
 
         def free(h: int) -> bool:
-            return h >= 5 and total - h >= 5 and all(abs(h - x) >= 5 for x in taken)
+            return h >= 5 and total - h >= 5 and all(abs(h - x) >= 5 for x in taken) \
+                and (last[0] is None or abs(h - last[0]) >= 5)
 
         for k in range(1, len(tokens) - 1):
             t, nxt, prev = tokens[k], tokens[k + 1].text, tokens[k - 1].text
             if t.text in closers and nxt not in bad_next and not nxt.startswith("的") and free(cum[k + 1]) \
                     and cum[k + 1] >= 6 and (not strict or nxt in starts):
                 out.append(t.end)
-                taken.append(cum[k + 1])
+                last[0] = cum[k + 1]
             elif t.text in starts and prev not in bad_next and free(cum[k]) and cum[k] >= 8:
                 out.append(t.start)
-                taken.append(cum[k])
+                last[0] = cum[k]
             if first_only and out:
                 break
         return out
