@@ -524,9 +524,18 @@ class Punctuation(Check):
         for t in tokens:
             cum.append(cum[-1] + sum(1 for c in t.text if is_han(c)))
         total = cum[-1]
-        at_offset = {t.start: cum[k] for k, t in enumerate(tokens)}
-        at_offset.update({t.end: cum[k + 1] for k, t in enumerate(tokens)})
-        taken = [at_offset.get(f, 0) for f in fixed]  # the given cuts (at most a few)
+        def at_offset(f: int) -> int:
+            """Han characters before the token boundary at offset f (0 when f is no boundary); a scan
+            per given cut instead of a dict of every boundary (two entries per token: a lot of memory
+            on a huge run)."""
+            for k, t in enumerate(tokens):
+                if t.start == f:
+                    return cum[k]
+                if t.end == f:
+                    return cum[k + 1]
+            return 0
+
+        taken = [at_offset(f) for f in fixed]  # the given cuts (at most a few)
         out: list[int] = []
         last = [None]  # the latest cut taken below: cuts are taken at non-decreasing Han counts, so
         #                the nearest one to a later candidate is the last (no rescan of every cut)
