@@ -2,7 +2,7 @@
 """Development loop for ``missing-char`` (dev half only): one line per option setting with the
 seed gold (P, R on certain records, via ``../shared/gold/score.py``), the synthetic benchmark's
 DEV split (P, R, delete-mode recall) and false positives per 10k characters on clean text
-(fixtures/clean, bench/clean2, a law sample).  Never builds or scores the held-out split.
+(fixtures/clean, bench/clean2, corpus/finance, a law sample).  Never builds or scores the held-out split.
 
     python bench/missing_char_tune.py [--set insert-gate=-5,insert-site-gain=3 ...] [--show-fp N]
 """
@@ -62,7 +62,7 @@ def seeds(opts: dict) -> tuple[float, float, int, int]:
 
 
 def clean_fp(opts: dict, show: int) -> tuple[float, float, list]:
-    docs = clean_docs() + clean_docs(HERE / "clean2")
+    docs = clean_docs() + clean_docs(HERE / "clean2") + clean_docs(HERE.parent / "corpus" / "finance")
     n = sum(len(lint(d.text, opts)) for d in docs)
     chars = sum(len(d.text) for d in docs)
     laws = law_docs(n_laws=40, max_chars=3000, chunks_per_law=2, seed=0) if laws_available() else []
