@@ -310,3 +310,18 @@ def test_long_one_line_documents_stay_fast():
     t = time.perf_counter()
     mc(text)
     assert time.perf_counter() - t < 20
+
+
+def test_random_text_is_not_prose_and_prose_is():
+    import glob
+    import random
+
+    from checks.missing_char import _not_prose
+    from linter.document import Document
+
+    rng = random.Random(5)
+    soup = "".join(rng.choice("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面"
+                              "，。、《》“”#*<>!?: 1234abc") for _ in range(20_000))
+    assert _not_prose(Document(soup).tokens)
+    for path in sorted(glob.glob(str(FIX / "clean" / "*.txt")))[:8]:
+        assert not _not_prose(Document(open(path, encoding="utf-8").read()).tokens), path
