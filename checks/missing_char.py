@@ -66,6 +66,11 @@ LABEL_AFTER = set("。？！?!；;）)")
 MIN_SCRIPT_CHARS = 8  # script-specific characters before a page counts as traditional
 PRIOR_MAX = 8  # words already known deleted that are tried at every gap
 INSERT_LEFT_PUNCT = set("，。；：？！、,;:?!")
+ORPHAN_NOUN_SHARE = 0.3  # a noun whose register predecessors are at least this share one filter word ...
+ORPHAN_NOUN_MIN = 30  # ... over at least this many corpus uses ...
+ORPHAN_NOUN_SITES = 3  # ... standing after a word never seen before it at this many sites: the word is deleted
+ORPHAN_NOUN_ATTRIB = 0.3  # a word followed by 的 in this share of its register uses is attributive
+ORPHAN_NOUN_PREV_POS = ("v", "p", "f", "n", "vn")  # a verb, preposition, locative or noun; never an adverb or adjective (专门|人员)
 TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
 
 
@@ -717,20 +722,52 @@ class MissingChar(Check):
             for w, d, side in sorted(opts, key=lambda o: -ngrams.word_freq(o[0])):
                 if side == "head":  # d + r: a label standing alone (电话催收: → 催收:)
                     is_strong = prev_b and next_b and nxt[0] in ":：" and prev[-1] in "\r\n#-*"
-                    is_weak = False
+                    # ... or a noun whose usual modifier in the register is d, standing after a
+                    # word the register never puts before it (核对|人员 ← 核对催收人员)
+                    is_weak = not is_strong and self._orphan_noun(prev, t.text, d, prev_b)
                 else:  # r + d: the modifier stands without its head (采用上门？)
                     is_strong = (next_b and nxt[0] not in "、，,;；:：" and (prev_b or prev_v)
                                  and prev not in _light_verbs())
                     is_weak = False
                 if is_strong or is_weak:
                     c = Cand(t.start, t.end, t.start, t.end, w, d, "remainder", 0.0, w)
+                    c.data_prev = prev  # type: ignore[attr-defined]
                     (strong if is_strong else weak).setdefault(d, []).append(c)
                     break
-        for d, sites in strong.items():
-            if len(sites) >= 2:
+        for d in set(strong) | set(weak):
+            sites = strong.get(d, [])
+            # orphaned nouns count only where other evidence already says d is gone (a broken
+            # label or modifier, or d restored elsewhere), and never after a word they follow
+            # twice: a repeated pair is a compound of another register (审判|人员, 操作|人员)
+            w_sites = weak.get(d, []) if (sites or d in deleted) else []
+            prevs = Counter(c.data_prev for c in w_sites)  # type: ignore[attr-defined]
+            w_sites = [c for c in w_sites if prevs[c.data_prev] < 2]  # type: ignore[attr-defined]
+            if len(sites) >= 2 or len(w_sites) >= ORPHAN_NOUN_SITES:
                 out.extend([c] for c in sites)
-                out.extend([c] for c in weak.get(d, ()))
+                out.extend([c] for c in w_sites)
         return out
+
+    @staticmethod
+    def _orphan_noun(prev: str, r: str, d: str, prev_b: bool) -> bool:
+        """``r`` is a noun the finance corpus mostly writes after ``d`` (人员 after 催收), and here
+        it follows a word the corpus never writes before it."""
+        if ngrams.word_pos(r) not in NOUN_POS:
+            return False
+        pred = ngrams.fin_predecessors(r)
+        total = sum(pred.values())
+        if total < ORPHAN_NOUN_MIN or pred.get(d, 0) < ORPHAN_NOUN_SHARE * total:
+            return False
+        if prev_b:
+            return True
+        if not prev or not all(is_han(ch) for ch in prev) or prev in ("的", "之"):
+            return False
+        if ngrams.word_pos(prev) not in ORPHAN_NOUN_PREV_POS:
+            return False
+        key = ngrams.word_key(prev)
+        succ = ngrams.fin_successors(key)
+        if succ.get("的", 0) >= ORPHAN_NOUN_ATTRIB * max(1, sum(succ.values())):
+            return False  # an attributive word (专门的 …) may modify the noun directly: 专门人员
+        return ngrams.fin_bigram(key, r) == 0 and ngrams.word_freq(prev + r) == 0
 
     # ---- 5. whole words deleted without a trace ------------------------------
     def _insertions(self, text, toks, counts, deleted) -> list[tuple[Cand, float]]:
