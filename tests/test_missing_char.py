@@ -325,3 +325,25 @@ def test_random_text_is_not_prose_and_prose_is():
     assert _not_prose(Document(soup).tokens)
     for path in sorted(glob.glob(str(FIX / "clean" / "*.txt")))[:8]:
         assert not _not_prose(Document(open(path, encoding="utf-8").read()).tokens), path
+
+
+def test_orphaned_noun_restored_with_its_usual_modifier():
+    """人员 mostly follows 催收 in the finance register: where the document lacks 催收 and a
+    broken modifier (安排上门。) confirms it, 人员 after a verb or preposition gets it back."""
+    text = (FIX / "missing-char" / "orphaned-noun.txt").read_text(encoding="utf-8")
+    got = [(text[f.start:f.end], f.fix.replacement) for f in mc(text)]
+    assert got.count(("人员", "催收人员")) == 4
+    assert ("上门", "上门催收") in got
+
+
+def test_orphaned_noun_needs_document_evidence_and_respects_compounds():
+    # no broken label or modifier: bare 人员 after verbs is not enough
+    text = "银行会安排人员上门。核对人员的证件后，与人员协商还款。配合人员的工作。\n"
+    assert mc(text) == []
+    # a pair repeated in the document is a compound of another register (审判人员)
+    law = ("审判人员、检察人员应当回避。" * 2 + "申请审判人员回避的，应当说明理由。\n"
+           "当事人可以采用上门？可以采用上门？\n")
+    assert not [f for f in mc(law) if f.fix and f.fix.replacement == "催收人员"]
+    # an attributive word (专门的) may modify the noun directly
+    clean = (FIX / "missing-char" / "orphaned-noun-clean.txt").read_text(encoding="utf-8")
+    assert mc(clean.replace("催收", "")) == []
