@@ -27,6 +27,27 @@ def _perm_params(num_perm: int, seed: int = 1):
     return a, b
 
 
+def _shingle_hashes(norm: str, k: int):
+    """Distinct 64-bit hashes of the character k-grams of ``norm``, vectorised: a
+    polynomial hash over the code points (wrapping uint64 arithmetic), deterministic
+    across processes, unlike Python's salted ``hash``."""
+    import numpy as np
+
+    cps = np.frombuffer(norm.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    n = len(cps) - k + 1
+    h = np.zeros(n, dtype=np.uint64)
+    mult = np.uint64(1_000_003)
+    for j in range(k):
+        h = h * mult + cps[j:j + n] + np.uint64(j + 1)
+    # final avalanche (splitmix64) so that nearby k-grams spread over the whole range
+    h ^= h >> np.uint64(30)
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(27)
+    h *= np.uint64(0x94D049BB133111EB)
+    h ^= h >> np.uint64(31)
+    return np.unique(h) & np.uint64(_MERSENNE)
+
+
 class NearDuplicate(Check):
     id = "near-duplicate"
     summary = "语料中近似重复的文章（同一篇文章的多个转载或改写版本）"
@@ -69,10 +90,7 @@ class NearDuplicate(Check):
         k = self.opts["shingle"]
         if len(norm) < max(self.opts["min-chars"], k):
             return None
-        shingles = {norm[i:i + k] for i in range(len(norm) - k + 1)}
-        hv = np.fromiter(
-            (struct.unpack("<Q", hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest())[0] & _MERSENNE
-             for s in shingles), dtype=np.uint64, count=len(shingles))
+        hv = _shingle_hashes(norm, k)
         # (a*h + b) mod p on uint64 wraps; fold with a cheap mix instead of exact modular arithmetic
         sig = ((hv[None, :] * a[:, None] + b[:, None]) >> np.uint64(3)).min(axis=1)
         rows = self.opts["rows"]
