@@ -72,6 +72,14 @@ def main() -> int:
     return 0 if data else 1
 
 
+def fix_matches(src: str, gold: dict, fix: dict) -> bool:
+    """Does applying ``fix`` give the gold text over the union of both spans?"""
+    lo, hi = min(gold["start"], fix["start"]), max(gold["end"], fix["end"])
+    mine = src[lo:fix["start"]] + fix["replacement"] + src[fix["end"]:hi]
+    theirs = src[lo:gold["start"]] + gold["fix"] + src[gold["end"]:hi]
+    return mine == theirs
+
+
 def _fix_accuracy(pred_jsonl: str, gold_path: Path) -> dict[str, tuple[int, int]]:
     """For predictions overlapping a certain gold record of their rule that has a fix,
     how often does the replacement text equal the gold fix?"""
@@ -89,14 +97,7 @@ def _fix_accuracy(pred_jsonl: str, gold_path: Path) -> dict[str, tuple[int, int]
         for g in gold.get((Path(p["path"]).name, cat), []):
             if p["start"] < g["end"] and g["start"] < p["end"] or (p["start"] == p["end"] and g["start"] <= p["start"] <= g["end"]):
                 fix = p.get("fix")
-                # compare the text after the edit over the gold span
-                ok = False
-                if fix:
-                    src = (SHARED / "seeds" / g["file"]).read_text(encoding="utf-8")
-                    lo, hi = min(g["start"], fix["start"]), max(g["end"], fix["end"])
-                    mine = src[lo:fix["start"]] + fix["replacement"] + src[fix["end"]:hi]
-                    theirs = src[lo:g["start"]] + g["fix"] + src[g["end"]:hi]
-                    ok = mine == theirs
+                ok = bool(fix) and fix_matches((SHARED / "seeds" / g["file"]).read_text(encoding="utf-8"), g, fix)
                 c = out.setdefault(cat, [0, 0])
                 c[0] += ok
                 c[1] += 1

@@ -24,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
-from accuracy import SHARED, wenlint_cmd  # noqa: E402
+from accuracy import SHARED, fix_matches, wenlint_cmd  # noqa: E402
 
 HELDOUT = ROOT / "bench" / "heldout"
 GOLD = HELDOUT / "gold.jsonl"
@@ -65,14 +65,8 @@ def fix_accuracy(preds: list[dict], gold: list[dict], texts: dict[str, str]) -> 
             hit = (ps < g["end"] and g["start"] < pe) or (ps == pe and g["start"] <= ps <= g["end"])
             if not hit:
                 continue
-            ok = False
             fix = p.get("fix")
-            if fix:
-                src = texts[name]
-                lo, hi = min(g["start"], fix["start"]), max(g["end"], fix["end"])
-                mine = src[lo:fix["start"]] + fix["replacement"] + src[fix["end"]:hi]
-                theirs = src[lo:g["start"]] + g["fix"] + src[g["end"]:hi]
-                ok = mine == theirs
+            ok = bool(fix) and fix_matches(texts[name], g, fix)
             c = out.setdefault(cat, [0, 0])
             c[0] += ok
             c[1] += 1
