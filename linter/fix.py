@@ -190,6 +190,9 @@ def write_atomic(path: str, text: str, encoding: str = "utf-8", expect: str | No
             original = fh.read()
     except OSError as exc:
         raise FixError(f"无法读取原文件：{exc.strerror}", f"cannot read the original: {exc.strerror}") from None
+    if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(real, os.W_OK):
+        # read-only is the owner's "do not touch", even for a user (root) who could
+        raise FixError("文件是只读的，未写入修复", "the file is read-only; fixes not written")
     if expect is not None:
         try:
             current, _ = decode_bytes(original)

@@ -350,3 +350,47 @@ def test_apply_fixes_property(text, raw):
         out = out[:f.start] + f.replacement + out[f.end:]
     assert out == res.text
     assert set(res.applied) | set(res.skipped) <= set(fixes)
+
+
+# -- no lost data (issue 8) ------------------------------------------------------------
+def test_failure_between_temp_write_and_rename_keeps_the_original(tmp_path, monkeypatch):
+    p = tmp_path / "a.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        write_atomic(str(p), FIXED, "utf-8", expect=ARTICLE)
+    assert p.read_text(encoding="utf-8") == ARTICLE  # the original survives, byte for byte
+    assert [x.name for x in tmp_path.iterdir()] == ["a.txt"]  # and no temporary file is left behind
+
+
+def test_read_only_file_is_refused_and_untouched(project):
+    p = project / "a.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    os.chmod(p, 0o444)
+    before = p.read_bytes()
+    r = _run("--fix", "a.txt")
+    assert r.exit_code == 2, r.output
+    assert "read-only" in r.output or "只读" in r.output
+    assert p.read_bytes() == before and stat.S_IMODE(p.stat().st_mode) == 0o444
+
+
+def test_fix_writes_nothing_outside_the_given_paths(project):
+    (project / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (project / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (project / "sub").mkdir()
+    (project / "sub" / "c.txt").write_text(ARTICLE, encoding="utf-8")
+
+    def snapshot():
+        return {str(q.relative_to(project)): q.read_bytes() for q in project.rglob("*") if q.is_file()}
+
+    before = snapshot()
+    r = _run("--fix", "a.txt")
+    assert r.exit_code == 0, r.output
+    after = snapshot()
+    assert set(after) == set(before)
+    changed = {k for k in before if before[k] != after[k]}
+    assert changed == {"a.txt"}
