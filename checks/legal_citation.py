@@ -207,7 +207,10 @@ def _clause_vague_matcher() -> PhraseMatcher:
                 for have in ("", "有"):
                     if have and not q and adv in ("", "也", "还", "都", "均"):
                         continue  # "法律有规定" is fine as a bare phrase only with a qualifier
-                    bare.add(h + adv + have + q + "规定")
+                    for verb in d.get("bare_verbs", ["规定"]):
+                        if have and verb != "规定":
+                            continue  # 有…规定 only: "法律有明确指出" is not a phrase
+                        bare.add(h + adv + have + q + verb)
     for x in bare:
         terms.setdefault(x, x)
     return PhraseMatcher(terms)
