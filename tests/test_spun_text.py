@@ -118,3 +118,29 @@ def test_lone_word_collocation_needs_overwhelming_evidence():
     assert spans("本文将从三个角度实行分析。") == [("实行", "进行")]
     text = "之一步是联系银行。或是说先查看合同。业绩比较基准用于评价产品的投资表现。"
     assert ("表现", "行为") in spans(text)
+
+
+def test_grown_table_artefacts_in_a_spun_article():
+    # classic spinner substitutions of frequent finance words (信用卡→信誉卡, 费用→用度, 起诉→告状,
+    # 说明→阐明, 记录→纪录), reported because the article shows sure artefacts (之一步, 或是说)
+    text = ("之一步是联系发卡银行，或是说提交延期申请。信誉卡逾期期间的用度会增加，"
+            "银行可能向法院告状。请向客服阐明情况，征信上的逾期纪录会保留五年。")
+    found = spans(text)
+    for pair in [("信誉卡", "信用卡"), ("用度", "费用"), ("告状", "起诉"), ("阐明", "说明"), ("纪录", "记录")]:
+        assert pair in found
+
+
+@pytest.mark.parametrize("text", [
+    "不同城市的调整幅度存在差别，现实的影响体现在月供上。",
+    "提前还款会付出机会成本，乃至影响家庭的应急资金。",
+    "先列出详细的收支清单，再根据收入规模确定储蓄比例。",
+    "碰到收入下降，应及时与银行沟通，妥善保存还款凭证。",
+    "用户可以通过客服反映问题，协商不成再投诉。",
+])
+def test_grown_table_real_words_stay_silent_in_clean_text(text):
+    assert lint(text) == []
+
+
+def test_grown_table_words_alone_are_not_reported():
+    # a lone archaic form without other artefacts is the writer's choice, not proof of spinning
+    assert spans("征信上的逾期纪录会保留五年。") == []
