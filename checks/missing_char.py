@@ -141,6 +141,44 @@ def _compounds() -> dict[str, list[tuple[str, str, str]]]:
     return out
 
 
+_CTX_WORDS: dict[tuple[str, str, str, str], tuple[tuple[str, float], ...]] = {}
+
+
+def _context_words(ctx: tuple[str, str, str, str]) -> tuple[tuple[str, float], ...]:
+    """(word, evidence) the finance corpus proposes for a gap between the words ``a`` and ``b``
+    with the two characters ``l2`` before it and ``r2`` after it, whatever the document:
+    words attested on both sides (follow this left context and precede this right one somewhere
+    in the corpus; the evidence is the weaker side's count), then words strongly attested on one
+    side (a top successor / predecessor / context word: 电话 after 催收).  Han words of at most
+    four characters.  Memoised across documents (the document's own test, absence, is the caller's)."""
+    v = _CTX_WORDS.get(ctx)
+    if v is not None:
+        return v
+    a, b, l2, r2 = ctx
+    succ, pred = ngrams.fin_successors(a), ngrams.fin_predecessors(b)
+    lctx = ngrams.fin_left_context(l2) if l2 else {}
+    rctx = ngrams.fin_right_context(r2)
+    out: list[tuple[str, float]] = []
+    seen: set[str] = set()
+    for w in (succ.keys() | lctx.keys()) & (pred.keys() | rctx.keys()):
+        if len(w) > 4 or not all(is_han(c) for c in w):
+            continue
+        out.append((w, min(max(succ.get(w, 0), lctx.get(w, 0)), max(pred.get(w, 0), rctx.get(w, 0)))))
+        seen.add(w)
+    for table in (succ, lctx, pred, rctx):
+        for k, (w, c) in enumerate(table.items()):
+            if k >= ONE_SIDED_TOP:
+                break
+            if w in seen or c < 3 or len(w) > 4 or not all(is_han(ch) for ch in w):
+                continue
+            seen.add(w)
+            out.append((w, c * ONE_SIDED_WEIGHT))
+    if len(_CTX_WORDS) > 100_000:
+        _CTX_WORDS.clear()
+    v = _CTX_WORDS[ctx] = tuple(out)
+    return v
+
+
 def _single_han(tok: str) -> bool:
     return len(tok) == 1 and is_han(tok)
 
@@ -828,26 +866,10 @@ class MissingChar(Check):
 
         def candidates(key) -> list[tuple[str, float]]:
             """(word, evidence) for one gap context; the same for every gap with this context."""
-            x, y, _, _, _, _ = key
-            succ, pred, lctx, rctx = tables(key)
-            out_: list[tuple[str, float]] = []
-            # both sides attested (the word follows this left context and precedes this right
-            # one somewhere in the corpus); the evidence is the weaker side's count
-            seen: set[str] = set()
-            for w in (succ.keys() | lctx.keys()) & (pred.keys() | rctx.keys()):
-                if len(w) > 4 or not absent(w) or not all(is_han(c) for c in w):
-                    continue
-                out_.append((w, min(max(succ.get(w, 0), lctx.get(w, 0)), max(pred.get(w, 0), rctx.get(w, 0)))))
-                seen.add(w)
-            # or one side strongly: a top successor / predecessor / context word (电话 after 催收)
-            for table in (succ, lctx, pred, rctx):
-                for k, (w, c) in enumerate(table.items()):
-                    if k >= ONE_SIDED_TOP:
-                        break
-                    if w in seen or c < 3 or len(w) > 4 or not absent(w) or not all(is_han(ch) for ch in w):
-                        continue
-                    seen.add(w)
-                    out_.append((w, c * ONE_SIDED_WEIGHT))
+            x, y = key[0], key[1]
+            # the corpus's candidates for the context (cached across documents), those this
+            # document lacks
+            out_ = [wc for wc in _context_words(key[2:]) if absent(wc[0])]
             for w in prior:  # both junctions attested character pairs
                 if absent(w) and lm.count(x + w[0]) >= 2 and lm.count(w[-1] + y) >= 2:
                     out_.append((w, 1))

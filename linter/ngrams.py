@@ -420,6 +420,7 @@ class FinLM:
             self.types.byteswap()
         self._cache: dict[str, tuple[float, float]] = {}
         self._lp: dict[str, float] = {}
+        self._win: dict[str, float] = {}  # score(): window s[i-4:i+1] → log P(s[i] | s[i-4:i])
         self.floor = 1.0 / (self.total + 6000.0)
 
     def lookup(self, gram: str) -> tuple[float, float]:
@@ -464,7 +465,22 @@ class FinLM:
     def score(self, s: str, start: int, end: int | None = None) -> float:
         """Sum of log P(s[i] | s[i-4:i]) for start ≤ i < end (s normalised)."""
         end = len(s) if end is None else end
-        return sum(self.logp(s[i], s[max(0, i - FIN_MAX_N + 1):i]) for i in range(start, end))
+        # memoised by the ≤ 5-character window itself (history + character): no key building
+        memo = self._win
+        get = memo.get
+        logp = self.logp
+        w = FIN_MAX_N - 1
+        vals = []
+        for i in range(start, end):
+            j = i - w if i > w else 0
+            key = s[j:i + 1]
+            v = get(key)
+            if v is None:
+                if len(memo) > 300_000:
+                    memo.clear()
+                v = memo[key] = logp(s[i], s[j:i])
+            vals.append(v)
+        return sum(vals)
 
 
 @lru_cache(maxsize=1)
