@@ -283,6 +283,7 @@ class Citation:
     articles: list[ArticleRef] = field(default_factory=list)
     quote: tuple[int, int, str] | None = None  # span incl. quote marks, and the inner text
     soft: tuple[int, int, str] | None = None   # an unquoted restatement: 第N条规定，<text>。
+    typo: str | None = None  # the catalog name meant when the name as written has one wrong character
 
     @property
     def tail(self) -> int:
@@ -437,7 +438,11 @@ class LegalCitation(Check):
             if c.entry is None:
                 yield from self._unknown(doc, c, aliases)
                 continue
-            if not c.title:
+            if c.typo:
+                yield self.finding("unknown-fix", c.start, c.end, sub="unknown-law",
+                                   fix=Fix(c.start, c.end, _title(c.typo) if c.title else c.typo),
+                                   confidence=0.8, name=c.name.strip(), real=_inner(c.typo))
+            elif not c.title:
                 yield from self._cut_prefix(text, c)
             yield from self._out_of_range(c)
             if (c.quote or c.soft) and self.opts["check-quotes"]:
@@ -463,7 +468,12 @@ class LegalCitation(Check):
             inner = m.group(1)
             title_spans.append((m.start(), m.end()))
             entry = cat.resolve(inner)
-            cites.append(Citation(m.start(), m.end(), inner, True, entry))
+            typo = None
+            if entry is None and cat.repealed_entry(inner) is None:
+                hit = cat.typo(inner)
+                if hit is not None:
+                    entry, typo = hit
+            cites.append(Citation(m.start(), m.end(), inner, True, entry, typo=typo))
         # bare names, aligned to token boundaries, outside titles
         matches = _name_matcher().find(text) if any(ch in text for ch in "法例则") else []
         if matches:
@@ -476,10 +486,49 @@ class LegalCitation(Check):
                 if not self._token_aligned(doc, mt.start, mt.end):
                     continue
                 cites.append(Citation(mt.start, mt.end, mt.term, False, cat.resolve(mt.value)))
+        cites.extend(self._bare_typos(doc, cites))
         cites.sort(key=lambda c: c.start)
         for c in cites:
             self._attach(text, c)
+        # a short misspelt title (《民法曲》) counts as a typo only when it is cited like a law
+        for c in cites:
+            if c.typo and len(c.name.strip()) <= 4 and not (c.articles or c.quote or c.soft
+                                                             or text.startswith("规定", c.end)):
+                c.entry, c.typo = None, None
         return cites
+
+    def _bare_typos(self, doc, cites: list[Citation]) -> list[Citation]:
+        """Bare names with one wrong character right before an article reference (商业银行发第三十八条):
+        the longest token-aligned run of 4..15 Han characters before 第N条 that is one substitution away from
+        exactly one current name, and not part of a name already found."""
+        text = doc.text
+        if "第" not in text or "条" not in text:
+            return []
+        cat = catalog()
+        spans = sorted((c.start, c.end) for c in cites)
+        starts = [s for s, _ in spans]
+        out = []
+        for m in ANY_ART_RE.finditer(text):
+            p = m.start()
+            j = bisect.bisect_left(starts, p)
+            if j > 0 and spans[j - 1][1] > p - 16:
+                continue  # a name was found just before: the reference is attached to it
+            lo = p
+            while lo > 0 and p - lo < 15 and "\u4e00" <= text[lo - 1] <= "\u9fff":
+                lo -= 1
+            for s0 in range(lo, p - 3):
+                if not self._token_aligned_start(doc, s0):
+                    continue
+                hit = cat.typo(text[s0:p])
+                if hit is not None:
+                    out.append(Citation(s0, p, text[s0:p], False, hit[0], typo=hit[1]))
+                    break
+        return out
+
+    @staticmethod
+    def _token_aligned_start(doc, start: int) -> bool:
+        toks = doc.tokens
+        return bool(toks) and toks[doc.token_at(start)].start == start
 
     @staticmethod
     def _token_aligned(doc, start: int, end: int) -> bool:
@@ -549,9 +598,11 @@ class LegalCitation(Check):
             return
         data = _data()
         norm = unicodedata.normalize("NFKC", name)
-        if (3 <= len(norm) <= 30 and norm.endswith("法") and not norm.endswith(tuple(data["not_law_endings"]))
+        if (3 <= len(norm) <= 30 and norm.endswith(tuple(data.get("unknown_endings", ["法"]))) and not norm.endswith(tuple(data["not_law_endings"]))
                 and all("\u4e00" <= ch <= "\u9fff" for ch in norm)
                 and not any(ch in norm[:8] for ch in "省市县区州")):
+            if not norm.endswith("法") and not any(w in norm for w in data.get("unknown_regulation_words", ())):
+                return
             yield self.finding("unknown", c.start, c.end, sub="unknown-law", confidence=0.5,
                                severity="info", name=name)
 

@@ -278,6 +278,38 @@ class Catalog:
         return out
 
     # -- fuzzy -----------------------------------------------------------------
+    def typo(self, name: str) -> tuple[LawEntry, str] | None:
+        """(entry, the name meant) when ``name`` is a current instrument's name (official or short) with
+        exactly one character substituted (《民法曲》, 商业银行发) and no other name is that close; else None.
+        Names of fewer than three characters are never typos (too many near neighbours); in names of up to four
+        only the last character may differ."""
+        q = normalize_name(name)
+        if len(q) < 3 or q in self._by_name or q in self.non_laws or q in self._repealed_by_name:
+            return None
+        index = self._typo_index()
+        found: dict[str, tuple[LawEntry, str]] = {}
+        # in a short name only the last character (the 法/典 a homophone replaced) may be the typo:
+        # 《征信法》 is not 征管法
+        for i in range(len(q) - 1 if len(q) <= 4 else 0, len(q)):
+            for key in index.get(q[:i] + "\x00" + q[i + 1:], ()):
+                e = self._by_name[key]
+                found.setdefault(e.name, (e, key))
+                if len(found) > 1:
+                    return None  # ambiguous: do not guess
+        return next(iter(found.values()), None)
+
+    def _typo_index(self) -> dict[str, list[str]]:
+        idx = getattr(self, "_typo_idx", None)
+        if idx is None:
+            idx = {}
+            for key, e in self._by_name.items():
+                if len(key) < 3 or e.status == "已废止":
+                    continue
+                for i in range(len(key)):
+                    idx.setdefault(key[:i] + "\x00" + key[i + 1:], []).append(key)
+            self._typo_idx = idx
+        return idx
+
     def closest(self, name: str, max_extra: int | None = None) -> tuple[LawEntry, float] | None:
         """The real instrument a mangled title most likely means, or None.
 

@@ -457,3 +457,54 @@ def test_vague_appeal_in_a_text_without_any_law_name_is_checked():
     rules = [f.rule for f in lint_text("按照监管规定，银行在营业场所销售保险产品，应当对销售过程进行录音录像。",
                                        select=["legal-citation"])]
     assert rules == ["legal-citation/vague-citation"]
+
+
+# --- round 2: typos, invented regulations, new vague wordings, interest-cap wrong-law ------------
+def test_misspelt_short_title_is_fixed_to_the_short_name():
+    fs = run("《民法曲》第一千零三十二条规定，自然人享有隐私权。")
+    assert rules(fs) == ["unknown-law"]
+    assert fs[0].fix.replacement == "《民法典》"
+
+
+def test_misspelt_short_title_without_a_citation_is_not_a_typo():
+    # a short title one character away from a law name, not cited like a law, is left alone
+    assert "unknown-law" not in rules(run("这本《民法学》教材很适合初学者。"))
+    assert catalog().typo("征信法") is None  # only the last character of a short name may be the typo
+
+
+def test_bare_misspelt_name_before_an_article_reference():
+    fs = run("商业银行发第三十八条规定，商业银行应当按照规定确定贷款利率。")
+    assert rules(fs) == ["unknown-law"]
+    assert (fs[0].start, fs[0].end, fs[0].fix.replacement) == (0, 5, "商业银行法")
+    assert run("商业银行法第三十八条规定，商业银行应当按照规定确定贷款利率。") == []
+
+
+def test_typo_lookup_refuses_ambiguous_and_known_names():
+    cat = catalog()
+    assert cat.typo("民法典") is None
+    assert cat.typo("个人信息保护发")[1] == "个人信息保护法"
+    assert cat.typo("") is None and cat.typo("\u200b\x00法") is None
+
+
+def test_invented_finance_regulation_is_reported_but_other_unknown_regulations_are_not():
+    fs = run("网上流传的《个人债务催收条例》是编出来的。")
+    assert rules(fs) == ["unknown-law"] and fs[0].fix is None
+    assert run("依照《人民法院工作人员处分条例》的规定予以处分。") == []
+
+
+def test_new_vague_wordings():
+    for s in ("按照国家相关法律条例，催收机构不得使用恐吓手段。", "法律条文明确指出，借款人可以要求对方出示证件。",
+              "依据最新规定，出借人还要遵守金融监管的要求。"):
+        assert rules(run(s)) == ["vague-citation"], s
+
+
+def test_consumer_law_cited_for_the_interest_cap_is_wrong_law():
+    fs = run("消费者权益保护法规定，民间借贷利率不得超过LPR的四倍。")
+    assert rules(fs) == ["wrong-law"]
+    assert run("消费者权益保护法规定，经营者提供商品或者服务有欺诈行为的，应当按照消费者的要求增加赔偿。") == []
+
+
+def test_contract_law_211_maps_to_civil_code_680():
+    doc = "2024-03-09\n按照《合同法》第二百一十一条，自然人之间借款没有约定利息的，视为没有利息。"
+    fs = [f for f in lint_text(doc, select=["legal-citation"]) if f.rule.endswith("repealed-law")]
+    assert fs and fs[0].fix.replacement == "《民法典》第六百八十条"
