@@ -179,6 +179,21 @@ def _context_words(ctx: tuple[str, str, str, str]) -> tuple[tuple[str, float], .
     return v
 
 
+_PAIR_PMI: dict[str, float | None] = {}
+_NO_PMI = object()
+
+
+def _pair_pmi(lm, xy: str) -> float | None:
+    """log(c(xy)·N / ((c(x)+1)(c(y)+1))) of a normalised character pair, None when unseen (memoised)."""
+    x, y = xy[0], xy[1]
+    cxy = lm.count(xy)
+    v = math.log(cxy * lm.total / ((lm.count(x) + 1) * (lm.count(y) + 1))) if cxy else None
+    if len(_PAIR_PMI) > 200_000:
+        _PAIR_PMI.clear()
+    _PAIR_PMI[xy] = v
+    return v
+
+
 def _single_han(tok: str) -> bool:
     return len(tok) == 1 and is_han(tok)
 
@@ -844,36 +859,40 @@ class MissingChar(Check):
         pairs: dict[str, list[tuple[int, str, str, int]]] = {}
         n = len(toks)
 
-        def gaps():
-            for i in range(n - 1):
-                A, B = toks[i], toks[i + 1]
-                if A.end != B.start or not is_han(B.text[0]):
-                    continue
-                la = A.text[-1]
-                if not (is_han(la) or la in INSERT_LEFT_PUNCT):
-                    continue
-                p = B.start
-                x, y = norm[p - 1], norm[p]
-                cxy = lm.count(x + y)
-                if cxy and math.log(cxy * lm.total / ((lm.count(x) + 1) * (lm.count(y) + 1))) > gate:
-                    continue  # the junction's character pair is at least as common as chance predicts
-                yield i, p, (x, y, ngrams.word_key(A.text), ngrams.word_key(B.text),
-                             norm[p - 2:p] if p >= 2 else "", norm[p:p + 2])
+        sites = []
+        pmi_get = _PAIR_PMI.get
+        word_key = ngrams.word_key
+        for i in range(n - 1):
+            A, B = toks[i], toks[i + 1]
+            if A.end != B.start or not is_han(B.text[0]):
+                continue
+            la = A.text[-1]
+            if not (is_han(la) or la in INSERT_LEFT_PUNCT):
+                continue
+            p = B.start
+            xy = norm[p - 1:p + 1]
+            pmi = pmi_get(xy, _NO_PMI)
+            if pmi is _NO_PMI:
+                pmi = _pair_pmi(lm, xy)
+            if pmi is not None and pmi > gate:
+                continue  # the junction's character pair is at least as common as chance predicts
+            sites.append((i, p, (xy[0], xy[1], word_key(A.text), word_key(B.text),
+                                 norm[p - 2:p] if p >= 2 else "", norm[p:p + 2])))
 
         # the candidate words of every distinct gap context, counted in the document in one pass
-        sites = list(gaps())
         keys = {key for _, _, key in sites}
         words: set[str] = set()
         for key in keys:
             words.update([wc[0] for wc in _context_words(key[2:])])
         counts.prime(words)
+        present = {w for w in words if not absent(w)}
 
         def candidates(key) -> list[tuple[str, float]]:
             """(word, evidence) for one gap context; the same for every gap with this context."""
             x, y = key[0], key[1]
             # the corpus's candidates for the context (cached across documents), those this
             # document lacks
-            out_ = [wc for wc in _context_words(key[2:]) if absent(wc[0])]
+            out_ = [wc for wc in _context_words(key[2:]) if wc[0] not in present]
             for w in prior:  # both junctions attested character pairs
                 if absent(w) and lm.count(x + w[0]) >= 2 and lm.count(w[-1] + y) >= 2:
                     out_.append((w, 1))

@@ -449,13 +449,16 @@ class FinLM:
         v = self._lp.get(key)
         if v is not None:
             return v
-        p = (self.lookup(ch)[0] + 0.5) / (self.total + 3000.0)
+        get = self._cache.get  # lookup()'s cache first: most grams are already there
+        lookup = self.lookup
+        p = ((get(ch) or lookup(ch))[0] + 0.5) / (self.total + 3000.0)
         for k in range(1, len(h) + 1):
             hk = h[-k:]
-            d, t = self.lookup(hk)
+            d, t = get(hk) or lookup(hk)
             if d <= 0 or t <= 0:
                 break
-            p = (self.lookup(hk + ch)[0] + t * p) / (d + t)
+            hkc = hk + ch
+            p = ((get(hkc) or lookup(hkc))[0] + t * p) / (d + t)
         v = math.log(p)
         if len(self._lp) > 300_000:
             self._lp.clear()
