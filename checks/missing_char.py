@@ -856,7 +856,7 @@ class MissingChar(Check):
         # (the strongest few: constant work per gap)
         prior = sorted((w for w in deleted if all(is_han(c) for c in w)), key=lambda w: (-deleted[w], w))[:PRIOR_MAX]
         # pass 1: cheap candidates per gap
-        pairs: dict[str, list[tuple[int, str, str, int]]] = {}
+        pairs: dict[str, list[tuple[int, str, str, int, float, str]]] = {}
         n = len(toks)
 
         sites = []
@@ -882,8 +882,9 @@ class MissingChar(Check):
         # the candidate words of every distinct gap context, counted in the document in one pass
         keys = {key for _, _, key in sites}
         words: set[str] = set()
-        for key in keys:
-            words.update([wc[0] for wc in _context_words(key[2:])])
+        ctx_words = {key: _context_words(key[2:]) for key in keys}
+        for lst in ctx_words.values():
+            words.update([wc[0] for wc in lst])
         counts.prime(words)
         present = {w for w in words if not absent(w)}
 
@@ -892,26 +893,27 @@ class MissingChar(Check):
             x, y = key[0], key[1]
             # the corpus's candidates for the context (cached across documents), those this
             # document lacks
-            out_ = [wc for wc in _context_words(key[2:]) if wc[0] not in present]
+            out_ = [wc for wc in ctx_words[key] if wc[0] not in present]
             for w in prior:  # both junctions attested character pairs
                 if absent(w) and lm.count(x + w[0]) >= 2 and lm.count(w[-1] + y) >= 2:
                     out_.append((w, 1))
             return out_
 
         memo: dict[tuple, list[tuple[str, float]]] = {}
+        site_ctx: dict[int, str] = {}  # gap → its context (a repeated line is one context)
         for i, p, key in sites:
             lst = memo.get(key)
             if lst is None:
                 lst = memo[key] = candidates(key)
             a, b = key[2], key[3]
+            ck = site_ctx[p] = text[max(0, p - 3):p + 3]
             for w, ev in lst:
-                pairs.setdefault(w, []).append((p, a, b, i, ev))
+                pairs.setdefault(w, []).append((p, a, b, i, ev, ck))
         # pass 2: the character model's gain, only for the words the most contexts agree on
         ranked = []
         for w, lst in pairs.items():
             ctx: dict[str, float] = {}
-            for p, _, _, _, ev in lst:  # a repeated line (title, footer) is one context
-                key = text[max(0, p - 3):p + 3]
+            for _, _, _, _, ev, key in lst:  # a repeated line (title, footer) is one context
                 ctx[key] = max(ctx.get(key, 0), ev)
             need = min_ctx + (1 if len(w) == 1 else 0)
             if w in deleted or len(ctx) >= need:
@@ -920,7 +922,7 @@ class MissingChar(Check):
         by_word: dict[str, list[tuple[float, int, str, str, int]]] = {}
         base_cache: dict[int, float] = {}
         for _, _, w in ranked[:top]:
-            for p, a, b, i, _ in pairs[w]:
+            for p, a, b, i, _, _ in pairs[w]:
                 hist = norm[max(0, p - 4):p]
                 base = base_cache.get(p)
                 if base is None:
@@ -936,7 +938,7 @@ class MissingChar(Check):
         for w, sites in by_word.items():
             best_ctx: dict[str, float] = {}
             for g, p, a, b, _ in sites:
-                key = text[max(0, p - 3):p + 3]
+                key = site_ctx[p]
                 if g > best_ctx.get(key, 0.0):
                     best_ctx[key] = g
             strong_ctx = [g for g in best_ctx.values() if g >= site_gain]
