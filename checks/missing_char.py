@@ -442,8 +442,10 @@ class MissingChar(Check):
             yield self._emit(text, cand, conf)
 
     @staticmethod
+    @lru_cache(maxsize=65536)
     def _expected(d: str) -> float:
-        """Occurrences of ``d`` per Han character: the lower of the dictionary and law-text estimates."""
+        """Occurrences of ``d`` per Han character: the lower of the dictionary and law-text estimates
+        (static tables: memoised)."""
         rate = ngrams.string_rate(d)
         total = ngrams.char_ngram_total()
         if len(d) <= 3 and total:
@@ -647,25 +649,27 @@ class MissingChar(Check):
     # ---- 2. words broken across a token boundary -------------------------
     def _gaps(self, text, toks, absent) -> list[list[Cand]]:
         out = []
+        word_freq, gap_words, word_pos = ngrams.word_freq, ngrams.gap_words, ngrams.word_pos
         for i in range(len(toks) - 1):
             a_tok, b_tok = toks[i], toks[i + 1]
             if a_tok.end != b_tok.start:
                 continue
-            if not (is_han(a_tok.text[-1]) and is_han(b_tok.text[0])):
+            at, bt = a_tok.text, b_tok.text
+            if len(at) != 1 and len(bt) != 1:
                 continue
-            if len(a_tok.text) != 1 and len(b_tok.text) != 1:
+            if not (is_han(at[-1]) and is_han(bt[0])):
                 continue
             site = []
-            for la in range(1, min(3, len(a_tok.text)) + 1):
-                a = a_tok.text[-la:]
-                for lb in range(1, min(3, len(b_tok.text)) + 1):
-                    b = b_tok.text[:lb]
-                    if ngrams.word_freq(a + b) >= 3:
+            for la in range(1, min(3, len(at)) + 1):
+                a = at[-la:]
+                for lb in range(1, min(3, len(bt)) + 1):
+                    b = bt[:lb]
+                    if word_freq(a + b) >= 3:
                         continue
-                    for w, d in ngrams.gap_words(a, b):
-                        if ngrams.word_pos(w).startswith(PROPER_POS):
+                    for w, d in gap_words(a, b):
+                        if word_pos(w).startswith(PROPER_POS):
                             continue
-                        f = ngrams.word_freq(w)
+                        f = word_freq(w)
                         local = math.log(f + 1) - 4.0 + (la + lb - 2) * 0.5
                         site.append(Cand(a_tok.end - la, b_tok.start + lb, b_tok.start, b_tok.start,
                                          d, d, "gap", local, w))
