@@ -160,7 +160,10 @@ def _context_words(ctx: tuple[str, str, str, str]) -> tuple[tuple[str, float], .
     rctx = ngrams.fin_right_context(r2)
     out: list[tuple[str, float]] = []
     seen: set[str] = set()
-    for w in (succ.keys() | lctx.keys()) & (pred.keys() | rctx.keys()):
+    # (S ∪ L) ∩ (P ∪ R) as the union of the four pairwise intersections: each costs the smaller
+    # table only, where the unions would cost both whole tables (the order of the result is immaterial)
+    sk, lk, pk, rk = succ.keys(), lctx.keys(), pred.keys(), rctx.keys()
+    for w in (sk & pk) | (sk & rk) | (lk & pk) | (lk & rk):
         if len(w) > 4 or not all(is_han(c) for c in w):
             continue
         out.append((w, min(max(succ.get(w, 0), lctx.get(w, 0)), max(pred.get(w, 0), rctx.get(w, 0)))))
