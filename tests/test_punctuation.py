@@ -1,10 +1,11 @@
 """Tests for the punctuation check (checks/punctuation.py)."""
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
+
+from gold_support import seed_gold_scores
 
 from checks.punctuation import Punctuation
 from linter.runner import lint_text
@@ -171,25 +172,9 @@ def test_documentation_and_messages_are_complete():
 
 # -- the seed gold ------------------------------------------------------------------------
 def test_seed_gold_precision_and_recall(shared_dir):
-    gold = [json.loads(line) for line in (shared_dir / "gold" / "seeds.jsonl").read_text("utf-8").splitlines()
-            if line.strip()]
-    gold = [g for g in gold if g["category"] == "punctuation"]
-    tp = fp = 0
-    hit = set()
-    for path in sorted((shared_dir / "seeds").glob("*.txt")):
-        text = path.read_text("utf-8")
-        mine = [g for g in gold if g["file"] == path.name]
-        for f in lint(text):
-            matched = [i for i, g in enumerate(mine) if f.start < g["end"] and g["start"] < f.end]
-            certain = [i for i in matched if mine[i]["confidence"] == "certain"]
-            if certain:
-                tp += 1
-                hit.update((path.name, i) for i in certain)
-            elif not matched:
-                fp += 1
-    n_certain = sum(1 for g in gold if g["confidence"] == "certain")
-    assert tp / (tp + fp) >= 0.95
-    assert len(hit) / n_certain >= 0.95
+    precision, recall = seed_gold_scores(shared_dir, "punctuation", lint)
+    assert precision >= 0.95
+    assert recall >= 0.95
 
 
 def _rules(text):

@@ -1,9 +1,10 @@
 """Tests for the spun-text check (checks/spun_text.py)."""
 from __future__ import annotations
 
-import json
 
 import pytest
+
+from gold_support import seed_gold_scores
 
 from checks.spun_text import SpunText, _llr, _table
 from linter.runner import lint_text
@@ -88,25 +89,9 @@ def test_documentation_and_messages_are_complete():
 
 
 def test_seed_gold_precision_and_recall(shared_dir):
-    gold = [json.loads(line) for line in (shared_dir / "gold" / "seeds.jsonl").read_text("utf-8").splitlines()
-            if line.strip()]
-    gold = [g for g in gold if g["category"] == "spun-text"]
-    tp = fp = 0
-    hit = set()
-    for path in sorted((shared_dir / "seeds").glob("*.txt")):
-        text = path.read_text("utf-8")
-        mine = [g for g in gold if g["file"] == path.name]
-        for f in lint(text):
-            matched = [i for i, g in enumerate(mine) if f.start < g["end"] and g["start"] < f.end]
-            certain = [i for i in matched if mine[i]["confidence"] == "certain"]
-            if certain:
-                tp += 1
-                hit.update((path.name, i) for i in certain)
-            elif not matched:
-                fp += 1
-    n_certain = sum(1 for g in gold if g["confidence"] == "certain")
-    assert tp / (tp + fp) >= 0.9
-    assert len(hit) / n_certain >= 0.8
+    precision, recall = seed_gold_scores(shared_dir, "spun-text", lint)
+    assert precision >= 0.9
+    assert recall >= 0.8
 
 
 def test_lone_word_collocation_needs_overwhelming_evidence():
