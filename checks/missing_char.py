@@ -71,6 +71,11 @@ ORPHAN_NOUN_MIN = 30  # ... over at least this many corpus uses ...
 ORPHAN_NOUN_SITES = 3  # ... standing after a word never seen before it at this many sites: the word is deleted
 ORPHAN_NOUN_ATTRIB = 0.3  # a word followed by 的 in this share of its register uses is attributive
 ORPHAN_NOUN_PREV_POS = ("v", "p", "f", "n", "vn")  # a verb, preposition, locative or noun; never an adverb or adjective (专门|人员)
+SPACE_MAX_LEN = 4  # the longest word restored at a cut space
+SPACE_MARGIN = 2.0  # log-probability margin over the runner-up a cut space's restoration needs
+SPACE_ALONE_MARGIN = 2.0  # the margin credited to a sole candidate
+SPACE_REPEAT_BONUS = 1.0  # per further cut space listing the same candidate (up to three)
+SPACE_DELETED_BONUS = 2.0  # a word other evidence already says the document lacks
 TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
 
 
@@ -420,6 +425,7 @@ class MissingChar(Check):
             if (k >= need and strong.get(d, 0) >= 2) or (expected >= RATE_DELETED and len(d) == 1):
                 deleted[d] = min(expected, 12.0) + 2.0 * k
                 by_rate[d] = expected >= RATE_DELETED and len(d) == 1
+        self._resolve_spaces(space_sites, text, counts, deleted)
         remainder_sites = self._remainders(text, toks, absent, deleted)
         cands += remainder_sites
 
@@ -482,6 +488,9 @@ class MissingChar(Check):
     def _choose(self, site: list[Cand], deleted: dict[str, float], absent,
                 by_rate: dict[str, bool], text: str = "") -> tuple[Cand, float] | None:
         if site and site[0].kind == "space":
+            pick = getattr(site[-1], "data_pick", None)
+            if pick is not None:
+                return pick
             good = [c for c in site if c.repl is not None and absent(c.inserted)
                     and (c.inserted in deleted or c.local >= 0)]
             if good:
@@ -755,10 +764,78 @@ class MissingChar(Check):
             if not layout:
                 fb = Cand(s, e, s, e, None, "", "space", -99.0, "")
                 fb.data_conf = 0.75 if broken else 0.6  # type: ignore[attr-defined]
+                # the gap's context for the in-register restoration (_resolve_spaces)
+                fb.data_ctx = (ngrams.word_key(left_word) if left_word else "",  # type: ignore[attr-defined]
+                               ngrams.word_key(right_word) if right_word else "",
+                               ngrams.lm_normalise(text[max(line_start, s - 2):s]),
+                               ngrams.lm_normalise(text[e:e + 2]))
                 site.append(fb)
             if site:
                 out.append(site)
         return out
+
+    def _resolve_spaces(self, sites: list[list[Cand]], text: str, counts: DocCounts,
+                        deleted: dict[str, float]) -> None:
+        """The restoration of each cut space, from the in-register statistics: candidate words are
+        those the finance corpus has between the gap's left and right contexts (plus dictionary
+        words forming across the space); each is scored by the character model over the window
+        (``log P(word + next characters | previous characters)``), with document evidence: the
+        word never occurs whole in the document (required), it is already known deleted, or it is
+        a candidate at other cut spaces too (a filter deletes its word everywhere).  Sites with
+        the same context share one decision.  A fix is picked only with a clear margin over the
+        runner-up; otherwise the site keeps its fix-less finding.  Sets ``data_pick`` on the
+        site's fallback candidate."""
+        todo = [site for site in sites if site and site[-1].repl is None and hasattr(site[-1], "data_ctx")]
+        if not todo:
+            return
+        lm = ngrams.fin_lm()
+        groups: dict[tuple[str, str], list[list[Cand]]] = {}
+        for site in todo:
+            fb = site[-1]
+            hist = ngrams.lm_normalise(text[max(0, fb.start - 4):fb.start].split("\n")[-1])
+            fut = ngrams.lm_normalise(text[fb.end:fb.end + 4].split("\n")[0])
+            groups.setdefault((hist, fut), []).append(site)
+        words_of: dict[tuple[str, str], dict[str, Cand | None]] = {}
+        allw: set[str] = set()
+        for key, lst in groups.items():
+            ws: dict[str, Cand | None] = {}
+            for site in lst:
+                for c in site:
+                    if c.repl is not None and c.inserted and c.inserted not in ws:
+                        ws[c.inserted] = c
+                for w, _ in _context_words(site[-1].data_ctx):  # type: ignore[attr-defined]
+                    ws.setdefault(w, None)
+            ws = {w: c for w, c in ws.items() if w and len(w) <= SPACE_MAX_LEN and all(is_han(ch) for ch in w)}
+            words_of[key] = ws
+            allw.update(ws)
+        counts.prime(allw)
+        n_ctx: Counter = Counter()
+        for ws in words_of.values():
+            n_ctx.update(w for w in ws if counts.absent(w))
+        for key, ws in words_of.items():
+            hist, fut = key
+            scored = []
+            for w, c in ws.items():
+                if not counts.absent(w):
+                    continue
+                sc = lm.score(hist + w + fut, len(hist))
+                sc += SPACE_REPEAT_BONUS * min(n_ctx[w] - 1, 3)
+                if w in deleted:
+                    sc += SPACE_DELETED_BONUS
+                scored.append((sc, w, c))
+            if not scored:
+                continue
+            scored.sort(key=lambda x: (-x[0], x[1]))
+            best_sc, w, c = scored[0]
+            runner = scored[1][0] if len(scored) > 1 else best_sc - SPACE_ALONE_MARGIN
+            margin = best_sc - runner
+            if margin < SPACE_MARGIN:
+                continue
+            conf = min(0.95, 0.7 + 0.05 * margin)
+            for site in groups[key]:
+                fb = site[-1]
+                pick = Cand(fb.start, fb.end, fb.start, fb.end, w, w, "space", 0.0, c.word if c else w)
+                fb.data_pick = (pick, conf)  # type: ignore[attr-defined]
 
     # ---- 4. remainders of a word the document lacks ------------------------
     def _remainders(self, text, toks, absent, deleted) -> list[list[Cand]]:
