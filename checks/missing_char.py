@@ -72,9 +72,9 @@ ORPHAN_NOUN_SITES = 3  # ... standing after a word never seen before it at this 
 ORPHAN_NOUN_ATTRIB = 0.3  # a word followed by 的 in this share of its register uses is attributive
 ORPHAN_NOUN_PREV_POS = ("v", "p", "f", "n", "vn")  # a verb, preposition, locative or noun; never an adverb or adjective (专门|人员)
 SPACE_MAX_LEN = 4  # the longest word restored at a cut space
-SPACE_MARGIN = 2.0  # log-probability margin over the runner-up a cut space's restoration needs
+SPACE_MARGIN = 5.0  # log-probability margin over the runner-up a cut space's restoration needs
 SPACE_ALONE_MARGIN = 2.0  # the margin credited to a sole candidate
-SPACE_REPEAT_BONUS = 1.0  # per further cut space listing the same candidate (up to three)
+SPACE_REPEAT_BONUS = 2.0  # per further cut space listing the same candidate (up to three)
 SPACE_DELETED_BONUS = 2.0  # a word other evidence already says the document lacks
 TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
 
