@@ -347,3 +347,55 @@ def test_orphaned_noun_needs_document_evidence_and_respects_compounds():
     # an attributive word (专门的) may modify the noun directly
     clean = (FIX / "missing-char" / "orphaned-noun-clean.txt").read_text(encoding="utf-8")
     assert mc(clean.replace("催收", "")) == []
+
+
+# ---- cut spaces: the restored word from the in-register statistics ----------------------------
+SPACE_CUT_DOC = (FIX / "missing-char" / "space-cuts.txt")
+
+
+def _apply(text, fix):
+    return text[:fix.start] + fix.replacement + text[fix.end:]
+
+
+def test_cut_space_restored_word_is_the_fix_at_every_site():
+    text = SPACE_CUT_DOC.read_text(encoding="utf-8")
+    fixed = [f for f in mc(text) if f.fix is not None]
+    assert len(fixed) == 2
+    assert {f.fix.replacement for f in fixed} == {"电话"}  # one restoration for the deleted word
+    for f in fixed:
+        assert f.data.get("kind") == "space" and f.data.get("inserted") == "电话"
+        assert text[f.fix.start:f.fix.end] == " "  # the fix replaces the cut space
+        assert "通过电话" in _apply(text, f.fix)
+        assert 0.7 < f.confidence <= 0.95
+
+
+def test_cut_space_fix_only_for_a_word_the_document_lacks():
+    text = SPACE_CUT_DOC.read_text(encoding="utf-8")
+    text += "客服电话以银行官网公布的号码为准。\n"  # the word occurs whole: the filter did not delete it
+    assert all(f.fix is None or f.fix.replacement != "电话" for f in mc(text))
+
+
+def test_cut_space_same_context_same_restoration():
+    text = SPACE_CUT_DOC.read_text(encoding="utf-8")
+    line = "催收人员还会通过 联系持卡人的紧急联系人。\n"
+    text += line + line
+    reps = [f.fix.replacement if f.fix else None for f in mc(text)
+            if text[max(0, f.start - 2):f.start] == "通过" and text[f.end:f.end + 2] == "联系"]
+    assert len(reps) == 3 and len(set(reps)) == 1
+
+
+def test_cut_space_without_a_clear_margin_keeps_the_finding_without_fix(monkeypatch):
+    import checks.missing_char as m
+
+    text = SPACE_CUT_DOC.read_text(encoding="utf-8")
+    monkeypatch.setattr(m, "SPACE_MARGIN", 1e9)
+    found = [f for f in mc(text) if f.data.get("kind") == "space"]
+    assert len(found) == 3 and all(f.fix is None for f in found)
+
+
+def test_cut_space_fixes_round_trip():
+    text = SPACE_CUT_DOC.read_text(encoding="utf-8")
+    fixes = sorted((f.fix for f in mc(text) if f.fix is not None), key=lambda x: -x.start)
+    for fx in fixes:
+        text = _apply(text, fx)
+    assert "  " not in text and all(f.fix is None for f in mc(text))
