@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from linter.check import Check, Example, Fix, Option
 from linter.resources import load_toml
-from linter.residue import RegionSet, code_regions, is_markdown
+from linter.residue import markdown_code
 
 DATA = "conversion_residue.toml"
 
@@ -165,7 +165,7 @@ class ConversionResidue(Check):
         text = doc.text
         if not text:
             return
-        code = RegionSet(code_regions(doc)) if is_markdown(doc) else RegionSet([])
+        code = markdown_code(doc)
         tb = _tables()
         n_s = tb["s_cls"].count(text)  # s_only and t_only are disjoint
         n_t = tb["t_cls"].count(text)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from linter.check import Check, Example, Fix, Option
 from linter.lexicon import PhraseMatcher
 from linter.resources import load_toml
-from linter.residue import CoverSet, RegionSet, code_regions, is_markdown
+from linter.residue import CoverSet, markdown_code
 from linter.text import han_count
 
 DATA = "generation_residue.toml"
@@ -142,7 +142,7 @@ class GenerationResidue(Check):
         if not text or not text.strip():
             return
         d = _data()
-        code = RegionSet(code_regions(doc)) if is_markdown(doc) else RegionSet([])
+        code = markdown_code(doc)
         yield from self._phrases(doc, d, code)
         yield from self._title_hook(doc, d)
         yield from self._lead_repeat(doc, d)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from linter.check import Check, Example, Option
 from linter.lexicon import PhraseMatcher
 from linter.resources import load_toml
-from linter.residue import CoverSet, RegionSet, code_regions, is_markdown
+from linter.residue import CoverSet, markdown_code
 from linter.text import context_free, find_dates
 
 DATA = "unsourced_statistic.toml"
@@ -101,7 +101,7 @@ class UnsourcedStatistic(Check):
         if not text or not text.strip():
             return
         d = _data()
-        code = RegionSet(code_regions(doc)) if is_markdown(doc) else RegionSet([])
+        code = markdown_code(doc)
         ctx_n = max(0, int(self.opts["context-sentences"]))
         sents = doc.sentences
         declared, decl_spans = self._declared_sources(text, d)

@@ -88,6 +88,11 @@ class RegionSet:
         return s < max(end, start + 1) and start < e
 
 
+def markdown_code(doc: "Document") -> RegionSet:
+    """Code regions where markup and phrases are intended — only in Markdown documents."""
+    return RegionSet(code_regions(doc)) if is_markdown(doc) else RegionSet([])
+
+
 def line_of(doc: "Document", offset: int):
     """The line span holding ``offset``."""
     return doc.lines[doc.line_index(offset)]
