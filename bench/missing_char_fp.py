@@ -18,6 +18,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT))
 
+from missing_char_tune import parse_set  # noqa: E402  (one --set parser for both tuning scripts)
 from textcorpus import clean_docs, law_docs, laws_available  # noqa: E402
 
 CHECK = "missing-char"
@@ -33,17 +34,6 @@ def sets(only: str | None):
         out["fixtures/clean"] = clean_docs()
     if only in (None, "laws") and laws_available():
         out["laws"] = law_docs(n_laws=40, max_chars=3000, chunks_per_law=2, seed=0)
-    return out
-
-
-def parse_set(s: str) -> dict:
-    out = {}
-    for kv in filter(None, s.split(",")):
-        k, _, v = kv.partition("=")
-        try:
-            out[k] = int(v)
-        except ValueError:
-            out[k] = float(v)
     return out
 
 
