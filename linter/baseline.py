@@ -90,6 +90,8 @@ class Baseline:
         self.base = self.path.resolve().parent
         self.counts: Counter = counts or Counter()  # (path, rule, fingerprint) -> n
         self.entries = entries or []
+        self.matched: Counter = Counter()  # keys the filtered findings used up
+        self.seen_paths: set[str] = set()  # files filtered (linted) in this run
 
     # -- building, loading, saving -------------------------------------------
     @classmethod
@@ -138,6 +140,8 @@ class Baseline:
         """The findings of one file that the baseline does not account for."""
         left = Counter()
         rel = _rel(path, self.base)
+        if text is not None:
+            self.seen_paths.add(rel)
         out = []
         for f in findings:
             if f.rule in NEVER:
@@ -148,7 +152,12 @@ class Baseline:
                 left[key] += 1
             else:
                 out.append(f)
+        self.matched.update(left)
         return out
+
+    def stale(self) -> int:
+        """Baselined findings of the files filtered so far that did not occur again (fixed)."""
+        return sum(max(0, n - self.matched.get(k, 0)) for k, n in self.counts.items() if k[0] in self.seen_paths)
 
     def filter(self, result) -> int:
         """Drop baselined findings from ``result`` in place; return how many were dropped."""
@@ -160,17 +169,38 @@ class Baseline:
         return dropped
 
 
-def apply_baseline(path: str, result, lang: str = "zh", stderr=None) -> int:
-    """``--baseline FILE``: write FILE on the first run, else drop known findings.
-    Returns the number of findings hidden by the baseline."""
+def apply_baseline(path: str, result, lang: str = "zh", stderr=None, update: bool = False) -> int:
+    """``--baseline FILE``: write FILE on the first run (or with ``update``, rewrite it from the
+    current findings, so fixed defects leave it), else drop known findings and say how many
+    baselined findings no longer occur.  Returns the number of findings hidden by the baseline."""
     import sys
 
     stderr = stderr or sys.stderr
-    if not os.path.exists(path):
+    en = lang == "en"
+    if update or not os.path.exists(path):
+        prev = Baseline.load(path) if update and os.path.exists(path) else None
+        old = len(prev) if prev is not None else None
         bl = Baseline.from_result(path, result)
+        if prev is not None:  # files this run did not lint keep their entries
+            linted = {_rel(fr.path, bl.base) for fr in result.files if fr.doc is not None}
+            bl.entries = sorted([e for e in prev.entries if e["path"] not in linted] + bl.entries,
+                                key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
+            for k, n in prev.counts.items():
+                if k[0] not in linted:
+                    bl.counts[k] = n
         bl.save()
         hidden = bl.filter(result)
-        stderr.write((f"wenlint：已写入基线 {path}（{len(bl)} 个问题），今后只报告新问题\n" if lang != "en" else
-                      f"wenlint: wrote baseline {path} ({len(bl)} findings); later runs report only new ones\n"))
+        if old is None:
+            stderr.write(f"wenlint: wrote baseline {path} ({len(bl)} findings); later runs report only new ones\n" if en
+                         else f"wenlint：已写入基线 {path}（{len(bl)} 个问题），今后只报告新问题\n")
+        else:
+            stderr.write(f"wenlint: updated baseline {path}: {old} -> {len(bl)} findings\n" if en
+                         else f"wenlint：已更新基线 {path}：{old} → {len(bl)} 个问题\n")
         return hidden
-    return Baseline.load(path).filter(result)
+    bl = Baseline.load(path)
+    hidden = bl.filter(result)
+    gone = bl.stale()
+    if gone:
+        stderr.write(f"wenlint: {gone} baselined finding(s) no longer occur; --update-baseline shrinks {path}\n" if en
+                     else f"wenlint：基线中有 {gone} 个问题已不再出现，可用 --update-baseline 更新 {path}\n")
+    return hidden

@@ -16,13 +16,20 @@ config file in force, else the current folder), one small JSON file each,
 written atomically.  The folder carries a ``.gitignore`` and a ``CACHEDIR.TAG``.
 A corrupt or unreadable entry is a miss, never an error.  Reading an entry
 never loads jieba or the checks' data.
+
+Entries of an old wenlint, config or file version are never read again, so the
+cache prunes itself: a hit refreshes the entry's mtime, and at most once a day
+(``.last-prune`` marker) a run that writes entries deletes those unused for
+``MAX_AGE_DAYS``.  ``wenlint clean`` removes the whole folder.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import shutil
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
@@ -31,6 +38,9 @@ from .check import Finding, Fix, Message
 
 CACHE_DIR_NAME = ".wenlint_cache"
 FORMAT = "1"
+MAX_AGE_DAYS = 30  # an entry unused this long is deleted by the daily prune
+PRUNE_EVERY = 86_400  # seconds between prunes
+PRUNE_MARKER = ".last-prune"
 _SKIP_DIRS = {"__pycache__", ".git", ".pytest_cache", ".hypothesis"}
 
 
@@ -140,14 +150,19 @@ class Cache:
         return self.dir / key[:2] / f"{key}.json"
 
     def get(self, key: str, path: str) -> list[Finding] | None:
+        entry = self._file(key)
         try:
-            with open(self._file(key), "rb") as fh:
+            with open(entry, "rb") as fh:
                 records = json.loads(fh.read())
             found = [finding_from_record(r, path) for r in records]
         except (OSError, ValueError, KeyError, TypeError):
             self.misses += 1
             return None
         self.hits += 1
+        try:
+            os.utime(entry)  # still in use: the prune keeps it
+        except OSError:
+            pass
         return found
 
     def _prepare(self) -> None:
@@ -165,6 +180,43 @@ class Cache:
                 except OSError:
                     pass
         self._ready = True
+        self.prune()
+
+    def prune(self, now: float | None = None, max_age_days: float = MAX_AGE_DAYS, force: bool = False) -> int:
+        """Delete entries unused for ``max_age_days``; runs at most once per ``PRUNE_EVERY``
+        seconds unless ``force``.  Returns how many entries were deleted.  Errors are ignored:
+        a cache that cannot be pruned is still a valid cache."""
+        now = time.time() if now is None else now
+        marker = self.dir / PRUNE_MARKER
+        try:
+            if not force and now - marker.stat().st_mtime < PRUNE_EVERY:
+                return 0
+        except OSError:
+            pass  # no marker yet: prune now
+        try:
+            marker.touch()
+            os.utime(marker, (now, now))
+        except OSError:
+            return 0
+        cutoff = now - max_age_days * 86_400
+        deleted = 0
+        try:
+            shards = [e for e in os.scandir(self.dir) if e.is_dir()]
+        except OSError:
+            return 0
+        for shard in shards:
+            try:
+                entries = list(os.scandir(shard.path))
+            except OSError:
+                continue
+            for e in entries:
+                try:
+                    if e.stat().st_mtime < cutoff:
+                        os.unlink(e.path)
+                        deleted += 1
+                except OSError:
+                    continue
+        return deleted
 
     def put(self, key: str, findings: Sequence[Finding]) -> None:
         """Store ``findings``; a cache that cannot be written is silently skipped."""
@@ -186,6 +238,20 @@ class Cache:
                 raise
         except OSError:
             pass
+
+
+def clean(root: str | os.PathLike) -> bool:
+    """Remove ``root/.wenlint_cache`` (``wenlint clean``); False when there was none.  Only a
+    folder that carries wenlint's CACHEDIR.TAG is removed, never a folder a user made."""
+    top = Path(root) / CACHE_DIR_NAME
+    tag = top / "CACHEDIR.TAG"
+    try:
+        if not top.is_dir() or "wenlint" not in tag.read_text(encoding="utf-8", errors="replace"):
+            return False
+    except OSError:
+        return False
+    shutil.rmtree(top)
+    return True
 
 
 def cache_root(config) -> Path:

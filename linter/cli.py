@@ -56,9 +56,12 @@ def main() -> None:
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff and write nothing.")
 @click.option("--baseline", type=click.Path(dir_okay=False), default=None,
               help="Baseline file: written on the first run; later runs report only findings not in it.")
+@click.option("--update-baseline", is_flag=True,
+              help="Rewrite the --baseline file from the current findings of the files linted (fixed ones leave it).")
 @click.option("--no-cache", is_flag=True, help="Lint every file again instead of reusing .wenlint_cache/ results.")
 def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_file, lang, statistics, color,
-          max_file_size, stdin_filename, fix, unsafe_fixes, show_diff, baseline, no_cache) -> None:
+          max_file_size, stdin_filename, fix, unsafe_fixes, show_diff, baseline, update_baseline,
+          no_cache) -> None:
     """Lint files, folders, globs or stdin (-)."""
     from .reporters import REPORTERS
     from .runner import CheckRequest, check_paths
@@ -69,6 +72,8 @@ def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_file, l
         raise click.UsageError(f"unknown format {fmt!r}; choose from {', '.join(sorted(REPORTERS))}")
     if not paths:
         raise click.UsageError("no paths given (use - for stdin)")
+    if update_baseline and not baseline:
+        raise click.UsageError("--update-baseline needs --baseline FILE")
     sel, ign = _split(select), _split(ignore)
     req = CheckRequest(paths=paths, select=sel, ignore=ign, config_file=config_file, lang=lang,
                        max_file_size=max_file_size, stdin_filename=stdin_filename,
@@ -89,7 +94,7 @@ def check(paths, fmt, output, select, ignore, fail_on, exit_zero, config_file, l
     if baseline:
         from .baseline import apply_baseline
         try:
-            apply_baseline(baseline, result, lang or result.lang)
+            apply_baseline(baseline, result, lang or result.lang, update=update_baseline)
         except (OSError, ValueError, KeyError) as exc:
             click.echo(f"wenlint: baseline error: {exc}", err=True)
             sys.exit(EXIT_ERROR)
@@ -141,6 +146,26 @@ def _config_fail_on(result) -> str:
 
     first = next((fr.path for fr in result.files if fr.doc is not None), None)
     return config_for(first).fail_on if first else "warning"
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(file_okay=False))
+def clean(paths) -> None:
+    """Remove the result cache (.wenlint_cache/) of these folders (default: the current one)."""
+    from pathlib import Path
+
+    from .cache import cache_root, clean as remove_cache
+    from .config import config_for
+
+    roots: set[Path] = set()
+    for p in paths or (".",):
+        roots.add(Path(p).resolve())
+        roots.add(cache_root(config_for(os.path.join(p, "_"))).resolve())
+    removed = [r for r in sorted(roots) if remove_cache(r)]
+    for r in removed:
+        click.echo(f"removed {r / '.wenlint_cache'}")
+    if not removed:
+        click.echo("no wenlint cache found")
 
 
 @main.command("list-checks")

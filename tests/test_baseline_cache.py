@@ -248,3 +248,77 @@ def test_cached_run_does_not_load_jieba(tmp_path):
     assert "DICT=1" in runs[0].stderr, runs[0].stderr  # the first run segments the article
     assert "DICT=0" in runs[1].stderr, runs[1].stderr  # the cached run never loads the dictionary
     assert runs[0].stdout == runs[1].stdout
+
+
+def test_update_baseline_drops_fixed_findings_and_keeps_other_files(project):
+    a, b = project / "docs" / "a.txt", project / "docs" / "b.txt"
+    a.write_text(ARTICLE, encoding="utf-8")
+    b.write_text(ARTICLE, encoding="utf-8")
+    r, rows = _run("--no-cache", "--format", "jsonl", "--baseline", "bl.json", "docs")
+    assert r.exit_code == 0 and rows == []
+    assert len(Baseline.load(project / "bl.json")) == 6  # two commas and one promise per file
+    # the first comma in a.txt is fixed: the baseline still hides the rest and says one entry is stale
+    a.write_text(ARTICLE.replace("第一段,", "第一段，"), encoding="utf-8")
+    r, rows = _run("--no-cache", "--format", "jsonl", "--baseline", "bl.json", "docs")
+    assert rows == [] and "1 个问题已不再出现" in r.stderr
+    # --update-baseline rewrites it from what the linted file has now; b.txt, not linted, keeps its entries
+    r, rows = _run("--no-cache", "--format", "jsonl", "--baseline", "bl.json", "--update-baseline", "docs/a.txt")
+    assert r.exit_code == 0 and rows == [] and "6 → 5" in r.stderr
+    stored = Baseline.load(project / "bl.json")
+    assert len(stored) == 5
+    assert sorted((k[0], k[1], n) for k, n in stored.counts.items()) == [
+        ("docs/a.txt", "banned", 1), ("docs/a.txt", "half-comma", 1),
+        ("docs/b.txt", "banned", 1), ("docs/b.txt", "half-comma", 1), ("docs/b.txt", "half-comma", 1)]
+    # re-introducing the fixed defect is now a new finding
+    a.write_text(ARTICLE, encoding="utf-8")
+    r, rows = _run("--no-cache", "--format", "jsonl", "--baseline", "bl.json", "docs")
+    assert r.exit_code == 1 and [x["rule"] for x in rows] == ["half-comma"]
+
+
+def test_update_baseline_needs_a_baseline(project):
+    (project / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", "--update-baseline", "a.txt"])
+    assert r.exit_code == 2 and "--baseline" in r.output
+
+
+def test_cache_prune_removes_only_stale_entries(tmp_path):
+    import time
+
+    c = Cache(tmp_path)
+    f = Finding(rule="r", start=0, end=1, message=Message("中", "en"), severity="warning")
+    c.put("ab" * 32, [f])  # the first write prunes (nothing yet) and leaves the daily marker
+    c.put("cd" * 32, [f])
+    old = time.time() - 40 * 86_400
+    stale = tmp_path / ".wenlint_cache" / "v1" / "ab" / ("ab" * 32 + ".json")
+    os.utime(stale, (old, old))
+    assert c.prune() == 0  # pruned less than a day ago: nothing to do
+    assert c.prune(force=True) == 1
+    assert not stale.exists() and c.get("cd" * 32, "p") is not None
+    # a hit refreshes the entry, so an entry in use survives the next prune
+    c.put("ef" * 32, [f])
+    used = tmp_path / ".wenlint_cache" / "v1" / "ef" / ("ef" * 32 + ".json")
+    os.utime(used, (old, old))
+    assert c.get("ef" * 32, "p") is not None
+    assert c.prune(force=True) == 0 and used.exists()
+    # a day later the next run that writes prunes by itself
+    os.utime(used, (old, old))
+    marker = tmp_path / ".wenlint_cache" / "v1" / ".last-prune"
+    os.utime(marker, (time.time() - 2 * 86_400,) * 2)
+    Cache(tmp_path).put("12" * 32, [f])
+    assert not used.exists()
+
+
+def test_cli_clean_removes_the_cache_only(project):
+    (project / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    _run("--format", "jsonl", "a.txt")
+    assert (project / ".wenlint_cache").is_dir()
+    r = CliRunner().invoke(main, ["clean"], catch_exceptions=False)
+    assert r.exit_code == 0 and "removed" in r.output
+    assert not (project / ".wenlint_cache").exists() and (project / "a.txt").exists()
+    r = CliRunner().invoke(main, ["clean"], catch_exceptions=False)
+    assert r.exit_code == 0 and "no wenlint cache" in r.output
+    # a folder of that name that wenlint did not make is left alone
+    (project / ".wenlint_cache").mkdir()
+    (project / ".wenlint_cache" / "mine.txt").write_text("x", encoding="utf-8")
+    CliRunner().invoke(main, ["clean"], catch_exceptions=False)
+    assert (project / ".wenlint_cache" / "mine.txt").exists()
