@@ -17,7 +17,7 @@ from linter.check import Check, Example, Option
 from linter.lexicon import PhraseMatcher
 from linter.resources import load_toml
 from linter.residue import CoverSet, markdown_code
-from linter.text import context_free, find_dates
+from linter.text import context_free, find_dates, scan_pattern
 
 DATA = "unsourced_statistic.toml"
 
@@ -50,6 +50,7 @@ def _data():
         "stat_re": stat_re,
         # no lookaround, anchor or word boundary: a match in a sentence is a match in the whole text
         "stat_re_plain": context_free(stat_re),
+        "stat_scan": scan_pattern(stat_re),  # same matches, 5x faster over a whole text
         "examples": PhraseMatcher(d["example_markers"]),
         "institutions": PhraseMatcher(d["institutions"]),
         "inst_re": re.compile(rf"[\u4e00-\u9fff]{{2,12}}(?:{inst_suffix})"),
@@ -117,7 +118,7 @@ class UnsourcedStatistic(Check):
         # one pass over the whole text tells which sentences can hold a statistic or a claim word: a
         # match inside a sentence is a match in the text, and a whole-text scan reports a match
         # overlapping that sentence (the exact per-sentence tests below then run only there)
-        stat_at = _SpanIndex(m.span() for m in d["stat_re"].finditer(text)) if d["stat_re_plain"] else None
+        stat_at = _SpanIndex(m.span() for m in d["stat_scan"].finditer(text)) if d["stat_re_plain"] else None
         claim_at = _SpanIndex((m.start, m.end) for m in d["claims"].iter_all(text))
         for i, s in enumerate(sents):
             st = s.text

@@ -165,3 +165,85 @@ def to_fullwidth(text: str) -> str:
     """Turn ASCII , ? : ; ! ( ) into their full-width forms; ``...`` into ……"""
     text = text.replace("...", "……")
     return "".join(FULLWIDTH.get(ch, ch) for ch in text)
+
+
+def _first_class(seq, C) -> "tuple[list[str], bool] | None":
+    """Regex-class fragments for the characters a match of the parsed ``seq`` can start with, and
+    whether ``seq`` can match the empty string; None when that cannot be told simply."""
+    cats = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
+            C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w", C.CATEGORY_NOT_WORD: r"\W"}
+    frags: list[str] = []
+    for op, av in seq:
+        if op is C.LITERAL:
+            frags.append(f"\\U{av:08x}")
+            return frags, False
+        if op is C.IN:
+            for iop, iav in av:
+                if iop is C.LITERAL:
+                    frags.append(f"\\U{iav:08x}")
+                elif iop is C.RANGE:
+                    frags.append(f"\\U{iav[0]:08x}-\\U{iav[1]:08x}")
+                elif iop is C.CATEGORY and iav in cats:
+                    frags.append(cats[iav])
+                else:  # NEGATE, unusual categories: give up
+                    return None
+            return frags, False
+        if op is C.SUBPATTERN or (hasattr(C, "ATOMIC_GROUP") and op is C.ATOMIC_GROUP):
+            got = _first_class(av[-1] if op is C.SUBPATTERN else av, C)
+        elif op is C.BRANCH:
+            got, nullable = ([], False), False
+            for alt in av[1]:
+                sub = _first_class(alt, C)
+                if sub is None:
+                    return None
+                got[0].extend(sub[0])
+                nullable = nullable or sub[1]
+            got = (got[0], nullable)
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT) or (hasattr(C, "POSSESSIVE_REPEAT") and op is C.POSSESSIVE_REPEAT):
+            got = _first_class(av[2], C)
+            if got is not None and av[0] == 0:
+                got = (got[0], True)
+        else:  # ANY, NOT_LITERAL, anchors, lookaround, backreferences: give up
+            return None
+        if got is None:
+            return None
+        frags.extend(got[0])
+        if not got[1]:
+            return frags, False
+    return frags, True
+
+
+def scan_pattern(pattern: "re.Pattern") -> "re.Pattern":
+    """``pattern`` behind a one-character lookahead on the characters its matches can start with.
+
+    ``finditer``/``search`` give exactly the same matches (the lookahead only turns away positions
+    where ``pattern`` cannot start), but sre no longer tries every alternative of a large
+    alternation at every position of the text: 5x faster on ``unsourced_statistic``'s figure
+    pattern.  Returns ``pattern`` itself when its first characters cannot be told simply or it can
+    match the empty string."""
+    try:
+        from re import _constants as C, _parser as P  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as C  # type: ignore[no-redef]
+        import sre_parse as P  # type: ignore[no-redef]
+    try:
+        parsed = P.parse(pattern.pattern, pattern.flags)
+        got = _first_class(parsed, C)
+    except Exception:  # noqa: BLE001
+        return pattern
+    head = parsed.data
+    while head and head[0][0] is C.SUBPATTERN:
+        head = head[0][1][-1].data
+    if head and (head[0][0] in (C.LITERAL, C.IN) or (
+            head[0][0] is C.BRANCH and all(alt.data and alt.data[0][0] is C.LITERAL for alt in head[0][1][1]))):
+        return pattern  # sre already skips ahead to the possible first characters by itself
+    if got is None or got[1] or not got[0]:
+        return pattern
+    try:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            return re.compile(f"(?=[{''.join(dict.fromkeys(got[0]))}])(?:{pattern.pattern})", pattern.flags)
+    except (re.error, Warning, TypeError):
+        return pattern
