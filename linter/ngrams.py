@@ -22,6 +22,9 @@ import zlib
 from array import array
 from bisect import bisect_left
 from functools import lru_cache
+from math import log
+from operator import methodcaller
+from zlib import crc32
 
 from .resources import data_path
 
@@ -356,6 +359,7 @@ FIN_PRED = "ngrams/fin_pred.tsv.gz"
 FIN_MAX_N = 5
 LAW_SHARE = 0.5  # the law texts weigh, in total, half as much as the finance corpus
 FIN_COUNT_SCALE = 16  # counts (finance + weighted law) are stored as round(16 * count)
+_UNSEEN = (0.0, 0.0)
 
 _ASCII_FULL = {",": "，", "?": "？", ":": "：", ";": "；", "!": "！", "(": "（", ")": "）"}
 
@@ -418,72 +422,112 @@ class FinLM:
             self.keys.byteswap()
             self.counts.byteswap()
             self.types.byteswap()
-        self._cache: dict[str, tuple[float, float]] = {}
-        self._lp: dict[str, float] = {}
-        self._win: dict[str, float] = {}  # score(): window s[i-4:i+1] → log P(s[i] | s[i-4:i])
+        self._n = n
+        self._unigram_denom = self.total + 3000.0
+        # memos, each cleared when it grows past a few hundred thousand entries
+        self._cache: dict[str, tuple[float, float]] = {}  # gram → (count, continuations)
+        self._win: dict[str, float] = {}  # window h + x (h ≤ 4 chars) → log P(x | h)
+        self._scores: dict[tuple, float] = {}  # (s, start, end) → score()
         self.floor = 1.0 / (self.total + 6000.0)
 
     def lookup(self, gram: str) -> tuple[float, float]:
         """(count, distinct continuations) of ``gram`` (count 0 when unseen or pruned)."""
         v = self._cache.get(gram)
-        if v is None:
-            k = zlib.crc32(gram.encode("utf-8"))
-            keys = self.keys
-            i = bisect_left(keys, k)
-            if i < len(keys) and keys[i] == k:
-                v = (self.counts[i] / FIN_COUNT_SCALE, self.types[i] / FIN_COUNT_SCALE)
-            else:
-                v = (0.0, 0.0)
-            if len(self._cache) > 300_000:
-                self._cache.clear()
-            self._cache[gram] = v
+        return self._find(gram) if v is None else v
+
+    def _find(self, gram: str) -> tuple[float, float]:
+        """``lookup`` past its cache: one hash and one binary search, cached."""
+        k = crc32(gram.encode("utf-8"))
+        keys = self.keys
+        i = bisect_left(keys, k)
+        if i < self._n and keys[i] == k:
+            v = (self.counts[i] / FIN_COUNT_SCALE, self.types[i] / FIN_COUNT_SCALE)
+        else:
+            v = _UNSEEN
+        cache = self._cache
+        if len(cache) > 300_000:
+            cache.clear()
+        cache[gram] = v
         return v
 
     def count(self, gram: str) -> float:
-        return self.lookup(gram)[0]
+        v = self._cache.get(gram)
+        return (self._find(gram) if v is None else v)[0]
 
     def logp(self, ch: str, hist: str) -> float:
         """log P(ch | the last ≤ 4 characters of hist); both already ``lm_normalise``d."""
-        h = hist[-(FIN_MAX_N - 1):]
-        key = h + "\x00" + ch
-        v = self._lp.get(key)
-        if v is not None:
-            return v
-        get = self._cache.get  # lookup()'s cache first: most grams are already there
+        if len(ch) != 1:
+            return self._logp_any(ch, hist[-(FIN_MAX_N - 1):])
+        w = hist[-(FIN_MAX_N - 1):] + ch
+        v = self._win.get(w)
+        if v is None:
+            v = self._window(w)
+            memo = self._win
+            if len(memo) > 300_000:
+                memo.clear()
+            memo[w] = v
+        return v
+
+    def _logp_any(self, x: str, h: str) -> float:
+        """``logp`` for an ``x`` that is not one character (the same interpolation, unmemoised)."""
         lookup = self.lookup
-        p = ((get(ch) or lookup(ch))[0] + 0.5) / (self.total + 3000.0)
+        p = (lookup(x)[0] + 0.5) / self._unigram_denom
         for k in range(1, len(h) + 1):
             hk = h[-k:]
-            d, t = get(hk) or lookup(hk)
+            d, t = lookup(hk)
             if d <= 0 or t <= 0:
                 break
-            hkc = hk + ch
-            p = ((get(hkc) or lookup(hkc))[0] + t * p) / (d + t)
-        v = math.log(p)
-        if len(self._lp) > 300_000:
-            self._lp.clear()
-        self._lp[key] = v
-        return v
+            p = (lookup(hk + x)[0] + t * p) / (d + t)
+        return log(p)
+
+    def _window(self, w: str) -> float:
+        """log P(w[-1] | w[:-1]) for a window of ≤ 5 characters (not memoised here):
+        P(x|h) = (c(hx) + T(h)·P(x|h')) / (c(h) + T(h)), from the unigram up."""
+        get = self._cache.get
+        find = self._find
+        n = len(w)
+        ch = w[-1]
+        p = ((get(ch) or find(ch))[0] + 0.5) / self._unigram_denom
+        for a in range(n - 2, -1, -1):  # the histories w[a:-1], shortest first
+            hk = w[a:-1]
+            d, t = get(hk) or find(hk)
+            if d <= 0 or t <= 0:
+                break
+            hkc = w[a:]
+            p = ((get(hkc) or find(hkc))[0] + t * p) / (d + t)
+        return log(p)
 
     def score(self, s: str, start: int, end: int | None = None) -> float:
         """Sum of log P(s[i] | s[i-4:i]) for start ≤ i < end (s normalised)."""
-        end = len(s) if end is None else end
-        # memoised by the ≤ 5-character window itself (history + character): no key building
+        key = (s, start, end)
+        v = self._scores.get(key)
+        if v is not None:
+            return v
+        stop = len(s) if end is None else end
+        # memoised by the ≤ 5-character window itself (history + character)
         memo = self._win
         get = memo.get
-        logp = self.logp
-        w = FIN_MAX_N - 1
         vals = []
-        for i in range(start, end):
-            j = i - w if i > w else 0
-            key = s[j:i + 1]
-            v = get(key)
-            if v is None:
+        ap = vals.append
+        for i in range(start, stop):
+            w = s[i - 4 if i > 4 else 0:i + 1]
+            x = get(w)
+            if x is None:
                 if len(memo) > 300_000:
                     memo.clear()
-                v = memo[key] = logp(s[i], s[j:i])
-            vals.append(v)
-        return sum(vals)
+                x = memo[w] = self._window(w)
+            ap(x)
+        v = sum(vals)  # summed in order, as a list: the same float as ever
+        scores = self._scores
+        if len(scores) > 200_000:
+            scores.clear()
+        scores[key] = v
+        return v
+
+    def score_many(self, strings, start: int, end: int | None = None) -> list[float]:
+        """``[score(s, start, end) for s in strings]`` in one call."""
+        score = self.score
+        return [score(s, start, end) for s in strings]
 
 
 @lru_cache(maxsize=1)
@@ -524,13 +568,15 @@ def _fin_neigh(name: str) -> dict[str, str]:
 
 
 def _parse_neigh(raw: str | None) -> dict[str, int]:
+    """``word\x1fcount`` items separated by spaces (``\\n`` in a word stands for a newline)."""
     if not raw:
         return {}
-    out = {}
-    for item in raw.split(" "):
-        w, _, c = item.rpartition("\x1f")
-        out[w.replace("\\n", "\n")] = int(c)
-    return out
+    if "\\n" in raw:  # never spans an item's separator or count: one pass serves every word
+        raw = raw.replace("\\n", "\n")
+    return {w: int(c) for w, _, c in map(_RPART_US, raw.split(" "))}
+
+
+_RPART_US = methodcaller("rpartition", "\x1f")
 
 
 @lru_cache(maxsize=65536)
