@@ -27,7 +27,9 @@ def test_corrupt_compact_copy_falls_back_to_jieba(tmp_path):
     for p in (tmp_path / "jieba").iterdir():
         if p.suffix == ".freq":
             p.write_bytes(b"\x00\x01")
+    env["WENLINT_SEGMENTER"] = "jieba"  # tokenize through jieba's (rebuilt) dictionary, not rjieba's
     out = subprocess.run([sys.executable, "-c", "from linter import segment; "
-                          "print([t.text for t in segment.tokenize('许多借款人关心的问题')])"],
+                          "print(segment.backend(), segment.word_freq('借款人') > 0, "
+                          "[t.text for t in segment.tokenize('许多借款人关心的问题')])"],
                          check=True, env=env, capture_output=True, text=True).stdout
-    assert out.strip() == "['许多', '借款人', '关心', '的', '问题']"
+    assert out.strip() == "jieba True ['许多', '借款人', '关心', '的', '问题']"
