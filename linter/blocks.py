@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from .check import Fix
 from .lexicon import PhraseMatcher
 from .resources import load_toml
-from .text import han_count
+from .text import HAN_RUN_RE, han_count
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -154,30 +154,67 @@ def _line_tools():
 
 
 def _make_line(idx: int, start: int, end: int, next_start: int, raw: str) -> Line:
+    return _make_lines([(start, end, raw)], next_start, idx)[0]
+
+
+_new_line = object.__new__
+
+
+def _make_lines(spans, n: int, first_index: int = 0) -> list[Line]:
+    """:class:`Line` objects for ``spans`` (start, end, raw text) of a text of length ``n``.  One loop
+    with its tools bound locally; each frozen Line is filled through its ``__dict__`` (instead of 14
+    ``object.__setattr__`` calls: same objects, equal and hashed alike)."""
     bullets_by_first, marks, marks_re, prose_re, ellipses = _line_tools()
-    text = strip_pad(raw)
-    lead = start + (len(raw) - len(raw.lstrip(_PAD))) if text else start
-    body = text
-    heading = 0
-    if body.startswith("#"):
-        stripped = body.lstrip("#")
-        heading = len(body) - len(stripped)
-        body = strip_pad(stripped)
-    bullet = ""
-    for b in bullets_by_first.get(body[:1], ()):
-        if body.startswith(b) and len(body) > len(b) and not body[len(b)].isdigit():
-            bullet = b
-            body = strip_pad(body[len(b):])
-            break
-    last = len(text) - 1  # inner marks: before the last character
-    inner = len(marks_re.findall(text, 0, last)) if last > 0 else 0
-    return Line(
-        index=idx, start=start, end=end, next_start=next_start, lead=lead, text=text, body=body,
-        bullet=bullet, heading=heading, han=han_count(text),
-        inner_marks=inner, prose_marks=len(prose_re.findall(text)),
-        ends_sentence=bool(text) and text[-1] in marks,
-        ends_ellipsis=text.endswith(ellipses),
-    )
+    marks_findall, prose_findall, han_findall = marks_re.findall, prose_re.findall, HAN_RUN_RE.findall
+    bget = bullets_by_first.get
+    pad = _PAD
+    out: list[Line] = []
+    append = out.append
+    last_i = len(spans) - 1
+    for i, (start, end, raw) in enumerate(spans):
+        text = raw.strip(pad)
+        if text:
+            lead = start + (len(raw) - len(raw.lstrip(pad)))
+            body = text
+            heading = 0
+            if body[0] == "#":
+                stripped = body.lstrip("#")
+                heading = len(body) - len(stripped)
+                body = stripped.strip(pad)
+            bullet = ""
+            if body:
+                for b in bget(body[0], ()):
+                    if body.startswith(b) and len(body) > len(b) and not body[len(b)].isdigit():
+                        bullet = b
+                        body = body[len(b):].strip(pad)
+                        break
+            last = len(text) - 1  # inner marks: before the last character
+            inner = len(marks_findall(text, 0, last)) if last > 0 else 0
+            han = sum(map(len, han_findall(text)))
+            prose = len(prose_findall(text))
+            ends_sentence = text[-1] in marks
+            ends_ellipsis = text.endswith(ellipses)
+        else:
+            lead, body, heading, bullet, inner, han, prose = start, text, 0, "", 0, 0, 0
+            ends_sentence, ends_ellipsis = False, text.endswith(ellipses)
+        ln = _new_line(Line)
+        d = ln.__dict__
+        d["index"] = first_index + i
+        d["start"] = start
+        d["end"] = end
+        d["next_start"] = spans[i + 1][0] if i < last_i else n
+        d["lead"] = lead
+        d["text"] = text
+        d["body"] = body
+        d["bullet"] = bullet
+        d["heading"] = heading
+        d["han"] = han
+        d["inner_marks"] = inner
+        d["prose_marks"] = prose
+        d["ends_sentence"] = ends_sentence
+        d["ends_ellipsis"] = ends_ellipsis
+        append(ln)
+    return out
 
 
 class Layout:
@@ -185,12 +222,7 @@ class Layout:
 
     def __init__(self, doc: "Document") -> None:
         self.text = doc.text
-        spans = doc.lines
-        out: list[Line] = []
-        n = len(doc.text)
-        for i, sp in enumerate(spans):
-            nxt = spans[i + 1].start if i + 1 < len(spans) else n
-            out.append(_make_line(i, sp.start, sp.end, nxt, sp.text))
+        out = _make_lines([(sp.start, sp.end, sp.text) for sp in doc.lines], len(doc.text))
         self.lines: list[Line] = out
         prose = [ln.index for ln in out if is_prose(ln)]
         self.first_prose: int | None = prose[0] if prose else None

@@ -1,0 +1,85 @@
+"""Round-3 performance rewrites against the plain code they replace (same results)."""
+import random
+
+from linter.text import Span, split_lines, split_sentences, SENTENCE_RE
+
+
+def _split_lines_ref(text):
+    import re
+
+    out, pos, n = [], 0, len(text)
+    for m in re.finditer(r"\r\n|\n|\r", text):
+        out.append(Span(pos, m.start(), text[pos:m.start()]))
+        pos = m.end()
+    if pos < n or not out or n == 0:
+        out.append(Span(pos, n, text[pos:n]))
+    elif pos == n:
+        out.append(Span(pos, n, ""))
+    return out
+
+
+def _split_sentences_ref(text, base=0):
+    out = []
+    for m in SENTENCE_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if s == e:
+            continue
+        stripped = text[s:e].rstrip("\r\n")
+        if not stripped.strip():
+            continue
+        out.append(Span(base + s, base + s + len(stripped), stripped))
+    return out
+
+
+def test_spans_equal_the_dataclass_built_ones():
+    rng = random.Random(3)
+    for _ in range(5000):
+        t = "".join(rng.choice("ab。！?\n\r …”) \u3000") for _ in range(rng.randrange(0, 30)))
+        assert split_lines(t) == _split_lines_ref(t)
+        assert split_sentences(t, 3) == _split_sentences_ref(t, 3)
+        assert [hash(s) for s in split_lines(t)] == [hash(s) for s in _split_lines_ref(t)]
+
+
+def _make_line_ref(idx, start, end, next_start, raw):
+    from linter import blocks
+
+    bullets_by_first, marks, marks_re, prose_re, ellipses = blocks._line_tools()
+    text = blocks.strip_pad(raw)
+    lead = start + (len(raw) - len(raw.lstrip(blocks._PAD))) if text else start
+    body = text
+    heading = 0
+    if body.startswith("#"):
+        stripped = body.lstrip("#")
+        heading = len(body) - len(stripped)
+        body = blocks.strip_pad(stripped)
+    bullet = ""
+    for b in bullets_by_first.get(body[:1], ()):
+        if body.startswith(b) and len(body) > len(b) and not body[len(b)].isdigit():
+            bullet = b
+            body = blocks.strip_pad(body[len(b):])
+            break
+    last = len(text) - 1
+    inner = len(marks_re.findall(text, 0, last)) if last > 0 else 0
+    return blocks.Line(index=idx, start=start, end=end, next_start=next_start, lead=lead, text=text, body=body,
+                       bullet=bullet, heading=heading, han=blocks.han_count(text), inner_marks=inner,
+                       prose_marks=len(prose_re.findall(text)), ends_sentence=bool(text) and text[-1] in marks,
+                       ends_ellipsis=text.endswith(ellipses))
+
+
+def test_layout_lines_equal_the_dataclass_built_ones():
+    from linter import blocks
+    from linter.document import Document
+
+    bullets = [b for b in blocks.vocab()["bullets"] if b][:6]
+    pieces = ["#", "## ", " ", "\u3000", "\u200b", "。", "，", "？", "……", "...", "1", "2025-04-17", "\n", "\r\n",
+              "房贷", "逾期", "abc", "吗"] + bullets
+    rng = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 25)))
+        doc = Document(text)
+        lines = doc.lines
+        want = [_make_line_ref(i, sp.start, sp.end, lines[i + 1].start if i + 1 < len(lines) else len(text), sp.text)
+                for i, sp in enumerate(lines)]
+        got = blocks.Layout(doc).lines
+        assert got == want, text
+        assert [hash(x) for x in got] == [hash(x) for x in want]
