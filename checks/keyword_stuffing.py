@@ -121,13 +121,14 @@ class KeywordStuffing(Check):
 
         candidates: set[str] = set()
         lo, hi = int(cfg["min_len"]), int(cfg["max_len"])
-        for m in (_sized_clause_re(max(1, lo), hi).finditer(text) if max(1, lo) <= hi else ()):
-            clause = m.group()
-            if clause in candidates:
+        # each distinct clause is judged once (the tests depend on the clause alone)
+        clauses = set(_sized_clause_re(max(1, lo), hi).findall(text)) if max(1, lo) <= hi else ()
+        min_han = cfg["min_len"] - 1
+        han_count, is_question = blocks.han_count, blocks.is_question
+        for clause in clauses:
+            if han_count(clause) < min_han:
                 continue
-            if blocks.han_count(clause) < cfg["min_len"] - 1:
-                continue
-            if blocks.is_question(clause) or clause in title_clauses:
+            if clause in title_clauses or is_question(clause):
                 candidates.add(clause)
         if not candidates:
             return
@@ -173,7 +174,7 @@ class KeywordStuffing(Check):
         cfg = _cfg()["ngram"]
         n = int(cfg["n"])
         threshold = float(self.opts["ngram-threshold"] or cfg["threshold"])
-        chars, where = prose_chars(doc)
+        chars = _prose_text(doc)
         if len(chars) < cfg["min_chars"]:
             return
         share = dup_ngram_fraction(chars, n)
@@ -191,11 +192,21 @@ class KeywordStuffing(Check):
         j = pos
         while j + n < len(chars) and chars[j + 1:j + 1 + n] in seen:
             j += 1
+        where = prose_chars(doc)[1]
         start = where[pos]
         end = where[j + n - 1] + 1
         yield self.finding("ngram", start, end, sub="ngram-repetition", confidence=0.7,
                            data={"n": n, "share": round(share, 4), "threshold": threshold, "chars": len(chars)},
                            share=share, n=n)
+
+
+def _prose_text(doc) -> str:
+    """The first half of :func:`prose_chars`: the characters only (one findall per prose line)."""
+    lay = blocks.layout(doc)
+    text = doc.text
+    findall = _GRAM_RUN_RE.findall
+    is_prose = blocks.is_prose
+    return "".join(["".join(findall(text, ln.start, ln.end)) for ln in lay.lines if is_prose(ln)])
 
 
 def prose_chars(doc) -> tuple[str, list[int]]:

@@ -103,6 +103,36 @@ def test_dup_ngram_fraction_matches_gopher_definition():
     assert dup_ngram_fraction("abcde" * 4, 5) == pytest.approx(0.75)
 
 
+def _gopher_scan(chars, n):  # the plain scan, as the Gopher paper defines it
+    total = len(chars)
+    if total < n or n <= 0:
+        return 0.0
+    seen, repeated, i = set(), 0, 0
+    while i <= total - n:
+        gram = chars[i:i + n]
+        if gram in seen:
+            repeated += n
+            i += n
+        else:
+            seen.add(gram)
+            i += 1
+    return repeated / total
+
+
+def test_dup_ngram_fraction_equals_plain_scan():
+    import random
+
+    rng = random.Random(7)
+    for _ in range(4000):
+        alphabet = "ab" if rng.random() < 0.5 else "abcd"
+        chars = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        n = rng.randrange(0, 7)
+        assert dup_ngram_fraction(chars, n) == _gopher_scan(chars, n), (chars, n)
+    for chars in ("abcab" * 30, "a" * 50, "ab" * 40 + "c" + "ab" * 7, "aaaabaaaab" * 9):
+        for n in (1, 2, 3, 4, 5, 10, 20):
+            assert dup_ngram_fraction(chars, n) == _gopher_scan(chars, n)
+
+
 def test_ngram_repetition_on_duplicated_paragraphs():
     text = "基金定投怎么选扣款日\n\n" + "\n".join(FILLER[:3] * 3 + FILLER[3:]) + "\n"
     found = [f for f in lint("keyword-stuffing", text) if f.rule == "keyword-stuffing/ngram-repetition"]
