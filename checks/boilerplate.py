@@ -96,7 +96,9 @@ class Boilerplate(Check):
         # ("声明：本站文章来源于网络，如有侵权请联系删除。"), so chrome after them is still in the tail
         # comment sections belong to fake-comments: their lines are neither prose nor boilerplate
         comments = blocks.comment_line_indexes(lay)
-        strong = {ln.index for ln in lay.lines if not ln.blank and self._strong(ln)} | comments
+        # the per-line facts _strong and classify share, computed once per line
+        facts = {ln.index: self._facts(ln) for ln in lay.lines if not ln.blank and ln.index not in comments}
+        strong = {i for i, f in facts.items() if f[0] or (not f[1] and (f[2] or f[3]))} | comments
         head, tail = lay.zones(strong, int(self.opts["head-lines"]), int(self.opts["tail-lines"]))
         hits: dict[int, tuple] = {}
         weak: dict[int, tuple] = {}
@@ -104,7 +106,7 @@ class Boilerplate(Check):
             if ln.blank or ln.index in comments:
                 continue
             zone = "head" if ln.index in head else "tail" if ln.index in tail else "body"
-            hit = self.classify(ln, zone)
+            hit = self.classify(ln, zone, facts[ln.index])
             if hit is not None:
                 hits[ln.index] = (ln, zone, hit)
             elif zone == "tail" and self._footer_field(ln):
@@ -124,21 +126,34 @@ class Boilerplate(Check):
             yield self.finding(key, ln.lead, ln.tail, fix=lay.delete_fix(ln), confidence=conf,
                                data={"zone": zone}, **fmt)
 
-    def classify(self, ln: Line, zone: str):
-        """(message key, confidence, format args) when ``ln`` is a chrome line, else None."""
+    def _facts(self, ln: Line) -> tuple[bool, bool, bool, bool | None]:
+        """(short sentence footer, too long or sentence-like, licence pattern, footer phrase); the last
+        two only when the line is not too long or sentence-like, the footer phrase only without a
+        licence (None: not computed)."""
         d = _data()
-        raw = d["raw"]
+        sf = self._sentence_footer(ln)
+        skip = ln.length > d["raw"]["max_line"] or self._sentence_like(ln)
+        if skip:
+            return sf, True, False, None
+        lic = bool(d["license"].search(ln.text))
+        return sf, False, lic, (None if lic else d["footer"].contains(ln.text))
+
+    def classify(self, ln: Line, zone: str, facts: tuple | None = None):
+        """(message key, confidence, format args) when ``ln`` is a chrome line, else None.
+        ``facts``: :meth:`_facts` of the line when already known."""
+        d = _data()
         text = ln.text
-        if zone == "tail" and self._sentence_footer(ln):
+        sf, skip, lic, foot = facts if facts is not None else self._facts(ln)
+        if zone == "tail" and sf:
             return "footer", 0.9, {}
-        if ln.length > raw["max_line"] or self._sentence_like(ln):
+        if skip:
             return None
         if blocks.is_comment_header(ln) or blocks.is_comment_label(ln):
             return None  # fake-comments owns comment sections
         edge = zone != "body"
-        if d["license"].search(text) and (edge or ln.prose_marks == 0):
+        if lic and (edge or ln.prose_marks == 0):
             return "license", 0.95, {}
-        if (edge or ln.prose_marks == 0) and d["footer"].contains(text):
+        if (edge or ln.prose_marks == 0) and (foot if foot is not None else d["footer"].contains(text)):
             return "footer", 0.95, {}
         if not edge:
             return None

@@ -352,6 +352,24 @@ def _comment_tools() -> tuple[re.Pattern, PhraseMatcher, frozenset, frozenset]:
     return persona, markers, labels, widgets
 
 
+def _memo(fn):
+    """Remember ``fn(line)`` on the line itself (an extra ``__dict__`` entry: not a field, so
+    equality and hashing are untouched).  comment_blocks asks every line, and the chrome checks
+    ask again."""
+    key = "_" + fn.__name__
+
+    def wrapper(ln: Line) -> bool:
+        d = ln.__dict__
+        v = d.get(key)
+        if v is None:
+            v = d[key] = fn(ln)
+        return v
+
+    wrapper.__name__, wrapper.__doc__, wrapper.__wrapped__ = fn.__name__, fn.__doc__, fn
+    return wrapper
+
+
+@_memo
 def is_comment_label(ln: Line) -> bool:
     """A short line that only announces a comment section (精彩评论, 网友评论 …)."""
     if ln.blank or ln.length > 16:
@@ -368,15 +386,17 @@ def is_comment_widget(ln: Line) -> bool:
     return bool(key) and key in _comment_tools()[3]
 
 
+@_memo
 def is_comment_header(ln: Line) -> bool:
     """A commenter line: persona (东新-律师) or avatar/anonymous marker, with a date or time."""
     if ln.blank or ln.length > 50 or ln.inner_marks or "。" in ln.text:
         return False
     persona_re, markers, _labels, _w = _comment_tools()
     persona = bool(persona_re.search(ln.text))
-    marker = bool(markers.find(ln.text))
-    dated = has_any_date(ln.text)
-    return (dated and (persona or marker)) or (persona and marker)
+    marker = markers.contains(ln.text)
+    if persona is marker:  # both (a header) or neither (no header, whatever the date)
+        return persona
+    return has_any_date(ln.text)
 
 
 _SHORT_DATE_RE = re.compile(r"(?<![\d-])(?:0?[1-9]|1[0-2])(?:-|月)(?:0?[1-9]|[12]\d|3[01])日?(?![\d-])")
