@@ -77,6 +77,11 @@ SPACE_ALONE_MARGIN = 2.0  # the margin credited to a sole candidate
 SPACE_REPEAT_BONUS = 2.0  # per further cut space listing the same candidate (up to three)
 SPACE_DELETED_BONUS = 2.0  # a word other evidence already says the document lacks
 TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
+PARTIAL_VOCAB_FREQ = 200  # dictionary words of 3–7 characters at least this frequent can be restored from a fragment ...
+PARTIAL_VOCAB_FIN = 3  # ... and register words (corpus/finance tokens) at least this frequent
+PARTIAL_FRAG_WORD = 50  # a fragment that is itself a word this frequent (or a register token) is not a fragment
+PARTIAL_GAIN_ONE = 6.0  # log gain a lone broken site needs
+PARTIAL_GAIN_MANY = 2.0  # log gain each site of a word broken the same way at several places needs
 
 
 @dataclass
@@ -121,6 +126,39 @@ def _light_verbs() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _filter_words() -> tuple[str, ...]:
     return load_words("missing_char/filter_words.txt")
+
+
+@lru_cache(maxsize=1)
+def _partial_matcher() -> PhraseMatcher | None:
+    """Fragments of frequent words with one character deleted (人民法院 → 人法院 / 民法院 / 人民院,
+    国务院 → 国院, 消费金融 → 消金融), each → [(word, index of the deleted character)].  Words:
+    jieba's dictionary (3–7 Han characters, frequency ≥ PARTIAL_VOCAB_FREQ), the register's tokens
+    and the domain lexicon.  A fragment that is itself a word is left out: only strings that are
+    not words can be broken words."""
+    from linter.segment import tokenizer
+
+    def han(w: str) -> bool:
+        return all(is_han(c) for c in w)
+
+    vocab: set[str] = set()
+    for w, f in tokenizer().FREQ.items():
+        if f and f >= PARTIAL_VOCAB_FREQ and 3 <= len(w) <= 7 and han(w):
+            vocab.add(w)
+    fin, _ = ngrams._fin_words()
+    vocab.update(w for w, c in fin.items() if c >= PARTIAL_VOCAB_FIN and 3 <= len(w) <= 7 and han(w))
+    vocab.update(w for w in ngrams.lexicon().domain if 3 <= len(w) <= 7 and han(w))
+    frags: dict[str, list[tuple[str, int]]] = {}
+    for w in sorted(vocab):
+        if ngrams.word_pos(w).startswith("nr"):
+            continue  # personal names
+        for k in range(len(w)):
+            f = w[:k] + w[k + 1:]
+            if w[k] in f and (f[k - 1:k] == w[k] or f[k:k + 1] == w[k]):
+                continue  # a doubled character (人民民): the deletion point is ambiguous
+            frags.setdefault(f, []).append((w, k))
+    frags = {f: v for f, v in frags.items()
+             if ngrams.word_freq(f) < PARTIAL_FRAG_WORD and ngrams.fin_word_count(f) < 2}
+    return PhraseMatcher(frags) if frags else None
 
 
 @lru_cache(maxsize=1)
@@ -437,6 +475,7 @@ class MissingChar(Check):
         findings += self._insertions(text, toks, counts, deleted)
         findings += self._law_names(text)
         findings += self._list_gaps(doc, toks)
+        findings += self._partials(doc, text, counts)
 
         # one finding per span; highest confidence wins
         findings.sort(key=lambda f: (f[0].start, -f[1]))
@@ -1040,6 +1079,64 @@ class MissingChar(Check):
                 A, B = toks[ti], toks[ti + 1]
                 c = Cand(A.end - 1, B.start + 1, p, p, w, w, "insert", g, w)
                 out.append((c, conf))
+        return out
+
+    # ---- 5b. words with one character deleted --------------------------------
+    def _partials(self, doc, text, counts) -> list[tuple[Cand, float]]:
+        """A filter that deletes one character of a word deletes it from every occurrence of the
+        word: the document never contains the word whole, and a string that is not a word but is
+        the word less one character stands where it belongs (``，人法院应予支持`` → 人民法院,
+        ``向国院报告`` → 国务院).  The fragment must be whole tokens (not inside another word), the
+        word absent from the document, and the character model must prefer the restored character:
+        strongly at a lone site, clearly at each site of a word broken the same way several times."""
+        pm = _partial_matcher()
+        if pm is None:
+            return []
+        toks = doc.tokens
+        if not toks:
+            return []
+        hits = []
+        words: set[str] = set()
+        for m in pm.iter_all(text):
+            s, e = m.start, m.end
+            i = doc.token_at(s)
+            j = doc.token_at(e - 1)
+            if toks[i].start != s or toks[j].end != e or i == j:
+                continue  # inside another word, or a single token (a word jieba knows)
+            hits.append(m)
+            words.update(w for w, _ in m.value)
+        if not hits:
+            return []
+        counts.prime(words)
+        norm = ngrams.lm_normalise(text)
+        by_word: dict[str, list[tuple[float, int, int, int]]] = {}
+        best_at: dict[tuple[int, int], tuple[float, str]] = {}
+        for m in hits:
+            for w, k in m.value:
+                if not counts.absent(w):
+                    continue
+                if (k == 0 and text[m.start - 1:m.start] in "）)」』") or (
+                        k == len(w) - 1 and text[m.end:m.end + 1] in "（("):
+                    continue  # a bracketed alternative: 建（构）筑物
+                q = m.start + k
+                g = self._gain(norm, q, w[k])
+                if g < PARTIAL_GAIN_MANY:
+                    continue
+                by_word.setdefault(w, []).append((g, m.start, m.end, k))
+                cur = best_at.get((m.start, m.end))
+                if cur is None or g > cur[0]:
+                    best_at[(m.start, m.end)] = (g, w)
+        out: list[tuple[Cand, float]] = []
+        for w, sites in by_word.items():
+            sites = [x for x in sites if best_at[(x[1], x[2])][1] == w]  # one restoration per fragment
+            n_frag = len({text[s:e] for _, s, e, _ in sites})
+            if not sites or n_frag != 1:
+                continue
+            if len(sites) == 1 and sites[0][0] < PARTIAL_GAIN_ONE:
+                continue
+            conf = min(0.95, 0.75 + 0.05 * (len(sites) - 1))
+            for g, s, e, k in sites:
+                out.append((Cand(s, e, s, e, w, w[k], "partial", g, w), conf))
         return out
 
     # ---- 6. mangled official law names -------------------------------------

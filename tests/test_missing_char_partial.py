@@ -1,0 +1,51 @@
+"""missing-char: a word with one character deleted at every occurrence (人民法院 → 人法院)."""
+from __future__ import annotations
+
+from linter.runner import lint_text
+
+
+def mc(text):
+    return [f for f in lint_text(text, select=["missing-char"]) if f.rule.startswith("missing-char")]
+
+
+BROKEN = ("借款纠纷走到诉讼这一步，很多人心里没底。其实，人法院审理民间借贷案件有一套固定的流程。\n"
+          "首先，出借人需要向借款人住所地的基层人法院提起诉讼，并提交借条、转账记录等证据。\n"
+          "其次，人法院受理后会通知被告，被告可以在答辩期内提交答辩状。\n")
+
+
+def test_fragment_repeated_is_restored_at_every_site():
+    fs = mc(BROKEN)
+    spans = [(f.start, f.end) for f in fs]
+    want = [(i, i + 3) for i in range(len(BROKEN)) if BROKEN.startswith("人法院", i)]
+    assert spans == want
+    for f in fs:
+        assert f.fix.replacement == "人民法院" and f.confidence >= 0.8
+
+
+def test_fix_round_trips():
+    fixed = BROKEN
+    for f in sorted(mc(BROKEN), key=lambda f: -f.start):
+        fixed = fixed[:f.fix.start] + f.fix.replacement + fixed[f.fix.end:]
+    assert "人法院" not in fixed and fixed.count("人民法院") == 3
+    assert mc(fixed) == []
+
+
+def test_word_present_whole_is_no_fragment():
+    # the filter deletes from every occurrence: once the whole word occurs, a look-alike is no cut
+    text = BROKEN + "最后，人民法院依法作出判决。\n"
+    assert not [f for f in mc(text) if f.fix and f.fix.replacement == "人民法院"]
+
+
+def test_bracketed_alternative_is_not_a_fragment():
+    assert mc("建设单位应当对新建、改建的建（构）筑物进行安全评估，并对建（构）筑物定期检查。") == []
+
+
+def test_fragment_inside_a_word_is_not_reported():
+    # 权人 is 债权人 less 债, but inside 所有权人 it is part of a word
+    assert mc("房屋所有权人可以依法处分房屋，所有权人的同意是转让的前提。") == []
+
+
+def test_lone_site_needs_a_strong_gain():
+    fs = mc("消费者在申请贷款前，应当了解消金融公司的资质，核实其是否持有许可证。")
+    assert [f.fix.replacement for f in fs] == ["消费金融公司"]
+    assert mc("消费者在申请贷款前，应当了解消费金融公司的资质，核实其是否持有许可证。") == []
