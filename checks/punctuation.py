@@ -17,7 +17,7 @@ from typing import Iterator
 
 from linter.check import Check, Example, Fix, Option
 from linter.resources import load_toml
-from linter.text import HAN_RE, han_count, is_han
+from linter.text import HAN_RANGES, HAN_RE, han_count, is_han
 
 # Regions where ASCII punctuation is never Chinese punctuation.  Every pattern is a
 # single bounded character class run: no nested quantifiers, no backtracking blow-up.
@@ -35,7 +35,10 @@ _SENTENCE_MARKS = set("，。、；！？,;!?")
 
 # Candidate finders: each loop below jumps from one candidate to the next with a C-level
 # regex search instead of testing every character in Python (same decisions, ~3x faster).
-_MARK_START_RE = re.compile(r"[,?:;!]|\.\.\.")         # where _chinese_marks.is_mark is non-zero
+_MARK_START_RE = re.compile(r"[,?:;!]|\.\.\.")         # where a half-width mark item starts
+# a half-width mark item: one of , ? : ; ! or a run of 3-12 dots (a longer run starts a new item)
+_MARK_ITEM_RE = re.compile(r"[,?:;!]|\.{3,12}")
+_MARK_RUN_RE = re.compile(r"(?:[,?:;!]|\.{3,12})+")    # a maximal run of items (greedy, as the scan was)
 _ANY_ASCII_MARK_RE = re.compile(r"[,?:;!()]|\.\.\.")   # a line without one has no half-width mark to report
 _BRACKET_RE = re.compile(r"[()]")
 _SENTENCE_MARK_RE = re.compile("[" + re.escape("".join(sorted(_SENTENCE_MARKS))) + "]")
@@ -96,7 +99,18 @@ def _data() -> dict:
         # ... of at least N characters: the lookbehind pins each try to the start of a run (linear)
         "clause_min_re": lambda n, _b=m["clause_breaks"] + "\r\n": _clause_min_re(_b, n),
         "closing": {v: k for k, v in d["pairs"].items()},
+        # the nearest character before / after a position, past at most 3 spaces, is Chinese (Han or a CJK mark)
+        "cjk_before_re": re.compile(f"[{HAN_RANGES}{_esc(m['cjk'])}]{_spaces_upto3(m['spaces'])}\\Z"),
+        "cjk_after_re": re.compile(f"{_spaces_upto3(m['spaces'])}[{HAN_RANGES}{_esc(m['cjk'])}]"),
     }
+
+
+def _esc(chars: str) -> str:
+    return "".join(re.escape(c) for c in sorted(set(chars)))
+
+
+def _spaces_upto3(spaces: str) -> str:
+    return f"[{_esc(spaces)}]{{0,3}}" if spaces else ""
 
 
 FULL = {",": "，", "?": "？", ":": "：", ";": "；", "!": "！", "(": "（", ")": "）"}
@@ -235,43 +249,27 @@ class Punctuation(Check):
         out: dict[int, tuple[int, str]] = {}
         n = len(s)
 
-        def is_mark(k: int) -> int:
-            """Length of the ASCII mark (or dot run of ≥3) starting at k, else 0."""
-            if s[k] in half and s[k] not in "()":
-                return 1
-            if s.startswith("...", k):
-                e = k
-                while e < n and s[e] == "." and e - k < 12:
-                    e += 1
-                return e - k
-            return 0
-
-        # 1. runs of ASCII marks (and "..."), decided by their outer neighbours
-        i = 0
-        find = _MARK_START_RE.search
-        while i < n:
-            m = find(s, i)  # the next k with is_mark(k) != 0
-            if m is None:
-                break
-            i = m.start()
-            run = []
-            j = i
-            while j < n:
-                w = is_mark(j)
-                if not w:
-                    break
-                run.append((j, w))
-                j += w
-            if protected.find(1, base + i, base + j) < 0:
-                prev = self._neighbour(s, i, -1, spaces)
-                nxt = self._neighbour(s, j - 1, 1, spaces)
-                if _is_cjk(prev, cjk) or _is_cjk(nxt, cjk):
-                    for k, w in run:
-                        if w > 1:
-                            out[base + k] = (w, "……")
-                        elif not (s[k] == ":" and self._time_like(s, k)):
-                            out[base + k] = (1, FULL[s[k]])
-            i = j
+        # 1. runs of ASCII marks (and "..."), decided by their outer neighbours: one regex finds each
+        # maximal run of is_mark items, two anchored regexes tell whether the nearest character
+        # before/after it (past at most 3 spaces) is Chinese (_neighbour + _is_cjk, without the calls)
+        before, after = data["cjk_before_re"].search, data["cjk_after_re"].match
+        for m in _MARK_RUN_RE.finditer(s):
+            i, j = m.span()
+            if protected.find(1, base + i, base + j) >= 0:
+                continue
+            if not (before(s, max(0, i - 4), i) or after(s, j)):
+                continue
+            if j - i == 1:  # one mark (the common case)
+                ch = s[i]
+                if not (ch == ":" and self._time_like(s, i)):
+                    out[base + i] = (1, FULL[ch])
+                continue
+            for im in _MARK_ITEM_RE.finditer(s, i, j):
+                k, e = im.span()
+                if e - k > 1:
+                    out[base + k] = (e - k, "……")
+                elif not (s[k] == ":" and self._time_like(s, k)):
+                    out[base + k] = (1, FULL[s[k]])
         # 2. ASCII brackets, as pairs
         stack: list[int] = []
         pairs: list[tuple[int, int | None]] = []
@@ -287,6 +285,8 @@ class Punctuation(Check):
                 else:
                     pairs.append((-1, k))
         pairs.extend((o, None) for o in stack)
+        if not pairs:
+            return out  # steps 2 and 3 only concern brackets
         list_mark = _LIST_MARK_RE.match(s)
         list_end = list_mark.end() - 1 if list_mark else -1
         for o, c in pairs:
@@ -465,7 +465,6 @@ class Punctuation(Check):
         tokens = [t for t in doc.tokens_in(start, end) if t.start >= start and t.end <= end]
         if not tokens:
             return
-        words = [t.text for t in tokens]
         cut = None  # offset where a comma goes
         opened = False
         head = text[start:end]
@@ -473,9 +472,8 @@ class Punctuation(Check):
         while k >= 0 and text[k] in " \t\u3000":
             k -= 1
         mid_sentence = k >= 0 and text[k] in "，,、；;"
-        for marker in data["comma_after"]:
-            if mid_sentence:
-                break  # "……看似方便，实际上让自己……": an adverb inside the sentence, not a discourse opener
+        # "……看似方便，实际上让自己……": an adverb inside the sentence, not a discourse opener
+        for marker in (data["comma_after"] if not mid_sentence and head.startswith(data["comma_after"]) else ()):
             if head.startswith(marker):
                 rest = han_count(head[len(marker):])
                 if rest >= 6:
@@ -485,11 +483,12 @@ class Punctuation(Check):
         cuts = [cut] if cut is not None else []
         extra: frozenset = frozenset()
         strict = False
-        if not cuts and words[0] in data["openers"] and not comma_follows:
+        word0 = tokens[0].text
+        if not cuts and word0 in data["openers"] and not comma_follows:
             # "如果……，银行……": when a comma follows, the run is just the subordinate clause
             opened = True
-            extra = data["openers"][words[0]]
-            strict = words[0] in data["strict_openers"]
+            extra = data["openers"][word0]
+            strict = word0 in data["strict_openers"]
             first = self._junctions(tokens, data, start, end, [], extra, first_only=True, strict=strict)
             if not first or self._han(text[first[0]:end]) < data["min_main"]:
                 return

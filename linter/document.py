@@ -41,13 +41,20 @@ class Document:
 
     def line_index(self, offset: int) -> int:
         """0-based index of the line holding ``offset`` (a terminator belongs to its line)."""
-        return max(0, bisect.bisect_right(self._line_starts, offset) - 1)
+        i = bisect.bisect_right(self._line_starts, offset) - 1
+        return i if i > 0 else 0
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset; columns count code points."""
-        offset = min(max(offset, 0), len(self.text))
-        i = self.line_index(offset)
-        return i + 1, offset - self._line_starts[i] + 1
+        if offset < 0:
+            offset = 0
+        elif offset > len(self.text):
+            offset = len(self.text)
+        starts = self._line_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0:
+            i = 0
+        return i + 1, offset - starts[i] + 1
 
     def offset(self, line: int, column: int) -> int:
         """Inverse of :meth:`position`."""
@@ -104,15 +111,16 @@ class Document:
 
     def tokens_in(self, start: int, end: int) -> list[segment.Token]:
         """Tokens overlapping ``[start, end)``."""
-        if not self.tokens:
-            return []
         tokens = self.tokens
-        out = []
-        # walk by index: slicing tokens[i:] would copy the rest of the document on every call
-        for i in range(self.token_at(start), len(tokens)):
-            t = tokens[i]
-            if t.start >= end:
-                break
-            if t.end > start:
-                out.append(t)
+        if not tokens:
+            return []
+        # tokens are sorted and do not overlap: from the token at ``start`` (dropped when it ends at or
+        # before ``start``) up to the last one starting before ``end``, found by bisection
+        starts = self._token_starts
+        i = bisect.bisect_right(starts, start) - 1
+        if i < 0:
+            i = 0
+        out = tokens[i:bisect.bisect_left(starts, end, i)]
+        if out and out[0].end <= start:
+            del out[0]
         return out

@@ -83,3 +83,30 @@ def test_layout_lines_equal_the_dataclass_built_ones():
         got = blocks.Layout(doc).lines
         assert got == want, text
         assert [hash(x) for x in got] == [hash(x) for x in want]
+
+
+def test_tokens_in_and_position_equal_the_plain_walk():
+    from linter.document import Document
+
+    rng = random.Random(5)
+    texts = ["", "房贷逾期一个月会上门吗？\n银行会先电话提醒。", "a b\r\nc\rd\n\n", "  我们 ，，abc 123。\n"]
+    texts += ["".join(rng.choice("房贷逾期银行 会上门吗，。\nab1") for _ in range(rng.randrange(0, 40))) for _ in range(300)]
+    for text in texts:
+        doc = Document(text)
+        toks = doc.tokens
+        n = len(text)
+        for start in range(-1, n + 2):
+            for end in range(start - 1, min(n + 2, start + 9)):
+                want = []
+                if toks:
+                    for t in toks[max(0, max(i for i, t in enumerate(toks) if t.start <= start)
+                                      if any(t.start <= start for t in toks) else 0):]:
+                        if t.start >= end:
+                            break
+                        if t.end > start:
+                            want.append(t)
+                assert doc.tokens_in(start, end) == want, (text, start, end)
+            off = min(max(start, 0), n)
+            starts = [ln.start for ln in doc.lines]
+            i = max(0, max((k for k, s in enumerate(starts) if s <= off), default=0))
+            assert doc.position(start) == (i + 1, off - starts[i] + 1)
