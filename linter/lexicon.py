@@ -21,6 +21,9 @@ class Match(Generic[V]):
     value: V
 
 
+_new = object.__new__  # Match objects are filled through __dict__ (frozen-dataclass __init__ is 3x slower)
+
+
 class PhraseMatcher(Generic[V]):
     """Find lexicon terms in text.  ``terms`` is an iterable of strings or a
     mapping term → value (the value is returned with each match)."""
@@ -31,7 +34,8 @@ class PhraseMatcher(Generic[V]):
         n = 0
         for term, value in items:
             if term:
-                self._auto.add_word(term, (term, value))
+                # (term, value, length): the length saves a len() per hit
+                self._auto.add_word(term, (term, value, len(term)))
                 n += 1
         self.size = n
         if n:
@@ -44,9 +48,15 @@ class PhraseMatcher(Generic[V]):
         """Every occurrence, overlaps included, ordered by end offset."""
         if not self.size or not text:
             return
-        for end_idx, (term, value) in self._auto.iter(text):
-            end = end_idx + 1
-            yield Match(end - len(term), end, term, value)
+        new = _new
+        for end_idx, (term, value, size) in self._auto.iter(text):
+            m = new(Match)
+            d = m.__dict__
+            d["start"] = end_idx + 1 - size
+            d["end"] = end_idx + 1
+            d["term"] = term
+            d["value"] = value
+            yield m
 
     def contains(self, text: str) -> bool:
         """True when some term occurs in ``text`` (same as ``bool(self.find(text))``, without building matches)."""
@@ -60,19 +70,22 @@ class PhraseMatcher(Generic[V]):
         """Leftmost-longest, non-overlapping occurrences."""
         if not self.size or not text:
             return []
-        # raw automaton hits; a Match is built only for the occurrences kept
-        best: dict[int, tuple] = {}
-        get = best.get
-        for end_idx, tv in self._auto.iter(text):
-            start = end_idx + 1 - len(tv[0])
-            cur = get(start)
-            if cur is None or end_idx > cur[0]:
-                best[start] = (end_idx, tv)
+        # raw automaton hits, ordered by end offset: the last hit seen for a start is its longest
+        # term (a later hit with the same start ends later), so one dict comprehension keeps it
+        best = {e - tv[2]: (e, tv) for e, tv in self._auto.iter(text)}  # start - 1 -> (end - 1, hit)
         out: list[Match[V]] = []
         last_end = -1
-        for start in sorted(best):
+        new = _new
+        for s1 in sorted(best):
+            start = s1 + 1
             if start >= last_end:
-                end_idx, (term, value) = best[start]
+                end_idx, (term, value, _size) = best[s1]
                 last_end = end_idx + 1
-                out.append(Match(start, last_end, term, value))
+                m = new(Match)
+                d = m.__dict__
+                d["start"] = start
+                d["end"] = last_end
+                d["term"] = term
+                d["value"] = value
+                out.append(m)
         return out

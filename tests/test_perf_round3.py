@@ -110,3 +110,35 @@ def test_tokens_in_and_position_equal_the_plain_walk():
             starts = [ln.start for ln in doc.lines]
             i = max(0, max((k for k, s in enumerate(starts) if s <= off), default=0))
             assert doc.position(start) == (i + 1, off - starts[i] + 1)
+
+
+def _find_ref(terms, text):
+    """Leftmost-longest non-overlapping occurrences by brute force."""
+    out, i = [], 0
+    while i < len(text):
+        hit = max((t for t in terms if t and text.startswith(t, i)), key=len, default=None)
+        if hit:
+            out.append((i, i + len(hit), hit))
+            i += len(hit)
+        else:
+            i += 1
+    return out
+
+
+def test_phrase_matcher_find_and_iter_all():
+    from linter.lexicon import Match, PhraseMatcher
+
+    rng = random.Random(17)
+    for _ in range(3000):
+        terms = {"".join(rng.choice("abc") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 6))}
+        pm = PhraseMatcher({t: len(t) for t in terms})
+        text = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 25)))
+        got = pm.find(text)
+        assert [(m.start, m.end, m.term) for m in got] == _find_ref(terms, text)
+        assert all(m == Match(m.start, m.end, m.term, len(m.term)) for m in got)
+        every = [(m.start, m.end, m.term, m.value) for m in pm.iter_all(text)]
+        want = sorted(((i, i + len(t), t, len(t)) for t in terms for i in range(len(text)) if text.startswith(t, i)),
+                      key=lambda x: (x[1], x[0]))
+        assert sorted(every, key=lambda x: (x[1], x[0])) == want
+        assert [e for _s, e, _t, _v in every] == sorted(e for _s, e, _t, _v in every)
+        assert pm.contains(text) == bool(got)
