@@ -67,6 +67,21 @@ def fingerprint(law: str, article: str, clause: str) -> int:
     return int.from_bytes(h, "little")
 
 
+def _fp_state(law: str, article: str):
+    """The hash state after ``law\x1farticle\x1f``: :func:`fingerprint` of a clause is this state's copy
+    updated with the clause (the same bytes, so the same key, 2x cheaper per clause)."""
+    return hashlib.blake2b(f"{law}\x1f{article}\x1f".encode("utf-8"), digest_size=4)
+
+
+_fp_state_cached = lru_cache(maxsize=1024)(_fp_state)
+
+
+def _fp(state, clause_bytes: bytes) -> int:
+    h = state.copy()
+    h.update(clause_bytes)
+    return int.from_bytes(h.digest(), "little")
+
+
 @lru_cache(maxsize=1)
 def _fingerprints() -> tuple[frozenset, array]:
     """(laws fingerprinted, sorted clause keys); empty when the data file is absent."""
@@ -81,6 +96,11 @@ def _fingerprints() -> tuple[frozenset, array]:
     return laws, keys
 
 
+@lru_cache(maxsize=8)
+def _sorted_laws(laws: frozenset) -> tuple[str, ...]:
+    return tuple(sorted(laws))
+
+
 def _has_key(keys: array, k: int) -> bool:
     i = bisect.bisect_left(keys, k)
     return i < len(keys) and keys[i] == k
@@ -93,8 +113,8 @@ def verbatim_share(law: str, articles: list[str], quote: str) -> float | None:
     clauses = quote_clauses(quote)
     if law not in laws or not clauses:
         return None
-    scopes = articles or ["*"]
-    hit = sum(1 for c in clauses if any(_has_key(keys, fingerprint(law, a, c)) for a in scopes))
+    states = [_fp_state_cached(law, a) for a in (articles or ["*"])]
+    hit = sum(1 for c in clauses if any(_has_key(keys, _fp(st, c.encode("utf-8"))) for st in states))
     return hit / len(clauses)
 
 
@@ -110,8 +130,10 @@ def identify_provision(rest: str) -> tuple[LawEntry, int | None] | None:
     if not clauses:
         return None
     best: list[tuple[int, str]] = []
-    for law in sorted(laws):
-        hit = sum(1 for c in clauses if _has_key(keys, fingerprint(law, "*", c)))
+    encoded = [c.encode("utf-8") for c in clauses]
+    for law in _sorted_laws(laws):
+        st = _fp_state_cached(law, "*")
+        hit = sum(1 for c in encoded if _has_key(keys, _fp(st, c)))
         if hit:
             best.append((hit, law))
     if not best:
@@ -126,7 +148,8 @@ def identify_provision(rest: str) -> tuple[LawEntry, int | None] | None:
     top = min(entry.max_article or 0, 5000)
     arts = []
     for n in range(1, top + 1):  # the fingerprints hold every version: name the article only when unique
-        if sum(1 for c in clauses if _has_key(keys, fingerprint(name, str(n), c))) == hits:
+        st = _fp_state(name, str(n))
+        if sum(1 for c in encoded if _has_key(keys, _fp(st, c))) == hits:
             arts.append(n)
             if len(arts) > 1:
                 break
@@ -159,9 +182,11 @@ def fingerprint_article(law: str, quote: str, max_article: int, need: float) -> 
     if law not in laws or not clauses or max_article <= 0:
         return None
     best, best_share = None, 0.0
+    encoded = [c.encode("utf-8") for c in clauses]
     for n in range(1, min(max_article, 5000) + 1):
         art = str(n)
-        hit = sum(1 for c in clauses if _has_key(keys, fingerprint(law, art, c)))
+        st = _fp_state(law, art)
+        hit = sum(1 for c in encoded if _has_key(keys, _fp(st, c)))
         share = hit / len(clauses)
         if share > best_share:
             best, best_share = art, share

@@ -142,3 +142,14 @@ def test_phrase_matcher_find_and_iter_all():
         assert sorted(every, key=lambda x: (x[1], x[0])) == want
         assert [e for _s, e, _t, _v in every] == sorted(e for _s, e, _t, _v in every)
         assert pm.contains(text) == bool(got)
+
+
+def test_fingerprint_from_hash_state_equals_fingerprint():
+    from checks.legal_citation import _fp, _fp_state, _fp_state_cached, fingerprint
+
+    for law, art, clause in [("中华人民共和国民法典", "*", "债务人不履行到期债务"), ("x", "12", ""),
+                             ("商业银行法", "7", "abc123"), ("", "", "借款人")]:
+        want = fingerprint(law, art, clause)
+        assert _fp(_fp_state(law, art), clause.encode("utf-8")) == want
+        assert _fp(_fp_state_cached(law, art), clause.encode("utf-8")) == want
+        assert _fp(_fp_state_cached(law, art), clause.encode("utf-8")) == want  # the cached state is not consumed
