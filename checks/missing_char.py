@@ -82,6 +82,17 @@ PARTIAL_VOCAB_FIN = 3  # ... and register words (corpus/finance tokens) at least
 PARTIAL_FRAG_WORD = 50  # a fragment that is itself a word this frequent (or a register token) is not a fragment
 PARTIAL_GAIN_ONE = 6.0  # log gain a lone broken site needs
 PARTIAL_GAIN_MANY = 2.0  # log gain each site of a word broken the same way at several places needs
+PARTIAL_ONE_POS = ("n", "v")  # a lone character standing for a two-character word: restored as a noun or verb ...
+PARTIAL_ONE_FREEDOM = 0.35  # ... from a character that rarely stands alone in the dictionary ...
+PARTIAL_ONE_USED = 20  # ... nor in the register (at least this many occurrences there to tell)
+PARTIAL_ONE_SITE_GAIN = 3.5  # log gain each site of a one-character remainder needs
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    value: list
 
 
 @dataclass
@@ -1103,8 +1114,27 @@ class MissingChar(Check):
             j = doc.token_at(e - 1)
             if toks[i].start != s or toks[j].end != e or i == j:
                 continue  # inside another word, or a single token (a word jieba knows)
-            hits.append(m)
+            hits.append(_Hit(s, e, m.value))
             words.update(w for w, _ in m.value)
+        # one character left of a two-character word (分期 → 分, 罚款 → 款): a single-character token
+        for i, t in enumerate(toks):
+            ch = t.text
+            if (len(ch) != 1 or not is_han(ch) or ngrams.char_freedom(ch) > PARTIAL_ONE_FREEDOM
+                    or ch in _free_chars()):
+                continue
+            prev = toks[i - 1].text if i else ""
+            nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+            if ((prev and ngrams.word_freq(prev[-1] + ch) >= 20) or (nxt and ngrams.word_freq(ch + nxt[0]) >= 20)):
+                continue  # the character forms a word with its neighbour (受|用人单位): no orphan
+            alone, used = ngrams.fin_char_use(ch)
+            if used < PARTIAL_ONE_USED or alone >= REG_FREE * used:
+                continue  # stands alone in the register (会, 各, 下), or too rare there to tell (燃)
+            opts = [(w, 1 - w.index(ch)) for w, f in ngrams.words_with_char(ch)
+                    if len(w) == 2 and f >= PARTIAL_VOCAB_FREQ and w[0] != w[1]
+                    and ngrams.word_pos(w)[:1] in PARTIAL_ONE_POS]
+            if opts:
+                hits.append(_Hit(t.start, t.end, opts))
+                words.update(w for w, _ in opts)
         if not hits:
             return []
         counts.prime(words)
@@ -1132,7 +1162,18 @@ class MissingChar(Check):
             n_frag = len({text[s:e] for _, s, e, _ in sites})
             if not sites or n_frag != 1:
                 continue
-            if len(sites) == 1 and sites[0][0] < PARTIAL_GAIN_ONE:
+            if len(w) - len(text[sites[0][1]:sites[0][2]]) == 1 and sites[0][2] - sites[0][1] == 1:
+                # one character left: several distinct contexts that each clearly prefer the word
+                ctxs = {text[max(0, s - 2):e + 2] for g, s, e, _ in sites if g >= PARTIAL_ONE_SITE_GAIN}
+                if len(ctxs) < 2:
+                    continue
+                sites = [x for x in sites if x[0] >= PARTIAL_ONE_SITE_GAIN]
+                # a remainder always next to the same word is a collocation (为农|服务, 扣除|可|节省)
+                lefts = {text[max(0, s - 1):s] for _, s, _, _ in sites}
+                rights = {text[e:e + 1] for _, _, e, _ in sites}
+                if len(lefts) < 2 or len(rights) < 2:
+                    continue
+            elif len(sites) == 1 and sites[0][0] < PARTIAL_GAIN_ONE:
                 continue
             conf = min(0.95, 0.75 + 0.05 * (len(sites) - 1))
             for g, s, e, k in sites:

@@ -49,3 +49,31 @@ def test_lone_site_needs_a_strong_gain():
     fs = mc("消费者在申请贷款前，应当了解消金融公司的资质，核实其是否持有许可证。")
     assert [f.fix.replacement for f in fs] == ["消费金融公司"]
     assert mc("消费者在申请贷款前，应当了解消费金融公司的资质，核实其是否持有许可证。") == []
+
+
+MORTGAGE = ("办理房屋抵贷款时，银行会要求借款人提供产权证明。\n"
+            "抵物的价值需要经过评估，评估价值决定了可贷额度。\n"
+            "如果借款人到期不还，银行可以依法处置抵的房产，并以所得价款优先受偿。\n")
+
+
+def test_one_character_left_of_a_word_at_several_places():
+    fs = mc(MORTGAGE)
+    assert [MORTGAGE[f.start:f.end] for f in fs] == ["抵"] * 3
+    assert {f.fix.replacement for f in fs} == {"抵押"}
+
+
+def test_one_character_remainder_needs_the_word_absent():
+    text = MORTGAGE + "抵押登记完成后，银行才会放款。\n"
+    assert not [f for f in mc(text) if f.fix and f.fix.replacement == "抵押"]
+
+
+def test_one_character_remainder_always_beside_the_same_word_is_a_collocation():
+    # 为农服务 is a fixed phrase of the register of rural policy, not 农药 with 药 deleted
+    assert mc("合作社应当强化为农服务功能，发挥其为农服务综合性合作经济组织的作用，扩大为农服务范围。") == []
+
+
+def test_free_character_is_no_remainder():
+    # 应 stands alone as a modal verb: not 应当 with 当 deleted
+    text = ("遇到还款困难时，借款人应主动联系银行。\n面对催收，借款人应保留通话记录。\n"
+            "收到法院传票后，被告应按时出庭。\n")
+    assert mc(text) == []
