@@ -25,6 +25,7 @@ import bisect
 import math
 import re
 from functools import lru_cache
+from operator import attrgetter
 
 from linter import ngrams
 from linter.check import Check, Example, Fix, Option
@@ -139,11 +140,12 @@ class SpunText(Check):
         # token-aligned matches, leftmost-longest: a match must start where a non-blank token starts and
         # end where one ends (looked up by bisection: no per-token index of the whole document)
         best: dict[int, tuple[int, str]] = {}
-        for m in matcher.iter_all(text):
-            if self._aligned(doc, m.start, m.end) is not None:
-                cur = best.get(m.start)
-                if cur is None or m.end > cur[0]:
-                    best[m.start] = (m.end, m.term)
+        aligned = self._aligned
+        for ms, me, term in matcher.spans(text):
+            if aligned(doc, ms, me) is not None:
+                cur = best.get(ms)
+                if cur is None or me > cur[0]:
+                    best[ms] = (me, term)
         findings = []
         last_end = -1
         threshold = float(self.opts["threshold"])
@@ -174,7 +176,7 @@ class SpunText(Check):
             f.data.pop("tier", None)
         yield from findings
         if findings and len(findings) >= int(self.opts["score-min-count"]):
-            n_words = sum(1 for t in tokens if HAN_RE.search(t.text))
+            n_words = len(list(filter(HAN_RE.search, map(attrgetter("text"), tokens))))  # tokens with Han
         else:
             n_words = 0
         if findings and len(findings) >= int(self.opts["score-min-count"]) and n_words:

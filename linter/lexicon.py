@@ -58,6 +58,12 @@ class PhraseMatcher(Generic[V]):
             d["value"] = value
             yield m
 
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, term) of every occurrence, as :meth:`iter_all` orders them, without Match objects."""
+        if not self.size or not text:
+            return []
+        return [(e + 1 - tv[2], e + 1, tv[0]) for e, tv in self._auto.iter(text)]
+
     def contains(self, text: str) -> bool:
         """True when some term occurs in ``text`` (same as ``bool(self.find(text))``, without building matches)."""
         if not self.size or not text:

@@ -153,3 +153,14 @@ def test_fingerprint_from_hash_state_equals_fingerprint():
         assert _fp(_fp_state(law, art), clause.encode("utf-8")) == want
         assert _fp(_fp_state_cached(law, art), clause.encode("utf-8")) == want
         assert _fp(_fp_state_cached(law, art), clause.encode("utf-8")) == want  # the cached state is not consumed
+
+
+def test_phrase_matcher_spans_equal_iter_all():
+    from linter.lexicon import PhraseMatcher
+
+    rng = random.Random(23)
+    for _ in range(500):
+        terms = {"".join(rng.choice("abc") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 6))}
+        pm = PhraseMatcher(terms)
+        text = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 25)))
+        assert pm.spans(text) == [(m.start, m.end, m.term) for m in pm.iter_all(text)]
