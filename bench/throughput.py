@@ -7,12 +7,18 @@ of ``fixtures/`` once.  Each article is linted as its own document, as ``wenlint
 
 Measured, characters per second (each measurement ``--rounds`` times; best and median shown):
 
-* ``jieba.lcut(text, HMM=False)`` alone: wenlint's segmentation mode (``linter/segment.py``);
-* ``segment.tokenize``: the same plus wenlint's Token objects (what ``Document.tokens`` costs);
+* ``jieba.lcut(text, HMM=False)`` alone: wenlint's segmentation mode (``linter/segment.py``),
+  the issue's yardstick;
+* the backend wenlint actually segments with (``segment.backend()``: ``rjieba.cut(text, False)``
+  when rjieba is installed, else jieba again) alone;
+* ``segment.tokenize``: the backend plus wenlint's Token objects (what ``Document.tokens`` costs);
 * the full default rule set: ``Document`` + ``lint_document`` with every document check
   (segmentation included: it is part of the price);
 * each check alone, segmentation excluded (the tokens, computed once per distinct article,
   are handed to a fresh ``Document``) and included (a fresh ``Document`` segments again);
+* cold: the full rule set and missing-char alone over each *distinct* article once, in a fresh
+  interpreter (data loaded first, but no memo warmed by earlier passes over the same text):
+  the repeated seeds above reward memoisation more than a stream of new articles would;
 * ``wenlint`` as a subprocess on one ~6 KB article, split into interpreter + CLI start-up
   (``--version``), loading the check plugins (``list-checks``), first use of the data
   (``check`` on a one-line article: jieba dictionary, lexicons, indices) and the work on the
@@ -21,7 +27,7 @@ Measured, characters per second (each measurement ``--rounds`` times; best and m
   peak RSS of each ``wenlint`` subprocess; with ``--per-check-memory`` the RSS each check adds
   on first use, each in a fresh interpreter.
 
-    python bench/throughput.py [--mb 5] [--rounds 3] [--no-cli] [--per-check-memory]
+    python bench/throughput.py [--mb 5] [--rounds 3] [--no-cli] [--no-cold] [--per-check-memory]
                                [--json PATH|-] [--readme]
 
 ``--readme`` rewrites the generated block of the ``throughput.py`` section of bench/README.md.
@@ -75,10 +81,19 @@ def machine() -> dict:
         pass
     import jieba
 
+    from linter import segment
+
+    try:
+        from importlib.metadata import version
+
+        rj = version("rjieba")
+    except Exception:  # not installed
+        rj = None
     return {
         "cpu": cpu, "cores": os.cpu_count(), "memory_gb": mem_gb,
         "os": f"{platform.system()} {platform.release()}",
-        "python": platform.python_version(), "jieba": jieba.__version__,
+        "python": platform.python_version(), "jieba": jieba.__version__, "rjieba": rj,
+        "backend": segment.backend(),
         "load_avg_at_start": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
     }
 
@@ -158,6 +173,9 @@ def measure_library(texts: list[str], rounds: int) -> dict:
     out: dict = {"chars": n, "checks": [c.id for c in checks]}
 
     out["jieba_lcut"] = timed(lambda: [jieba.lcut(t, HMM=False) for t in texts], rounds)
+    cut = segment.cut
+    out["backend"] = segment.backend()
+    out["backend_cut"] = timed(lambda: [cut(t) for t in texts], rounds)
     out["tokenize"] = timed(lambda: [segment.tokenize(t) for t in texts], rounds)
 
     def full():
@@ -205,6 +223,45 @@ def measure_library(texts: list[str], rounds: int) -> dict:
 
 
 # -- subprocess measurements ------------------------------------------------------------
+_COLD_CHILD = r"""
+import json, sys, time
+sys.path.insert(0, sys.argv[1])
+from bench.throughput import corpus
+from linter.document import Document
+from linter.runner import LintOptions, lint_document, make_checks
+texts, _ = corpus(float(sys.argv[2]))
+texts = list(dict.fromkeys(texts))
+ids = [x for x in sys.argv[3].split(",") if x]
+checks, sel = make_checks(ids) if ids else make_checks()
+opts = LintOptions(selection=sel)
+lint_document(Document("信用卡逾期三个月会被起诉吗？持卡人应主动联系银行说明情况，申请分期还款。"), checks, opts)
+t0 = time.perf_counter()
+for t in texts:
+    lint_document(Document(t), checks, opts)
+print(json.dumps({"seconds": time.perf_counter() - t0, "chars": sum(map(len, texts)), "articles": len(texts)}))
+"""
+
+
+def measure_cold(mb: float, rounds: int) -> dict:
+    """One pass over the distinct articles in a fresh interpreter: the full set and missing-char."""
+    out: dict = {}
+    for name, ids in (("full", ""), ("missing-char", "missing-char")):
+        runs, info = [], {}
+        for _ in range(rounds):
+            r = subprocess.run([sys.executable, "-c", _COLD_CHILD, str(ROOT), str(mb), ids],
+                               capture_output=True, text=True)
+            try:
+                info = json.loads(r.stdout.strip().splitlines()[-1])
+            except (ValueError, IndexError):
+                print(f"cold {name}: {r.stderr[-500:]}", file=sys.stderr)
+                break
+            runs.append(info["seconds"])
+        if runs:
+            out[name] = {"best": min(runs), "median": statistics.median(runs), "runs": runs,
+                         "chars": info["chars"], "articles": info["articles"]}
+    return out
+
+
 _WRAP = (
     "import os, resource, subprocess, sys, time\n"
     "t0 = time.perf_counter()\n"
@@ -312,7 +369,8 @@ def report(res: dict) -> str:
     lines = []
     m = res["machine"]
     lines.append(f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB RAM, {m['os']}, "
-                 f"Python {m['python']}, jieba {m['jieba']}; load average at start {m['load_avg_at_start']} "
+                 f"Python {m['python']}, jieba {m['jieba']}, rjieba {m.get('rjieba') or '(absent)'}, "
+                 f"segmentation backend {m.get('backend', 'jieba')}; load average at start {m['load_avg_at_start']} "
                  f"(shared machine: other engineers' tests were running).")
     c = res["corpus"]
     lines.append(f"Text: {c['seed_articles']} seed articles ({c['seed_bytes'] / 1e6:.2f} MB, {c['seed_chars']:,} chars) "
@@ -322,8 +380,11 @@ def report(res: dict) -> str:
     lines.append("| what | chars/s best | chars/s median | × jieba.lcut (best) |")
     lines.append("| --- | ---: | ---: | ---: |")
     jl = rate(n, lib["jieba_lcut"])
+    be = lib.get("backend", "jieba")
+    be_name = "`rjieba.cut(text, False)`" if be == "rjieba" else "`Tokenizer().lcut(text, HMM=False)`"
     rows = [("`jieba.lcut(text, HMM=False)`", lib["jieba_lcut"]),
-            ("`segment.tokenize` (lcut + Token objects)", lib["tokenize"]),
+            (f"{be_name} (wenlint's backend: {be})", lib["backend_cut"]),
+            ("`segment.tokenize` (backend + Token objects)", lib["tokenize"]),
             ("full default rule set (segmentation included)", lib["full"]),
             ("engine only (no check, segmentation excluded)", lib["engine_only"])]
     for name, t in rows:
@@ -341,6 +402,13 @@ def report(res: dict) -> str:
                      f"{100 * v['excluded']['best'] / tot:.1f} % |")
     lines.append("")
     ratio = rate(n, lib["full"])["best"] / jl["best"]
+    cold = res.get("cold")
+    if cold:
+        for name, v in cold.items():
+            lines.append(f"* cold, {v['articles']} distinct articles once in a fresh interpreter ({v['chars']:,} chars), "
+                         f"{'full rule set' if name == 'full' else name + ' alone'} (segmentation included): "
+                         f"{v['chars'] / v['best']:,.0f} chars/s best, {v['chars'] / v['median']:,.0f} median "
+                         f"({v['chars'] / v['best'] / jl['best']:.2f} × jieba.lcut).")
     lines.append(f"* **full rule set ÷ jieba.lcut = {ratio:.2f}** (target ≥ {TARGET_RATIO}); "
                  f"median-based {rate(n, lib['full'])['median'] / jl['median']:.2f}.")
     lines.append(f"* in-process RSS after loading every check and linting all of it: {lib['rss_mb']:.0f} MB "
@@ -385,6 +453,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mb", type=float, default=5.0, help="seed text to lint, MB of UTF-8 (0: fixtures only)")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--no-cli", action="store_true", help="skip the subprocess measurements")
+    ap.add_argument("--no-cold", action="store_true", help="skip the fresh-interpreter one-pass measurements")
     ap.add_argument("--per-check-memory", action="store_true", help="RSS added by each check, fresh interpreters")
     ap.add_argument("--json", help="write all figures as JSON to PATH (- for stdout)")
     ap.add_argument("--readme", action="store_true", help="rewrite the generated block in bench/README.md")
@@ -396,6 +465,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"note: {SEEDS} not found: fixtures only", file=sys.stderr)
     print(f"linting {len(texts)} articles, {res['corpus']['chars']:,} chars, {args.rounds} rounds ...", file=sys.stderr)
     res["library"] = measure_library(texts, args.rounds)
+    if not args.no_cold:
+        res["cold"] = measure_cold(args.mb, args.rounds)
     if not args.no_cli:
         res["cli"] = measure_cli(args.rounds)
     if args.per_check_memory:

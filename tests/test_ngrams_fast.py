@@ -122,3 +122,15 @@ def test_parse_neigh_on_the_shipped_tables():
         table = ngrams._fin_neigh(name)
         for k in list(table)[:3000]:
             assert ngrams._parse_neigh(table[k]) == _parse_ref(table[k]), (name, k)
+
+
+def test_word_freq_is_the_larger_of_jieba_and_the_domain_list():
+    lx = ngrams.lexicon()
+
+    def ref(word):
+        f = lx._jieba.get(word, 0) or 0
+        d = lx.domain.get(word)
+        return d if d is not None and d > f else f
+
+    words = list(lx.domain) + list(lx._jieba)[::7] + ["", "\n", "不存在的词xyz", "催收", "的"]
+    assert [ngrams.word_freq(w) for w in words] == [ref(w) for w in words]
