@@ -213,9 +213,9 @@ class MarkupResidue(Check):
                 continue
             if not stripped:
                 continue  # blank lines do not break a code block
-            nonspace = sum(map(len, stripped.split()))  # characters that are not isspace()
-            is_code = (len(stripped) <= 400 and han_count(stripped) <= max_share * nonspace
-                       and code_re.match(stripped) is not None)
+            # the anchored pattern first: it fails at once on a Chinese line (same conjunction)
+            is_code = (len(stripped) <= 400 and code_re.match(stripped) is not None
+                       and han_count(stripped) <= max_share * sum(map(len, stripped.split())))  # non-isspace chars
             if is_code:
                 run.append(idx)
                 strong = strong or strong_re.match(stripped) is not None

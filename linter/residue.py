@@ -32,6 +32,8 @@ def fenced_blocks(doc: "Document") -> list[tuple[int, int, int, int]]:
     opening fence's offset, ``end`` the end of the closing fence (or of the text when
     the fence never closes); line numbers are 0-based indices into ``doc.lines``."""
     out: list[tuple[int, int, int, int]] = []
+    if "```" not in doc.text and "~~~" not in doc.text:
+        return out  # FENCE_RE needs a run of three backticks or tildes
     open_at: int | None = None
     fence = ""
     for i, ln in enumerate(doc.lines):
