@@ -1,0 +1,422 @@
+#!/usr/bin/env python3
+"""Build gold.jsonl for the second held-out set in this folder (h11 … h20).
+
+The articles are scraped-style finance-advice pages written for wenlint; the
+checks were never tuned on them.  Every defect is annotated here as data; no
+offset is typed by hand.  A span is given as a context string that contains the
+span between ⟦ and ⟧; the context without the markers must occur exactly once in
+the article (or pass nth=).  At the end every record is verified
+(text == article[start:end], categories are DESIGN.md rule ids) and gold.jsonl
+is written next to this script.
+
+    python bench/heldout2/build_gold.py          # rebuild gold.jsonl and print counts
+
+Record format: the one of ../shared/gold/seeds.jsonl (file, category, start,
+end, text, fix, confidence certain|likely, note, plus category extras:
+keyword-stuffing `phrase` and one document-level record with scope/count;
+punctuation `subtype`, and `marks` for half-width lines).
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "gold.jsonl"
+
+# The rule ids of DESIGN.md (section "Rule ids"); near-duplicate is corpus-only.
+RULE_IDS = (
+    "missing-char", "keyword-stuffing", "boilerplate", "link-spam", "legal-citation",
+    "outdated-reference", "spun-text", "duplicate-title", "fake-comments", "punctuation",
+    "risky-claim", "markup-residue", "conversion-residue", "generation-residue",
+    "unsourced-statistic",
+)
+
+FILES = sorted(p.name for p in HERE.glob("*.txt"))
+TEXT: dict[str, str] = {}
+for _name in FILES:
+    with open(HERE / _name, encoding="utf-8", newline="") as _fh:
+        TEXT[_name] = _fh.read()
+
+LM, RM = "\u27e6", "\u27e7"  # ⟦ ⟧
+RECS: list[dict] = []
+
+MC, KS, BP, LS = "missing-char", "keyword-stuffing", "boilerplate", "link-spam"
+LC, OR, SP, DT = "legal-citation", "outdated-reference", "spun-text", "duplicate-title"
+FC, PU, RC, MR = "fake-comments", "punctuation", "risky-claim", "markup-residue"
+GR, US = "generation-residue", "unsourced-statistic"
+
+
+# --------------------------------------------------------------------- helpers
+def F(key: str) -> str:
+    hits = [f for f in FILES if f.startswith(key + "_")]
+    assert len(hits) == 1, (key, hits)
+    return hits[0]
+
+
+def positions(text: str, needle: str) -> list[int]:
+    out, i = [], text.find(needle)
+    while i != -1:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out
+
+
+def add(fname, cat, start, end, fix=None, conf="certain", note="", **extra):
+    assert cat in RULE_IDS, cat
+    assert conf in ("certain", "likely"), conf
+    rec = {"file": fname, "category": cat, "start": start, "end": end,
+           "text": TEXT[fname][start:end], "fix": fix, "confidence": conf, "note": note}
+    rec.update(extra)
+    RECS.append(rec)
+    return rec
+
+
+def ann(key, cat, ctx, fix=None, conf="certain", note="", nth=None, **extra):
+    """Annotate the ⟦span⟧ inside a context string that is unique in the article."""
+    fname = F(key)
+    assert ctx.count(LM) == 1 and ctx.count(RM) == 1, ctx
+    a = ctx.index(LM)
+    b = ctx.index(RM) - 1
+    plain = ctx.replace(LM, "").replace(RM, "")
+    occ = positions(TEXT[fname], plain)
+    if nth is None:
+        assert len(occ) == 1, (key, ctx, len(occ))
+        base = occ[0]
+    else:
+        base = occ[nth]
+    return add(fname, cat, base + a, base + b, fix, conf, note, **extra)
+
+
+def each(key, cat, word, fix, conf="certain", note="", expect=None, **extra):
+    """Annotate every occurrence of `word` (a substitution applied throughout the article)."""
+    fname = F(key)
+    occ = positions(TEXT[fname], word)
+    assert occ, (key, word)
+    if expect is not None:
+        assert len(occ) == expect, (key, word, len(occ))
+    for s in occ:
+        add(fname, cat, s, s + len(word), fix, conf, note, **extra)
+
+
+def line_bounds(key, prefix):
+    """(start, end) of the unique line that starts with prefix (end excludes the newline)."""
+    fname = F(key)
+    t = TEXT[fname]
+    hits = []
+    pos = 0
+    for ln in t.split("\n"):
+        if ln.startswith(prefix):
+            hits.append((pos, pos + len(ln)))
+        pos += len(ln) + 1
+    assert len(hits) == 1, (key, prefix, len(hits))
+    return hits[0]
+
+
+def lines(key, cat, first, last=None, conf="certain", note="", fix=None, **extra):
+    """Annotate whole lines: from the line starting with `first` to the line starting with
+    `last` (same line when last is None; through the final line when last == END)."""
+    fname = F(key)
+    s, e = line_bounds(key, first)
+    if last == END:
+        e = len(TEXT[fname].rstrip("\n"))
+    elif last is not None:
+        _, e = line_bounds(key, last)
+    return add(fname, cat, s, e, fix, conf, note, **extra)
+
+
+END = object()
+
+
+def mc(key, ctx, fix, conf="certain", note="", **kw):
+    return ann(key, MC, ctx, fix, conf, note, **kw)
+
+
+def spun(key, ctx, fix, conf="certain", note="", **kw):
+    return ann(key, SP, ctx, fix, conf, note, **kw)
+
+
+# The first natural statement of a question, the title itself, the first restatement in
+# the conclusion and occurrences inside a comment block are neutral (likely).
+def stuffing(key, phrase, likely_ctx=(), note_likely="natural statement of the key question"):
+    fname = F(key)
+    t = TEXT[fname]
+    occ = positions(t, phrase)
+    likely = {}
+    for ctx, why in likely_ctx:
+        plain = ctx.replace(LM, "").replace(RM, "")
+        hits = positions(t, plain)
+        assert len(hits) == 1, (key, ctx)
+        likely[hits[0] + ctx.index(LM)] = why
+    assert set(likely) <= set(occ), (key, sorted(set(likely) - set(occ)))
+    for s in occ:
+        if s in likely:
+            add(fname, KS, s, s + len(phrase), None, "likely", likely[s] or note_likely, phrase=phrase)
+        else:
+            add(fname, KS, s, s + len(phrase), None, "certain",
+                "title question repeated verbatim in running text or a heading", phrase=phrase)
+    body = len(occ) - sum(1 for why in likely.values() if why.startswith(("title", "inside")))
+    add(fname, KS, 0, 0, None, "certain",
+        f"document-level: the title question occurs {len(occ)} times ({body} in the body)",
+        phrase=phrase, scope="document", count=len(occ), count_body=body)
+
+
+
+LIKELY_NOTE = "; the sentence still reads without it, so a reader could miss the cut"
+
+# ============================================================================ h11
+# 信用卡年费: the filter deletes 银行 without trace (also inside 手机银行, 发卡银行) and
+# replaces 投诉 with a space.  Page chrome, a title copy, 银保监会 as a current regulator,
+# a money-back promise.  Negative: the historical note on 原银保监会 and the 12378 hotline.
+K = "h11"
+FN = {"银行": "银行 deleted by the site filter (the article never contains 银行)",
+      "投诉": "投诉 replaced by a space by the site filter (the article never contains 投诉)"}
+lines(K, BP, "当前位置:", note="breadcrumb")
+lines(K, BP, "发布时间:", note="date / source / views header")
+lines(K, BP, "声明:", note="site disclaimer footer")
+lines(K, BP, "Copyright", note="copyright footer")
+ann(K, DT, "用卡技巧\n⟦信用卡年费没刷够次数被扣了能退吗?⟧\n发布", None, "likely", "page title (first copy)")
+ann(K, DT, "阅读:3521\n\n⟦信用卡年费没刷够次数被扣了能退吗?⟧\n\n很多人", None, "certain", "title repeated as a heading under the header")
+ann(K, OR, "3.向⟦银保监会⟧ ,要求其", "国家金融监督管理总局", "certain",
+    "银保监会 was replaced by 国家金融监督管理总局 in 2023; the article (2025) tells readers to complain to it")
+ann(K, RC, "按照本文的方法操作,⟦保证百分之百退回已扣的年费⟧", None, "certain",
+    "guaranteed outcome: a refund of the fee is never certain")
+mc(K, '前各家⟦⟧的信用', '银行', 'likely', FN['银行'] + LIKELY_NOTE)
+mc(K, ',有的⟦⟧允许用', '银行', 'certain', FN['银行'])
+mc(K, ',部分⟦⟧会给予', '银行', 'certain', FN['银行'])
+mc(K, '数发卡⟦⟧的规定', '银行', 'certain', FN['银行'])
+mc(K, '卡,但⟦⟧在销卡', '银行', 'likely', FN['银行'] + LIKELY_NOTE)
+mc(K, '如果与⟦⟧沟通无', '银行', 'certain', FN['银行'])
+mc(K, '网站提交⟦ ⟧;\n2.', '投诉', 'certain', FN['投诉'])
+mc(K, '消费者⟦ ⟧热线1', '投诉', 'certain', FN['投诉'])
+mc(K, '保监会⟦ ⟧,要求', '投诉', 'certain', FN['投诉'])
+mc(K, '其督促⟦⟧整改。', '银行', 'certain', FN['银行'])
+mc(K, '间。\n\n⟦ ⟧时要把事', '投诉', 'certain', FN['投诉'])
+mc(K, '门会把⟦ ⟧转给,', '投诉', 'certain', FN['投诉'])
+mc(K, ' 转给⟦⟧,一般', '银行', 'certain', FN['银行'])
+mc(K, '转给,⟦⟧一般会', '银行', 'certain', FN['银行'])
+mc(K, '在手机⟦⟧或客服', '银行', 'likely', FN['银行'] + LIKELY_NOTE)
+mc(K, '后再走⟦ ⟧渠道,', '投诉', 'certain', FN['投诉'])
+
+
+# ============================================================================ h12
+# 网贷逾期被起诉: the filter deletes 起诉 without trace (also in 起诉状) and replaces 法院 with
+# a space (also inside 人民法院 and a judicial-interpretation title).  Title question stuffed,
+# chrome, a fake comment block, a vague appeal backing a false claim, a mangled title.
+# Negative: the correct quotation of 民事诉讼法 Art. 147.
+K = "h12"
+FN = {"起诉": "起诉 deleted by the site filter (the article never contains 起诉)",
+      "法院": "法院 replaced by a space by the site filter (the article never contains 法院)"}
+lines(K, BP, "首页 > 债务知识", note="breadcrumb")
+lines(K, BP, "作者:", note="author / date / views header")
+lines(K, BP, "相关标签:", note="tag line")
+lines(K, FC, "网友评论", "用户177", note="templated praise comments repeating the keyword")
+stuffing(K, "网贷逾期被告上法庭怎么办", likely_ctx=[
+    ("⟦⟧网贷逾期被告上法庭怎么办_债务知识", "title line itself"),
+    ("\n\n⟦⟧网贷逾期被告上法庭怎么办?这是最近", "first, natural statement of the key question"),
+    ("五、总结\n\n⟦⟧网贷逾期被告上法庭怎么办?核实", "first restatement in the conclusion"),
+    ("7736:⟦⟧网贷逾期被告上法庭怎么办", "inside the comment block"),
+    ("辛苦了,⟦⟧网贷逾期被告上法庭怎么办", "inside the comment block"),
+    ("相关标签:⟦⟧网贷逾期被告上法庭怎么办", "inside the tag line"),
+])
+ann(K, LC, "也有人说,⟦根据相关法律法规⟧,网贷", None, "certain",
+    "vague appeal to unnamed rules backing a false claim (no amount threshold bars a loan suit)")
+ann(K, LC, "根据⟦《最高人民 关于适用〈中华人民共和国民事诉讼法〉的解释》⟧",
+    "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》", "certain",
+    "mangled title: 法院 cut out of 最高人民法院 by the filter")
+mc(K, ',真被⟦⟧了才慌', '起诉', 'certain', FN['起诉'])
+mc(K, '台真的会⟦⟧吗\n\n会', '起诉', 'certain', FN['起诉'])
+mc(K, '可能向⟦ ⟧。近两', '法院起诉', 'certain', FN['法院'] + '; 起诉 right after it is gone too')
+mc(K, '年批量⟦⟧的情况', '起诉', 'certain', FN['起诉'])
+mc(K, '的管辖⟦ ⟧统一立', '法院', 'certain', FN['法院'])
+mc(K, '实:被⟦⟧是正常', '起诉', 'certain', FN['起诉'])
+mc(K, '元的,⟦ ⟧一律不', '法院', 'certain', FN['法院'])
+mc(K, '、收到⟦ ⟧传票后', '法院', 'certain', FN['法院'])
+mc(K, '在冒充⟦ ⟧发“律', '法院', 'certain', FN['法院'])
+mc(K, '真正的⟦ ⟧文书会', '法院', 'certain', FN['法院'])
+mc(K, '、人民⟦ ⟧在线服', '法院', 'certain', FN['法院'])
+mc(K, '实际上⟦ ⟧可以通', '法院', 'certain', FN['法院'])
+mc(K, '1.看⟦⟧状的诉', '起诉', 'certain', FN['起诉'])
+mc(K, '了管辖⟦ ⟧的,一', '法院', 'certain', FN['法院'])
+mc(K, '执行。⟦ ⟧可以冻', '法院', 'certain', FN['法院'])
+mc(K, '高人民⟦ ⟧关于适', '法院', 'certain', FN['法院'])
+mc(K, ',他也被⟦⟧了。\n用', '起诉', 'certain', FN['起诉'])
+mc(K, ' 网贷⟦⟧ 网贷', '起诉', 'likely', FN['起诉'] + '; a bare 网贷 tag still reads')
+
+
+# ============================================================================ h13
+# 公积金贷款逾期: the filter deletes 逾期 without trace (title included) and replaces 拍卖 with a
+# space.  The text is spun (伪原创), with HTML entity/tag residue, an unsourced share and an
+# invented law name.  Negatives: the correct summary of 住房公积金管理条例 Art. 26, and the
+# refuted rumour about Art. 40 (quoted in order to say it is wrong).
+K = "h13"
+FN = {"逾期": "逾期 deleted by the site filter (the article never contains 逾期)",
+      "拍卖": "拍卖 replaced by a space by the site filter (the article never contains 拍卖)"}
+lines(K, BP, "2025-05-19 来源:", note="date / source header")
+lines(K, BP, "(本文由安居问答网", note="repost notice footer")
+ann(K, MR, "\n\n⟦&nbsp;&nbsp;⟧公积金贷款利率低", "", "certain", "HTML non-breaking-space entities left by the scraper")
+ann(K, MR, "三方面说一说。⟦<br/>⟧", "", "certain", "HTML line-break tag left by the scraper")
+ann(K, MR, "之前解决。⟦</p>⟧", "", "certain", "HTML closing paragraph tag left by the scraper")
+ann(K, US, "⟦据不完全统计,超过四成的公积金贷款是由工作变动、公积金断缴引起的。⟧", None, "certain",
+    "precise-sounding share with no source")
+ann(K, LC, "根据⟦《住房公积金贷款管理法》⟧,收入下降", None, "certain",
+    "no such law exists (the rules are 住房公积金管理条例 and local measures); the right to an extension it backs is invented")
+each(K, SP, "借钱人", "借款人", "certain", "spun: 借钱人 for 借款人 in formal text", expect=4)
+each(K, SP, "办理中心", "管理中心", "certain", "spun: 办理中心 for the proper name 住房公积金管理中心", expect=2)
+spun(K, "车贷都有⟦危害⟧。", "影响", note="spun: 危害 for 影响")
+spun(K, "后果很⟦紧要⟧。", "严重", note="spun: 紧要 for 严重")
+spun(K, "⟦首要⟧,即时补缴", "首先", note="spun: 首要 for 首先")
+spun(K, "首要,⟦即时⟧补缴", "及时", note="spun: 即时 for 及时")
+spun(K, "⟦提议⟧主动出售", "建议", note="spun: 提议 for 建议")
+spun(K, "并⟦联络⟧受托银行", "联系", "likely", "spun: 联络 for 联系 (still acceptable)")
+spun(K, "还款账户里⟦预先⟧多存", "提前", "likely", "spun: 预先 for 提前 (still acceptable)")
+spun(K, "商业贷款一样⟦须要⟧重视", "需要", "likely", "spun: 须要 for 需要 (still acceptable)")
+mc(K, '公积金贷款⟦⟧了怎么办?后', '逾期', 'certain', FN['逾期'])
+mc(K, '。公积金贷款⟦⟧了怎么办?本', '逾期', 'certain', FN['逾期'])
+mc(K, '两方,⟦⟧后的催', '逾期', 'certain', FN['逾期'])
+mc(K, '\n\n二、⟦⟧会有哪些', '逾期', 'certain', FN['逾期'])
+mc(K, '罚息。⟦⟧部分按', '逾期', 'likely', FN['逾期'] + LIKELY_NOTE)
+mc(K, '系统,⟦⟧记录会', '逾期', 'certain', FN['逾期'])
+mc(K, '借钱人⟦⟧后,中', '逾期', 'certain', FN['逾期'])
+mc(K, '房产。⟦⟧时间较', '逾期', 'likely', FN['逾期'] + LIKELY_NOTE)
+mc(K, '讼申请⟦ ⟧抵押房', '拍卖', 'certain', FN['拍卖'])
+mc(K, '规定,⟦⟧满三个', '逾期', 'certain', FN['逾期'])
+mc(K, '院直接⟦ ⟧房产”', '拍卖', 'certain', FN['拍卖'])
+mc(K, '金贷款⟦⟧是由工', '逾期', 'certain', FN['逾期'])
+mc(K, '公积金贷款⟦⟧了怎么办\n', '逾期', 'certain', FN['逾期'])
+mc(K, '成功。⟦⟧时间短', '逾期', 'likely', FN['逾期'] + LIKELY_NOTE)
+mc(K, '非恶意⟦⟧,例如', '逾期', 'certain', FN['逾期'])
+mc(K, '诉后被⟦ ⟧。 价', '拍卖', 'certain', FN['拍卖'])
+mc(K, '被 。⟦ ⟧价格往', '拍卖', 'certain', FN['拍卖'])
+mc(K, '怎样预防⟦⟧\n\n1.', '逾期', 'certain', FN['逾期'])
+mc(K, '金贷款⟦⟧一两天', '逾期', 'certain', FN['逾期'])
+mc(K, '被认定为⟦⟧。\n\n问', '逾期', 'certain', FN['逾期'])
+mc(K, '房子被⟦ ⟧后,还', '拍卖', 'certain', FN['拍卖'])
+mc(K, '?\n答:⟦ ⟧所得优先', '拍卖', 'certain', FN['拍卖'])
+mc(K, '款,但⟦⟧的后果', '逾期', 'certain', FN['逾期'])
+
+
+
+# ================================================================ punctuation
+# Regions whose punctuation is neutral: page chrome, link lists, comment blocks, title copies.
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026]")
+FULL = {",": "，", "?": "？", ":": "：", ";": "；", "!": "！", "(": "（", ")": "）"}
+MARKS = re.compile(r"\.{2,}|[,?:;!()]")
+
+
+def neutral_spans(fname):
+    out = []
+    for r in RECS:
+        if r["file"] != fname or r.get("scope") == "document":
+            continue
+        if r["category"] in (BP, LS, FC) or (r["category"] == DT and r["confidence"] == "certain"):
+            out.append((r["start"], r["end"]))
+    return out
+
+
+def _alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def punctuation():
+    for fname in FILES:
+        t = TEXT[fname]
+        neutral = neutral_spans(fname)
+        inside = lambda s, e: any(a <= s and e <= b for a, b in neutral)  # noqa: E731
+        pos = 0
+        for ln_no, ln in enumerate(t.split("\n"), 1):
+            found = []
+            if CJK.search(ln):
+                for m in MARKS.finditer(ln):
+                    a, b = m.start(), m.end()
+                    left = ln[:a].rstrip(" ")[-1:]
+                    right = ln[b:].lstrip(" ")[:1]
+                    if m.group().startswith("."):
+                        if left and CJK.match(left):
+                            found.append((a, b))
+                    elif not (_alnum(left) and _alnum(right)):  # 10:21, 4,512 stay
+                        found.append((a, b))
+            if found:
+                s, e = pos + found[0][0], pos + found[-1][1]
+                fix = list(t[s:e])
+                kinds = Counter()
+                for a, b in found:
+                    k = pos + a - s
+                    if ln[a] == ".":
+                        fix[k:k + (b - a)] = ["……"] + [""] * (b - a - 1)
+                        kinds["..."] += 1
+                    else:
+                        fix[k] = FULL[ln[a]]
+                        kinds[ln[a]] += 1
+                neutral_here = inside(s, e)
+                add(fname, PU, s, e, "".join(fix), "likely" if neutral_here else "certain",
+                    f"half-width punctuation in Chinese text on line {ln_no} ("
+                    + ", ".join(f"{k} x{v}" for k, v in sorted(kinds.items())) + ")"
+                    + ("; inside page chrome / list / comments / title copy" if neutral_here else ""),
+                    subtype="half-width", marks=len(found))
+            pos += len(ln) + 1
+        # spaces between Chinese characters: filter cuts (likely, next to their missing-char record),
+        # spaces in chrome (likely), anything else (certain)
+        cuts = {(r["start"], r["end"]): r["fix"] for r in RECS
+                if r["file"] == fname and r["category"] == MC and r["text"].strip() == "" and r["text"]}
+        note_cut = "space left where the filter cut a word (see the missing-char record)"
+        for (a, b), word in cuts.items():  # every cut, whatever its neighbours
+            add(fname, PU, a, b, word, "likely", note_cut, subtype="stray-space")
+        for m in re.finditer(r"[ \u3000\u00a0]+", t):
+            s, e = m.span()
+            left, right = t[s - 1:s], t[e:e + 1]
+            if not (left and right and CJK.match(left) and CJK.match(right)):
+                continue
+            if (s, e) in cuts:
+                continue
+            if any(s <= a and b <= e for a, b in cuts):
+                add(fname, PU, s, e, "", "likely", note_cut, subtype="stray-space")
+            elif inside(s, e):
+                add(fname, PU, s, e, "", "likely", "space between Chinese words inside page chrome",
+                    subtype="stray-space")
+            else:
+                add(fname, PU, s, e, "", "certain", "stray space inside Chinese text", subtype="stray-space")
+
+
+punctuation()
+
+
+# ====================================================================== verify
+def verify(recs):
+    for r in recs:
+        t = TEXT[r["file"]]
+        assert 0 <= r["start"] <= r["end"] <= len(t), r
+        assert t[r["start"]:r["end"]] == r["text"], r
+        assert r["category"] in RULE_IDS, r
+        assert r["confidence"] in ("certain", "likely"), r
+        if r.get("scope") == "document":
+            assert r["start"] == r["end"] == 0 and r["text"] == "", r
+    keys = Counter((r["file"], r["category"], r["start"], r["end"]) for r in recs)
+    dups = [k for k, n in keys.items() if n > 1]
+    assert not dups, dups
+
+
+def main() -> int:
+    verify(RECS)
+    RECS.sort(key=lambda r: (r["file"], r["start"], r["end"], RULE_IDS.index(r["category"])))
+    with open(OUT, "w", encoding="utf-8", newline="\n") as fh:
+        for r in RECS:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    c = Counter((r["file"][:3], r["category"], r["confidence"]) for r in RECS)
+    keys = [f[:3] for f in FILES]
+    print(f"{len(RECS)} records ({sum(r['confidence'] == 'certain' for r in RECS)} certain) -> {OUT}")
+    print(f"{'category':20s} " + " ".join(f"{k:>6s}" for k in keys) + "   total")
+    for cat in RULE_IDS:
+        row = [(c[(k, cat, 'certain')], c[(k, cat, 'likely')]) for k in keys]
+        if not any(a or b for a, b in row):
+            continue
+        tot = (sum(a for a, _ in row), sum(b for _, b in row))
+        print(f"{cat:20s} " + " ".join(f"{a:>3d}+{b:<2d}" for a, b in row) + f"  {tot[0]:>3d}+{tot[1]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
