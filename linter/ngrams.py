@@ -521,7 +521,7 @@ class FinLM:
             ap(x)
         v = sum(vals)  # summed in order, as a list: the same float as ever
         scores = self._scores
-        if len(scores) > 200_000:
+        if len(scores) > 50_000:  # ~14 MB at most
             scores.clear()
         scores[key] = v
         return v
