@@ -299,6 +299,40 @@ mc(K, '?\n答:⟦ ⟧所得优先', '拍卖', 'certain', FN['拍卖'])
 mc(K, '款,但⟦⟧的后果', '逾期', 'certain', FN['逾期'])
 
 
+# ============================================================================ h14
+# 保险退保: the filter deletes 投诉 without trace and replaces 维权 with a space (where both
+# met, one space is left).  Chrome, a recommendation list ending in an ad with a guarantee,
+# and the long-gone 保监局 as the place to complain.  Negatives: correct quotations of
+# 保险法 Art. 15 and 47, and the scam warning that quotes the "保证全额退保" promise.
+K = "h14"
+FN = {"投诉": "投诉 deleted by the site filter (the article never contains 投诉)",
+      "维权": "维权 replaced by a space by the site filter (the article never contains 维权)"}
+lines(K, BP, "保险知识 |", note="category / date / editor header")
+lines(K, BP, "本文仅代表作者观点", note="disclaimer footer")
+lines(K, LS, "【推荐阅读】", "· 专业团队代理退保", note="recommended-reading link list ending in an ad")
+ann(K, RC, "代理退保,⟦保证全额退回⟧,电话", None, "certain", "advertised guarantee of a full refund")
+ann(K, OR, "或者向⟦当地保监局⟧ 。", "当地金融监管局", "certain",
+    "保监局 offices were merged in 2018 and the successor 银保监局 replaced in 2023; article dated 2025")
+mc(K, '司提出⟦⟧,保留', '投诉', 'certain', FN['投诉'])
+mc(K, '地保监局⟦ ⟧。\n\n四', '投诉维权', 'certain', FN['维权'] + '; 投诉 before it is gone too')
+mc(K, '保”“⟦ ⟧中介”', '维权', 'certain', FN['维权'])
+mc(K, '规渠道⟦ ⟧,不必', '维权', 'certain', FN['维权'])
+mc(K, '司客服⟦⟧并要求', '投诉', 'certain', FN['投诉'])
+mc(K, '是后续⟦⟧的依据', '投诉', 'certain', FN['投诉'])
+mc(K, '依据。⟦⟧电话打', '投诉', 'likely', FN['投诉'] + LIKELY_NOTE)
+mc(K, '面寄送⟦⟧信,注', '投诉', 'certain', FN['投诉'])
+
+
+# ============================================================================ h15
+# 消费贷用于购房: a clean professional article (full-width punctuation).  Two slips: one
+# half-width comma and an unsourced survey share.  Negatives: Civil Code Art. 673 quoted
+# exactly, the 2024 个人贷款管理办法, the dated historical mention of 原银保监会 (2021), and
+# the warning that quotes an intermediary's "保证下款" promise.
+K = "h15"
+ann(K, US, "⟦有调查显示，约七成被提前收回的消费贷与资金流入楼市有关。⟧", None, "certain",
+    "survey share with no source")
+
+
 
 # ================================================================ punctuation
 # Regions whose punctuation is neutral: page chrome, link lists, comment blocks, title copies.
