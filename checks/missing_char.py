@@ -78,6 +78,8 @@ SPACE_REPEAT_BONUS = 2.0  # per further cut space listing the same candidate (up
 SPACE_DELETED_BONUS = 2.0  # a word other evidence already says the document lacks
 TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
 PARTIAL_VOCAB_FREQ = 200  # dictionary words of 3–7 characters at least this frequent can be restored from a fragment ...
+AFFIX_VOCAB_FREQ = 50  # dictionary words this frequent propose what completes them beside a cut space
+AFFIX_MAX_LEN = 7  # the longest word restored at a cut space from a compound or the document's pool
 PARTIAL_VOCAB_FIN = 3  # ... and register words (corpus/finance tokens) at least this frequent
 PARTIAL_FRAG_WORD = 50  # a fragment that is itself a word this frequent (or a register token) is not a fragment
 PARTIAL_GAIN_ONE = 6.0  # log gain a lone broken site needs
@@ -139,6 +141,56 @@ def _filter_words() -> tuple[str, ...]:
     return load_words("missing_char/filter_words.txt")
 
 
+@lru_cache(maxsize=2)
+def _long_vocab(min_freq: int = PARTIAL_VOCAB_FREQ) -> tuple[str, ...]:
+    """Frequent words of 3–7 Han characters: jieba's dictionary (frequency ≥ ``min_freq``),
+    the register's tokens (≥ PARTIAL_VOCAB_FIN) and the domain lexicon; sorted."""
+    from linter.segment import tokenizer
+
+    def han(w: str) -> bool:
+        return all(is_han(c) for c in w)
+
+    vocab: set[str] = set()
+    for w, f in tokenizer().FREQ.items():
+        if f and f >= min_freq and 3 <= len(w) <= 7 and han(w):
+            vocab.add(w)
+    fin, _ = ngrams._fin_words()
+    vocab.update(w for w, c in fin.items() if c >= PARTIAL_VOCAB_FIN and 3 <= len(w) <= 7 and han(w))
+    vocab.update(w for w in ngrams.lexicon().domain if 3 <= len(w) <= 7 and han(w))
+    return tuple(sorted(vocab))
+
+
+@lru_cache(maxsize=1)
+def _affixes() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Words that complete a frequent compound with the text beside a gap: ``heads[r]`` = the w
+    with w + r a frequent word (年化 for 利率: 年化利率), ``tails[l]`` = the w with l + w one;
+    r and l of one to three characters (one only when the character is bound: 措 → 施), w of one
+    to six."""
+    heads: dict[str, set[str]] = {}
+    tails: dict[str, set[str]] = {}
+    bound: dict[str, bool] = {}
+
+    def ok(x: str) -> bool:
+        if len(x) > 1:
+            return len(x) <= 3
+        v = bound.get(x)
+        if v is None:
+            v = bound[x] = ngrams.char_freedom(x) < 0.1 and x not in _free_chars()
+        return v
+
+    words = set(_long_vocab(AFFIX_VOCAB_FREQ))
+    words.update(w for w, f in ngrams._fin_words()[0].items() if len(w) == 2 and f >= PARTIAL_VOCAB_FIN
+                 and all(is_han(c) for c in w))
+    for W in sorted(words):
+        for j in range(1, len(W)):
+            a, b = W[:j], W[j:]
+            if len(a) <= AFFIX_MAX_LEN and ok(b):
+                heads.setdefault(b, set()).add(a)
+            if len(b) <= AFFIX_MAX_LEN and ok(a):
+                tails.setdefault(a, set()).add(b)
+    return ({k: tuple(sorted(v)) for k, v in heads.items()}, {k: tuple(sorted(v)) for k, v in tails.items()})
+
+
 @lru_cache(maxsize=1)
 def _partial_matcher() -> PhraseMatcher | None:
     """Fragments of frequent words with one character deleted (人民法院 → 人法院 / 民法院 / 人民院,
@@ -151,15 +203,8 @@ def _partial_matcher() -> PhraseMatcher | None:
     def han(w: str) -> bool:
         return all(is_han(c) for c in w)
 
-    vocab: set[str] = set()
-    for w, f in tokenizer().FREQ.items():
-        if f and f >= PARTIAL_VOCAB_FREQ and 3 <= len(w) <= 7 and han(w):
-            vocab.add(w)
-    fin, _ = ngrams._fin_words()
-    vocab.update(w for w, c in fin.items() if c >= PARTIAL_VOCAB_FIN and 3 <= len(w) <= 7 and han(w))
-    vocab.update(w for w in ngrams.lexicon().domain if 3 <= len(w) <= 7 and han(w))
     frags: dict[str, list[tuple[str, int]]] = {}
-    for w in sorted(vocab):
+    for w in _long_vocab():
         if ngrams.word_pos(w).startswith("nr"):
             continue  # personal names
         for k in range(len(w)):
@@ -847,6 +892,7 @@ class MissingChar(Check):
             groups.setdefault((hist, fut), []).append(site)
         words_of: dict[tuple[str, str], dict[str, Cand | None]] = {}
         allw: set[str] = set()
+        heads, tails = _affixes()
         for key, lst in groups.items():
             ws: dict[str, Cand | None] = {}
             for site in lst:
@@ -855,16 +901,32 @@ class MissingChar(Check):
                         ws[c.inserted] = c
                 for w, _ in _context_words(site[-1].data_ctx):  # type: ignore[attr-defined]
                     ws.setdefault(w, None)
-            ws = {w: c for w, c in ws.items() if w and len(w) <= SPACE_MAX_LEN and all(is_han(ch) for ch in w)}
+            hist, fut = key
+            for w in (heads.get(fut[:1], ()) + heads.get(fut[:2], ()) + heads.get(fut[:3], ())
+                      + tails.get(hist[-1:], ()) + tails.get(hist[-2:], ()) + tails.get(hist[-3:], ())):
+                ws.setdefault(w, None)  # completes a compound with the text beside the space
+            ws = {w: c for w, c in ws.items() if w and len(w) <= AFFIX_MAX_LEN and all(is_han(ch) for ch in w)}
             words_of[key] = ws
             allw.update(ws)
         counts.prime(allw)
         n_ctx: Counter = Counter()
         for ws in words_of.values():
             n_ctx.update(w for w in ws if counts.absent(w))
+        # a filter deletes few words: each space's best word, and words known deleted, are tried
+        # at every cut space of the document (a word proposed by another space's context)
+        pool: set[str] = {w for w in deleted if len(w) <= AFFIX_MAX_LEN and all(is_han(ch) for ch in w)}
+        for key, ws in words_of.items():
+            hist, fut = key
+            best = max(((lm.score(hist + w + fut, len(hist)), w) for w in ws if counts.absent(w)), default=None)
+            if best is not None:
+                pool.add(best[1])
+        counts.prime(pool)
         for key, ws in words_of.items():
             hist, fut = key
             scored = []
+            for w in pool:
+                if w not in ws:
+                    ws[w] = None
             for w, c in ws.items():
                 if not counts.absent(w):
                     continue

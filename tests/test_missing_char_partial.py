@@ -77,3 +77,15 @@ def test_free_character_is_no_remainder():
     text = ("遇到还款困难时，借款人应主动联系银行。\n面对催收，借款人应保留通话记录。\n"
             "收到法院传票后，被告应按时出庭。\n")
     assert mc(text) == []
+
+
+def test_cut_space_restored_from_a_compound_with_the_text_beside_it():
+    # nothing in the register's word tables puts 年化 before 利率 as separate tokens (年化利率 is one
+    # token there); the compound 年化利率 proposes it, and it wins where the margin is clear
+    text = ("银行宣传的每期手续费率看起来很低，但换算成 利率后往往接近百分之十五。\n"
+            "监管部门要求机构在营销时明示 利率，消费者可以据此比较不同产品的真实成本。\n")
+    fs = mc(text)
+    assert [text[f.start:f.end] for f in fs] == [" ", " "]
+    assert [f.fix.replacement for f in fs] == ["年化", "年化"]
+    # the document has the word whole: no restoration
+    assert not [f for f in mc(text + "年化利率才是可比的口径。\n") if f.fix]
