@@ -99,28 +99,63 @@ def lint_document(doc: Document, checks: Sequence[Check], options: LintOptions |
 
     options = options or LintOptions()
     findings: list[Finding] = []
+    # severity and selection depend only on the rule (and the severity asked for): answered once
+    # per rule and document instead of once per finding
+    severity_of: dict[tuple[str, str], str] = {}
+    overrides = options.severity
     for check in checks:
         for f in _run_one(check, doc):
-            if f.severity is None:
-                f.severity = resolve_severity(f.rule, check.default_severity, options.severity)
-            else:
-                f.severity = resolve_severity(f.rule, f.severity, options.severity)
+            key = (f.rule, check.default_severity if f.severity is None else f.severity)
+            sev = severity_of.get(key)
+            if sev is None:
+                sev = severity_of[key] = resolve_severity(key[0], key[1], overrides)
+            f.severity = sev
             findings.append(f)
-    findings = [f for f in findings if f.rule in ENGINE_RULES or options.selection.enabled(f.rule)]
-    findings = _drop_superseded(findings, checks)
+    enabled: dict[str, bool] = {}
+    keep = []
+    for f in findings:
+        on = enabled.get(f.rule)
+        if on is None:
+            on = enabled[f.rule] = f.rule in ENGINE_RULES or options.selection.enabled(f.rule)
+        if on:
+            keep.append(f)
+    findings = _drop_superseded(keep, checks)
     if options.per_file_ignores:
         findings = [f for f in findings
                     if not any(selector_matches(s, f.rule) for s in options.per_file_ignores)]
     if options.suppressions:
-        running = frozenset(r for c in checks for r in type(c).all_rule_ids()) | {c.id for c in checks}
         findings = apply_suppressions(doc, findings, load_registry(), options.selection,
-                                      options.extra_rules | running)
+                                      options.extra_rules | _running_rules(checks))
+    path, position = doc.path, doc.position
     for f in findings:
-        f.path = doc.path
-        f.line, f.column = doc.position(f.start)
-        f.end_line, f.end_column = doc.position(f.end)
-    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+        f.path = path
+        f.line, f.column = position(f.start)
+        f.end_line, f.end_column = position(f.end)
+    findings.sort(key=_finding_order)
     return findings
+
+
+def _finding_order(f: Finding) -> tuple[int, int, str]:
+    return f.start, f.end, f.rule
+
+
+_running_cache: dict[tuple, frozenset] = {}
+
+
+def _running_rules(checks: Sequence[Check]) -> frozenset:
+    """Every rule id the running checks can emit (their ids and sub-rules), once per check list."""
+    key = tuple(checks)
+    try:
+        got = _running_cache.get(key)
+    except TypeError:  # an unhashable check object
+        got, key = None, None
+    if got is None:
+        got = frozenset(r for c in checks for r in type(c).all_rule_ids()) | {c.id for c in checks}
+        if key is not None:
+            if len(_running_cache) > 64:
+                _running_cache.clear()
+            _running_cache[key] = got
+    return got
 
 
 def make_checks(select: Sequence[str] = ("ALL",), ignore: Sequence[str] = (),
