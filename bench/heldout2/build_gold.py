@@ -333,6 +333,84 @@ ann(K, US, "⟦有调查显示，约七成被提前收回的消费贷与资金�
     "survey share with no source")
 
 
+# ============================================================================ h16
+# 征信查询记录: the filter replaces 征信 with a space everywhere (title, tags and the name of
+# 征信业管理条例 included) and deletes 隐私 without trace.  Title question stuffed, chrome, a
+# mangled regulation name and a law cited for a rule it does not contain.  Negative: the content
+# attributed to Art. 18 of 征信业管理条例 is correct (only the name is broken).
+K = "h16"
+FN = {"征信": "征信 replaced by a space by the site filter (the article never contains 征信)",
+      "隐私": "隐私 deleted by the site filter (the article never contains 隐私)"}
+lines(K, BP, "来源:信用百科网", note="source / date / tags header")
+lines(K, BP, "上一篇:", note="previous-article navigation")
+lines(K, BP, "下一篇:", note="next-article navigation")
+stuffing(K, "查询记录太多还能贷款吗", likely_ctx=[
+    ("⟦⟧查询记录太多还能贷款吗?\n来源", "title line itself"),
+    ("⟦⟧查询记录太多还能贷款吗?最近一位", "first, natural statement of the key question"),
+    ("五、小结\n\n⟦⟧查询记录太多还能贷款吗?这个问题", "first restatement in the conclusion"),
+])
+ann(K, LC, "未经授权的查询。⟦《 业管理条例》⟧第十八条", "《征信业管理条例》", "certain",
+    "mangled regulation name: 征信 cut out of 征信业管理条例 by the filter")
+ann(K, LC, "⟦按照《个人信息保护法》第十三条⟧,金融机构每个月", None, "certain",
+    "PIPL Art. 13 lists the lawful bases for processing; it sets no monthly limit on credit-report queries and no deletion right for them")
+mc(K, '⟦ ⟧查询记录太多还能贷款吗?\n', '征信', 'certain', FN['征信'])
+mc(K, '标签:⟦ ⟧查询、', '征信', 'certain', FN['征信'])
+mc(K, '网贷\n\n⟦ ⟧查询记录', '征信', 'certain', FN['征信'])
+mc(K, '什么是⟦ ⟧查询记', '征信', 'certain', FN['征信'])
+mc(K, '\n\n个人⟦ ⟧报告的最', '征信', 'certain', FN['征信'])
+mc(K, '询一次⟦ ⟧报告;', '征信', 'certain', FN['征信'])
+mc(K, '就包含⟦ ⟧查询授', '征信', 'certain', FN['征信'])
+mc(K, '查了你的⟦ ⟧。\n\n二', '征信', 'certain', FN['征信'])
+mc(K, '询。《⟦ ⟧业管理', '征信', 'certain', FN['征信'])
+mc(K, '定,向⟦ ⟧机构查', '征信', 'certain', FN['征信'])
+mc(K, '可以向⟦ ⟧中心或', '征信', 'certain', FN['征信'])
+mc(K, '护个人⟦⟧的重要', '隐私', 'likely', FN['隐私'] + LIKELY_NOTE)
+mc(K, '银行查⟦ ⟧,会不', '征信', 'certain', FN['征信'])
+mc(K, '自己的⟦ ⟧和。如', '征信', 'certain', FN['征信'])
+mc(K, '的 和⟦⟧。如果', '隐私', 'certain', FN['隐私'])
+mc(K, '一篇:⟦ ⟧花了多', '征信', 'certain', FN['征信'])
+
+
+# ============================================================================ h17
+# 小贷公司砍头息: the filter deletes 利息 and 高利贷 without trace and replaces 报警 with a
+# space.  Markdown/BBCode residue, 合同法 cited as current, the pre-2020 24%/36% rule stated as
+# current, an unsourced share and an ad promise at the end.  Negatives: Civil Code Art. 680 quoted
+# exactly (高利放贷 is not hit by the filter), and the warning that quotes an agent's promise.
+K = "h17"
+FN = {"利息": "利息 deleted by the site filter (the article never contains 利息)",
+      "报警": "报警 replaced by a space by the site filter (the article never contains 报警)",
+      "高利贷": "高利贷 deleted by the site filter (the article never contains 高利贷)"}
+lines(K, BP, "首页 > 贷款", note="breadcrumb / date / views header")
+ann(K, MR, "\n\n⟦**导读:**⟧借了3万元", "导读:", "certain", "Markdown bold markers left in the page text")
+ann(K, MR, "⟦**温馨提示:**⟧有的", "温馨提示:", "certain", "Markdown bold markers left in the page text")
+lines(K, MR, "[img]", fix="", note="BBCode image tag left in the page text")
+ann(K, OR, "的做法,⟦《合同法》第二百条⟧规定", "《民法典》第六百七十条", "certain",
+    "合同法 was repealed on 2021-01-01 (article dated 2025); the rule is now Civil Code Art. 670")
+ann(K, LC, "的做法,⟦《合同法》第二百条⟧规定", "《民法典》第六百七十条", "likely",
+    "repealed law cited as current (scored under outdated-reference; neutral here)")
+ann(K, OR, "按照最高人民法院的规定,⟦年利率24%以内受法律保护,24%到36%之间属于自然债务,借款人自愿支付的不能要回,超过36%的部分无效⟧。",
+    None, "certain", "the 24%/36% bands were replaced in August 2020 by a cap of four times the one-year LPR")
+ann(K, US, "⟦据业内人士估算,全国约有三成小贷客户遇到过不同形式的砍头息。⟧", None, "certain",
+    "share attributed to unnamed insiders")
+ann(K, RC, "本站所有贷款产品⟦均保证100%下款⟧", None, "certain", "guaranteed loan approval")
+lines(K, BP, "本站所有贷款产品", conf="likely", note="site advertisement line")
+mc(K, '万元算⟦⟧。这种', '利息', 'certain', FN['利息'])
+mc(K, '中扣除⟦⟧、手续', '利息', 'certain', FN['利息'])
+mc(K, '对预扣⟦⟧的做法', '利息', 'certain', FN['利息'])
+mc(K, '借款的⟦⟧不得预', '利息', 'certain', FN['利息'])
+mc(K, '扣除,⟦⟧预先在', '利息', 'certain', FN['利息'])
+mc(K, '并计算⟦⟧。也就', '利息', 'certain', FN['利息'])
+mc(K, '为它支付⟦⟧。\n3.', '利息', 'certain', FN['利息'])
+mc(K, ',及时⟦ ⟧。如果', '报警', 'certain', FN['报警'])
+mc(K, ',直接⟦ ⟧处理。', '报警', 'certain', FN['报警'])
+mc(K, '头息、⟦⟧打五折', '利息', 'certain', FN['利息'])
+mc(K, '如何识别⟦⟧\n\n1.', '高利贷', 'certain', FN['高利贷'])
+mc(K, '判断为⟦⟧,千万', '高利贷', 'certain', FN['高利贷'])
+mc(K, '元计收⟦⟧。王先', '利息', 'certain', FN['利息'])
+mc(K, '计算剩余⟦⟧。\n\n这', '利息', 'certain', FN['利息'])
+mc(K, '和合法⟦⟧仍然要', '利息', 'certain', FN['利息'])
+
+
 
 # ================================================================ punctuation
 # Regions whose punctuation is neutral: page chrome, link lists, comment blocks, title copies.
