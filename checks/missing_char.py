@@ -600,12 +600,15 @@ class MissingChar(Check):
             if c.kind == "orphan" and rate_only and c.fix_start == c.start and not c.repl.startswith(
                     text[c.start:c.end]):
                 continue  # a frequent character the text lacks restores suffixes only (存 → 存在)
-            if c.kind == "orphan" and getattr(c, "data_share", 1.0) < (
-                    MIN_SHARE_RATE if rate_only else MIN_SHARE):
-                continue
             in_deleted = c.inserted in deleted
+            share = getattr(c, "data_share", 1.0)
+            if c.kind == "orphan" and share < (MIN_SHARE_RATE if rate_only or in_deleted else MIN_SHARE):
+                continue
+            # a minor completion (设 → 设施) of a deletion the document shows elsewhere needs the
+            # context to predict it; a dominant one only must not read much worse
+            low_share = share < MIN_SHARE and not rate_only
             if c.kind == "orphan" and not rate_only and c.data_gain < (  # type: ignore[attr-defined]
-                    GAIN_FLOOR if in_deleted else c.data_need):  # type: ignore[attr-defined]
+                    GAIN_FLOOR if in_deleted and not low_share else c.data_need):  # type: ignore[attr-defined]
                 continue  # the context does not predict the restored word
             key = (in_deleted, deleted.get(c.inserted, 0.0), c.local)
             if best_key is None or key > best_key:
