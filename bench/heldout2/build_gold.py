@@ -411,6 +411,61 @@ mc(K, '计算剩余⟦⟧。\n\n这', '利息', 'certain', FN['利息'])
 mc(K, '和合法⟦⟧仍然要', '利息', 'certain', FN['利息'])
 
 
+# ============================================================================ h18
+# 无还本续贷: a clean professional article (full-width punctuation).  Two slips: a vague appeal
+# to unnamed rules that backs a false claim (which the next sentence contradicts), and one line
+# with half-width brackets and comma.  Negatives: the dated historical mention of 原银监会 (2014)
+# and the 2024 notice of 国家金融监督管理总局, and the warning quoting an agent's "百分百续贷".
+K = "h18"
+ann(K, LC, "⟦根据相关法律法规⟧，只要借款人按时付息", None, "certain",
+    "vague appeal to unnamed rules backing a false claim (renewal is the bank's credit decision)")
+
+
+# ============================================================================ h19
+# 银行卡被冻结: the filter deletes 诈骗 without trace (also inside the name of 反电信网络诈骗法)
+# and replaces 公安 with a space.  Three copies of the title, chrome, a mangled law name, an ad
+# with a guaranteed outcome, and a chatbot sign-off.  Negatives: the warning about paid
+# "unfreezing" scams, 涉诈 (not hit by the filter).
+K = "h19"
+FN = {"诈骗": "诈骗 deleted by the site filter (the article never contains 诈骗)",
+      "公安": "公安 replaced by a space by the site filter (the article never contains 公安)"}
+ann(K, DT, "⟦银行卡突然被冻结了怎么办?教你一步步解冻⟧\n银行卡突然", None, "likely", "page title (first copy)")
+ann(K, DT, "解冻\n⟦银行卡突然被冻结了怎么办?教你一步步解冻⟧\n2025-08-21", None, "certain", "title repeated on the next line")
+ann(K, DT, "浏览:8934\n\n⟦银行卡突然被冻结了怎么办?教你一步步解冻⟧\n\n最近", None, "certain", "title repeated again as a heading")
+lines(K, BP, "2025-08-21 10:05", note="date / source / author / views header")
+ann(K, LC, "需要提醒的是,⟦《中华人民共和国反电信网络法》⟧明确", "《中华人民共和国反电信网络诈骗法》", "certain",
+    "mangled law name: 诈骗 cut out of 反电信网络诈骗法 by the filter")
+ann(K, RC, "专业解冻团队,⟦当天解冻,成功率100%,不成功全额退款⟧", None, "certain", "guaranteed outcome in an ad")
+lines(K, BP, "专业解冻团队", conf="likely", note="advertisement line")
+lines(K, GR, "希望以上回答对您有帮助", note="chatbot sign-off left in the article")
+mc(K, '信网络⟦⟧资金往', '诈骗', 'certain', FN['诈骗'])
+mc(K, '收到了⟦⟧赃款,', '诈骗', 'likely', FN['诈骗'] + LIKELY_NOTE)
+mc(K, '可能被⟦ ⟧机关依', '公安', 'certain', FN['公安'])
+mc(K, '流过了⟦⟧资金,', '诈骗', 'likely', FN['诈骗'] + LIKELY_NOTE)
+mc(K, '某某市⟦ ⟧局某某', '公安', 'certain', FN['公安'])
+mc(K, '如果是⟦ ⟧机关冻', '公安', 'certain', FN['公安'])
+mc(K, '。\n2.⟦ ⟧冻结:按', '公安', 'certain', FN['公安'])
+mc(K, '流水到⟦ ⟧机关说', '公安', 'certain', FN['公安'])
+mc(K, '自己与⟦⟧无关。', '诈骗', 'certain', FN['诈骗'])
+mc(K, '楚后,⟦ ⟧机关会', '公安', 'certain', FN['公安'])
+mc(K, '信网络⟦⟧法》明', '诈骗', 'certain', FN['诈骗'])
+mc(K, '自称“⟦ ⟧内部人', '公安', 'certain', FN['公安'])
+mc(K, '的二次⟦⟧,真正', '诈骗', 'certain', FN['诈骗'])
+
+
+# ============================================================================ h20
+# 继承与债务: a clean professional article (full-width punctuation).  Two slips: the repealed
+# 继承法 cited as the current rule in one place, and one stray space.  Negatives: Civil Code
+# Art. 1161 and Art. 1124 given exactly, and the dated note on the repeal of 继承法 (which also
+# mentions it for pre-2021 successions).
+K = "h20"
+ann(K, OR, "情况四:遗产已经分完,债权人才出现。按照⟦《继承法》第三十三条⟧的规定".replace(":", "：").replace(",", "，"),
+    "《民法典》第一千一百六十一条", "certain",
+    "继承法 was repealed on 2021-01-01; the rule is now Civil Code Art. 1161 (the article itself says so in section 四)")
+ann(K, LC, "按照⟦《继承法》第三十三条⟧的规定".replace(",", "，"), "《民法典》第一千一百六十一条", "likely",
+    "repealed law cited as current (scored under outdated-reference; neutral here)")
+
+
 
 # ================================================================ punctuation
 # Regions whose punctuation is neutral: page chrome, link lists, comment blocks, title copies.
