@@ -38,6 +38,7 @@ class PhraseMatcher(Generic[V]):
                 self._auto.add_word(term, (term, value, len(term)))
                 n += 1
         self.size = n
+        self._no_breaks: bool | None = None
         if n:
             self._auto.make_automaton()
 
@@ -72,13 +73,26 @@ class PhraseMatcher(Generic[V]):
             return True
         return False
 
-    def find(self, text: str) -> list[Match[V]]:
-        """Leftmost-longest, non-overlapping occurrences."""
+    def no_line_breaks(self) -> bool:
+        """True when no term contains a line break (``\\n`` or ``\\r``): then no match crosses one,
+        and :meth:`find` over a text is the union of :meth:`find_in` over its lines."""
+        if self._no_breaks is None:
+            self._no_breaks = not any("\n" in t or "\r" in t for t in self._auto.keys())
+        return self._no_breaks
+
+    def find_in(self, text: str, start: int, end: int) -> list[Match[V]]:
+        """:meth:`find` of ``text[start:end]`` with offsets into ``text`` (no copy of the slice)."""
+        return self.find(text, start, end)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Match[V]]:
+        """Leftmost-longest, non-overlapping occurrences (in ``text[start:end]`` when given)."""
         if not self.size or not text:
             return []
         # raw automaton hits, ordered by end offset: the last hit seen for a start is its longest
         # term (a later hit with the same start ends later), so one dict comprehension keeps it
-        best = {e - tv[2]: (e, tv) for e, tv in self._auto.iter(text)}  # start - 1 -> (end - 1, hit)
+        hits = self._auto.iter(text) if start == 0 and end is None else \
+            self._auto.iter(text, start, len(text) if end is None else end)
+        best = {e - tv[2]: (e, tv) for e, tv in hits}  # start - 1 -> (end - 1, hit)
         out: list[Match[V]] = []
         last_end = -1
         new = _new

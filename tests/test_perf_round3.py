@@ -164,3 +164,24 @@ def test_phrase_matcher_spans_equal_iter_all():
         pm = PhraseMatcher(terms)
         text = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 25)))
         assert pm.spans(text) == [(m.start, m.end, m.term) for m in pm.iter_all(text)]
+
+
+def test_risky_claim_line_cues_equal_whole_text_cues():
+    from checks.risky_claim import RiskyClaim, _LineCues, load_model
+    from linter.document import Document
+
+    model = load_model()
+    cues = sorted(model.cues._auto.keys())
+    terms = sorted(model.terms._auto.keys())
+    rng = random.Random(29)
+    pieces = cues + terms + ["\n", "\r\n", "\r", "。", "，", "我们", "？", " "]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40)))
+        doc = Document(text)
+        whole = model.cues.find(text)
+        starts = [c.start for c in whole]
+        lazy = _LineCues(model.cues, doc)
+        for _k in range(10):
+            a = rng.randrange(0, len(text) + 1)
+            b = rng.randrange(a, len(text) + 1)
+            assert RiskyClaim._cues_in(lazy, [], a, b) == RiskyClaim._cues_in(whole, starts, a, b)
