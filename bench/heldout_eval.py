@@ -5,6 +5,10 @@ and print precision / recall / F1 per rule plus exact-fix accuracy.
 
     python bench/heldout_eval.py [--select RULES] [--one-to-one] [--exclude CATS]
                                  [--per-file] [--details] [--json PATH] [--laws DIR]
+                                 [--set DIR]
+
+``--set DIR`` scores another held-out batch laid out the same way (``DIR/*.txt`` plus
+``DIR/gold.jsonl``), e.g. ``--set bench/heldout2``; the default is bench/heldout.
 
 The held-out articles were written after the checks were tuned and are never used for tuning
 (see bench/README.md, "Held-out evaluation").  The scorer lives in ../shared/gold/score.py and is
@@ -74,6 +78,16 @@ def fix_accuracy(preds: list[dict], gold: list[dict], texts: dict[str, str]) -> 
     return {k: (v[0], v[1]) for k, v in out.items()}
 
 
+def held_out_set(arg: str | None) -> tuple[Path, Path]:
+    """The batch folder and its gold file; a relative DIR is taken from the repository root."""
+    if arg is None:
+        return HELDOUT, GOLD
+    folder = Path(arg)
+    if not folder.is_absolute():
+        folder = ROOT / folder
+    return folder, folder / "gold.jsonl"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--select", default=None, help="rules to run (passed to wenlint --select)")
@@ -84,15 +98,18 @@ def main() -> int:
     ap.add_argument("--json", default=None, metavar="PATH", help="write the scorer's JSON summary here")
     ap.add_argument("--laws", default=None, metavar="DIR",
                     help="law article texts for quote checking (sets WENLINT_LAWS_DIR for the run)")
+    ap.add_argument("--set", default=None, metavar="DIR",
+                    help="held-out batch to score (articles + gold.jsonl); default bench/heldout")
     args = ap.parse_args()
+    heldout, gold_path = held_out_set(args.set)
 
     scorer = SHARED / "gold" / "score.py"
     if not scorer.is_file():
         print(f"skipped: the scorer {scorer} is not present on this machine (it is not copied here)")
         return 0
-    articles = sorted(HELDOUT.glob("*.txt"))
-    if not articles or not GOLD.is_file():
-        print(f"skipped: no held-out articles or gold in {HELDOUT}")
+    articles = sorted(heldout.glob("*.txt"))
+    if not articles or not gold_path.is_file():
+        print(f"skipped: no held-out articles or gold in {heldout}")
         return 0
 
     proc = run_wenlint(articles, args.select, args.laws)
@@ -107,7 +124,7 @@ def main() -> int:
         pred_path = Path(tmp) / "pred.jsonl"
         pred_path.write_text(proc.stdout, encoding="utf-8")
         summary = Path(args.json) if args.json else Path(tmp) / "summary.json"
-        cmd = [sys.executable, str(scorer), str(GOLD), str(pred_path), "--json", str(summary)]
+        cmd = [sys.executable, str(scorer), str(gold_path), str(pred_path), "--json", str(summary)]
         if args.one_to_one:
             cmd.append("--one-to-one")
         if args.exclude:
@@ -124,7 +141,7 @@ def main() -> int:
               f"{sum(len(p.read_text(encoding='utf-8')) for p in articles)} characters")
         print(res.stdout.rstrip())
 
-    gold = read_jsonl(GOLD.read_text(encoding="utf-8"))
+    gold = read_jsonl(gold_path.read_text(encoding="utf-8"))
     texts = {p.name: p.read_text(encoding="utf-8") for p in articles}
     fixes = fix_accuracy(preds, gold, texts)
     if fixes:
