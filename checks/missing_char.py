@@ -76,6 +76,10 @@ SPACE_MARGIN = 5.0  # log-probability margin over the runner-up a cut space's re
 SPACE_ALONE_MARGIN = 2.0  # the margin credited to a sole candidate
 SPACE_REPEAT_BONUS = 2.0  # per further cut space listing the same candidate (up to three)
 SPACE_DELETED_BONUS = 2.0  # a word other evidence already says the document lacks
+FRAME_CLAUSE = set("，。；：？！,.;:?!\r\n")
+FRAME_GAIN = 2.0  # log gain the best phrase start of a clause needs
+FRAME_CONF = 0.75
+FRAME_EXPECTED = 4.0  # occurrences the document's length predicts for a preposition it lacks
 TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
 PARTIAL_VOCAB_FREQ = 200  # dictionary words of 3–7 characters at least this frequent can be restored from a fragment ...
 AFFIX_VOCAB_FREQ = 50  # dictionary words this frequent propose what completes them beside a cut space
@@ -215,6 +219,12 @@ def _partial_matcher() -> PhraseMatcher | None:
     frags = {f: v for f, v in frags.items()
              if ngrams.word_freq(f) < PARTIAL_FRAG_WORD and ngrams.fin_word_count(f) < 2}
     return PhraseMatcher(frags) if frags else None
+
+
+@lru_cache(maxsize=1)
+def _frames() -> dict[str, tuple[frozenset[str], int]]:
+    d = load_toml("missing_char/frames.toml").get("frames", {})
+    return {prep: (frozenset(v.get("close", ())), int(v.get("max-span", 16))) for prep, v in d.items()}
 
 
 @lru_cache(maxsize=1)
@@ -529,6 +539,7 @@ class MissingChar(Check):
             if best is not None:
                 findings.append(best)
         findings += self._insertions(text, toks, counts, deleted)
+        findings += self._frames(text, toks, counts, deleted)
         findings += self._law_names(text)
         findings += self._list_gaps(doc, toks)
         findings += self._partials(doc, text, counts)
@@ -1156,6 +1167,66 @@ class MissingChar(Check):
                 c = Cand(A.end - 1, B.start + 1, p, p, w, w, "insert", g, w)
                 out.append((c, conf))
         return out
+
+    # ---- 5a. a framing preposition deleted everywhere -------------------------
+    def _frames(self, text, toks, counts, deleted) -> list[tuple[Cand, float]]:
+        """A preposition that opens a phrase closed by a postposition (在……中, 在……时) and that
+        the document lacks while its length predicts it many times (``deleted`` by rate): each
+        clause where a closing postposition follows is a site, and the preposition goes back at
+        the boundary before it where the character model prefers it most (``可以|手机银行的
+        贷款详情中查看`` → 可以在手机银行…).  Frames: ``missing_char/frames.toml``."""
+        frames = _frames()
+        han_n = han_count(text)
+        todo = [(prep, fr) for prep, fr in frames.items() if counts.absent(prep)
+                and (prep in deleted or self._expected(prep) * han_n >= FRAME_EXPECTED)]
+        if not todo or len(toks) < 2:
+            return []
+        lm = ngrams.fin_lm()
+        norm = ngrams.lm_normalise(text)
+        out: list[tuple[Cand, float]] = []
+        n = len(toks)
+        for prep, (close, max_span) in todo:
+            start = 0  # index of the first token of the current clause
+            used_clause = -1
+            for i, t in enumerate(toks):
+                tx = t.text
+                if tx and (tx[0] in FRAME_CLAUSE or tx.strip() == ""):
+                    start = i + 1
+                    continue
+                if i == start or start == used_clause or not self._closes(tx, close, toks, i):
+                    continue
+                best = None
+                for j in range(max(start, i - 12), i):
+                    B = toks[j]
+                    p = B.start
+                    if t.start - p > max_span or t.start - p < 2 or not is_han(B.text[0]):
+                        continue
+                    left = text[p - 1:p]
+                    if j > start and (toks[j - 1].end != p or not is_han(left)):
+                        continue
+                    if ngrams.word_freq(prep + B.text[0]) >= 100:
+                        continue  # would read as another word (在于)
+                    hist = norm[max(0, p - 4):p]
+                    g = (lm.score(hist + prep + norm[p:p + 4], len(hist))
+                         - lm.score(hist + norm[p:p + 4], len(hist)))
+                    if best is None or g > best[0]:
+                        best = (g, j, p)
+                if best is None or best[0] < FRAME_GAIN:
+                    continue
+                g, j, p = best
+                used_clause = start  # one phrase per clause
+                s0 = p - 1 if p > 0 and text[p - 1] not in "\r\n" else p
+                out.append((Cand(s0, p + 1, p, p, prep, prep, "frame", g, prep), FRAME_CONF))
+        return out
+
+    @staticmethod
+    def _closes(tx: str, close: frozenset, toks, i: int) -> bool:
+        """The token is a closing postposition, or a word followed by one inside the token (工作日内)."""
+        if tx in close:
+            return True
+        if len(tx) >= 3 and tx[-1] in close and ngrams.word_freq(tx[:-1]) >= 100:
+            return True
+        return len(tx) == 2 and tx[0] in close and tx[1] in _free_chars() and ngrams.word_freq(tx) < 100
 
     # ---- 5b. words with one character deleted --------------------------------
     def _partials(self, doc, text, counts) -> list[tuple[Cand, float]]:

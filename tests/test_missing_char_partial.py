@@ -1,6 +1,8 @@
 """missing-char: a word with one character deleted at every occurrence (人民法院 → 人法院)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from linter.runner import lint_text
 
 
@@ -108,3 +110,22 @@ def test_minor_completion_needs_the_deletion_shown():
     text = SHI.replace("采取一系列措", "采取一系列措施").replace("资产保全措", "资产保全措施").replace(
         "补救措", "补救措施") + "新规将于明年实施。\n"
     assert not [f for f in mc(text) if f.fix and f.fix.replacement == "设施"]
+
+
+FRAME = (Path(__file__).resolve().parent.parent / "fixtures" / "missing-char" / "frame-preposition.txt")
+
+
+def test_framing_preposition_restored_before_its_postposition():
+    text = FRAME.read_text(encoding="utf-8")
+    assert "在" not in text
+    fs = [f for f in mc(text) if f.data.get("kind") == "frame"]
+    assert fs and all(f.fix.replacement == "在" and f.fix.start == f.fix.end for f in fs)
+    got = [text[f.fix.start - 2:f.fix.start] + "|" + text[f.fix.start:f.fix.start + 2] for f in fs]
+    assert "最好|协议" in got
+
+
+def test_framing_preposition_needs_the_document_to_lack_it():
+    text = FRAME.read_text(encoding="utf-8")
+    assert not [f for f in mc(text + "\n在此提醒。\n") if f.data.get("kind") == "frame"]
+    # a short text without 在 is no evidence: its length does not predict the word
+    assert mc("办理分期之前，最好协议中找到提前还款条款。") == []
