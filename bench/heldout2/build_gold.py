@@ -331,6 +331,7 @@ mc(K, '面寄送⟦⟧信,注', '投诉', 'certain', FN['投诉'])
 K = "h15"
 ann(K, US, "⟦有调查显示，约七成被提前收回的消费贷与资金流入楼市有关。⟧", None, "certain",
     "survey share with no source")
+lines(K, BP, "作者:周律".replace(":", "："), conf="likely", note="author / date byline of a professional article (page chrome by the seed convention)")
 
 
 # ============================================================================ h16
