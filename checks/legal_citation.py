@@ -203,7 +203,8 @@ def _name_matcher() -> PhraseMatcher:
     d = _data()
     names = catalog().names(min_len=2, suffixes=tuple(d["bare_suffixes"]))
     bad = tuple(d["bare_not_endings"])
-    return PhraseMatcher({k: v for k, v in names.items() if not k.endswith(bad)})
+    # every name holds 法, 例 or 则 (run() skips texts without them): find() scans around those only
+    return PhraseMatcher({k: v for k, v in names.items() if not k.endswith(bad)}, anchors="法例则")
 
 
 ALIAS_RE = re.compile(r"以下(?:简称|称)\s?[为:：]?\s?[“\"《]([^”\"》)）\n]{1,20})[”\"》]")

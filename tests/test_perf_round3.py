@@ -185,3 +185,26 @@ def test_risky_claim_line_cues_equal_whole_text_cues():
             a = rng.randrange(0, len(text) + 1)
             b = rng.randrange(a, len(text) + 1)
             assert RiskyClaim._cues_in(lazy, [], a, b) == RiskyClaim._cues_in(whole, starts, a, b)
+
+
+def test_anchored_find_equals_plain_find():
+    from linter.lexicon import PhraseMatcher
+
+    rng = random.Random(31)
+    for trial in range(1500):
+        terms = set()
+        for _ in range(rng.randint(1, 8)):
+            t = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 4)))
+            k = rng.randint(0, len(t))
+            terms.add(t[:k] + rng.choice("XY") + t[k:])  # every term holds an anchor X or Y
+        anchored = PhraseMatcher(terms, anchors="XY")
+        plain = PhraseMatcher(terms)
+        assert anchored._anchors == "XY"
+        for _ in range(4):
+            n = rng.choice((0, 5, 40, 300, 1200))
+            text = "".join(rng.choice("abcd") if rng.random() > 0.01 else rng.choice("XY") for _ in range(n))
+            if rng.random() < 0.3:
+                text = "X" + text + "Y"
+            assert [(m.start, m.end, m.term) for m in anchored.find(text)] == \
+                   [(m.start, m.end, m.term) for m in plain.find(text)]
+    assert PhraseMatcher({"ab", "Xa"}, anchors="XY")._anchors == ""  # "ab" has no anchor: plain scans
