@@ -191,25 +191,33 @@ class Punctuation(Check):
         protected = self._protected(text)
         in_fence = False
         lines = doc.lines
+        fences = "```" in text or "~~~" in text  # else no line can open or close a fence
+        check_spaces = self.opts["check-spaces"]
+        han, any_mark = HAN_RE.search, _ANY_ASCII_MARK_RE.search
+        space_run, repeat_run, pair = data["space_run_re"].search, data["repeat_run_re"].search, data["pair_re"].search
         for idx, line in enumerate(lines):
-            stripped = line.text.lstrip()
-            if stripped.startswith("```") or stripped.startswith("~~~"):
-                in_fence = not in_fence
+            t = line.text
+            if fences:
+                stripped = t.lstrip()
+                if stripped.startswith("```") or stripped.startswith("~~~"):
+                    in_fence = not in_fence
+                    continue
+            if in_fence or not t:
                 continue
-            if in_fence or not line.text:
-                continue
-            if not HAN_RE.search(line.text):
+            if not han(t):
                 continue
             # each pass runs only when the line holds a character it needs (same findings, less work)
-            if _ANY_ASCII_MARK_RE.search(line.text):
+            if any_mark(t):
                 chinese_marks = self._chinese_marks(line, protected, data)
-                yield from self._half_width(line, chinese_marks)
+                if chinese_marks:
+                    yield from self._half_width(line, chinese_marks)
             else:
                 chinese_marks = {}
-            if self.opts["check-spaces"] and data["space_run_re"].search(line.text):
+            if check_spaces and space_run(t):
                 yield from self._stray_spaces(line, protected, chinese_marks, data)
-            yield from self._repeated(line, protected, data)
-            if data["pair_re"].search(line.text):
+            if repeat_run(t):
+                yield from self._repeated(line, protected, data)
+            if pair(t):
                 yield from self._unbalanced(line, protected, data, lines, idx)
         yield from self._missing_comma(doc, protected, data)
 
