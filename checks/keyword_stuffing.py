@@ -124,21 +124,27 @@ class KeywordStuffing(Check):
         # each distinct clause is judged once (the tests depend on the clause alone)
         clauses = set(_sized_clause_re(max(1, lo), hi).findall(text)) if max(1, lo) <= hi else ()
         min_han = cfg["min_len"] - 1
-        han_count, is_question = blocks.han_count, blocks.is_question
+        # blocks.is_question inlined (its lexicon and endings bound once): a clause that asks something
+        han_findall = blocks.HAN_RUN_RE.findall
+        endings, words, pad = blocks._question_endings(), blocks._question_words(), blocks._PAD
         for clause in clauses:
-            if han_count(clause) < min_han:
+            if sum(map(len, han_findall(clause))) < min_han:
                 continue
-            if clause in title_clauses or is_question(clause):
+            if clause in title_clauses:
+                candidates.add(clause)
+                continue
+            s = clause.strip(pad).rstrip("。.!！")
+            if s and (s.endswith(endings) or words.contains(s)):
                 candidates.add(clause)
         if not candidates:
             return
         size = sum(map(len, text.split())) or 1  # non-whitespace characters (split() splits on isspace())
         occ: dict[str, list[int]] = {}
         last_end: dict[str, int] = {}
-        for m in PhraseMatcher(candidates).iter_all(text):
-            if m.start >= last_end.get(m.term, -1):
-                occ.setdefault(m.term, []).append(m.start)
-                last_end[m.term] = m.end
+        for ms, me, term in PhraseMatcher(candidates).spans(text):
+            if ms >= last_end.get(term, -1):
+                occ.setdefault(term, []).append(ms)
+                last_end[term] = me
         scored = []
         for phrase, starts in occ.items():
             body = [s for s in starts if s >= head_end]
