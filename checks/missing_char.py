@@ -76,6 +76,9 @@ SPACE_MARGIN = 5.0  # log-probability margin over the runner-up a cut space's re
 SPACE_ALONE_MARGIN = 2.0  # the margin credited to a sole candidate
 SPACE_REPEAT_BONUS = 2.0  # per further cut space listing the same candidate (up to three)
 SPACE_DELETED_BONUS = 2.0  # a word other evidence already says the document lacks
+TOPIC_P = 0.85  # a word the articles sharing this document's anchor words contain this surely ...
+TOPIC_LIFT = 1.3  # ... and this many times more surely than articles at large ...
+TOPIC_BONUS = 3.0  # ... adds this to a deleted word's document score
 FRAME_CLAUSE = set("，。；：？！,.;:?!\r\n")
 FRAME_GAIN = 2.0  # log gain the best phrase start of a clause needs
 FRAME_CONF = 0.75
@@ -219,6 +222,56 @@ def _partial_matcher() -> PhraseMatcher | None:
     frags = {f: v for f, v in frags.items()
              if ngrams.word_freq(f) < PARTIAL_FRAG_WORD and ngrams.fin_word_count(f) < 2}
     return PhraseMatcher(frags) if frags else None
+
+
+@lru_cache(maxsize=1)
+def _topics() -> tuple[dict[str, tuple[int, tuple[tuple[str, int, int], ...]]], int]:
+    """(word → (articles with it, ((anchor, articles with both, articles with the anchor), ...)),
+    number of articles) from ``ngrams/fin_topics.tsv.gz`` (``scripts/build_ngrams.py --only topics``)."""
+    import gzip
+
+    from linter.resources import data_path
+
+    out: dict[str, tuple[int, tuple[tuple[str, int, int], ...]]] = {}
+    n_docs = 1
+    try:
+        fh = gzip.open(data_path("ngrams/fin_topics.tsv.gz"), "rt", encoding="utf-8")
+    except OSError:
+        return out, n_docs
+    with fh:
+        for line in fh:
+            if line.startswith("#docs"):
+                n_docs = max(1, int(line.split("\t")[1]))
+                continue
+            w, df, rest = line.rstrip("\n").split("\t", 2)
+            lst = []
+            for item in rest.split(" "):
+                a, co, dfa = item.split("\x1f")
+                lst.append((a, int(co), int(dfa)))
+            out[w] = (int(df), tuple(lst))
+    return out, n_docs
+
+
+def _topic_lift(w: str, doc_words) -> float:
+    """How much likelier the register's articles that share one of this document's anchor words
+    are to contain ``w`` than its articles at large (the best anchor present, add-one smoothed;
+    0 when none is present, or when the anchor's articles do not contain w surely enough).  A
+    loan article without 贷款 is unusual; one without 通过, which nearly every article has, is not
+    more unusual for its topic."""
+    table, n_docs = _topics()
+    got = table.get(w)
+    if got is None:
+        return 0.0
+    df, anchors = got
+    best = 0.0
+    for a, co, dfa in anchors:
+        if a in doc_words:
+            p = co / (dfa + 1)
+            if p > best:
+                best = p
+    if best < TOPIC_P:
+        return 0.0
+    return best / (df / n_docs)
 
 
 @lru_cache(maxsize=1)
@@ -424,8 +477,10 @@ class MissingChar(Check):
         "insert-candidates": Option(20, "candidate words per document scored by the character model "
                                         "(those the most contexts agree on)"),
         "insert-min-contexts": Option(2, "distinct contexts (word pairs) that must agree on a deleted word (+1 for a single character)"),
-        "insert-min-score": Option(12.0, "document score (summed gains + absence evidence) a deleted word needs"),
+        "insert-min-score": Option(11.0, "document score (summed gains + absence evidence) a deleted word needs"),
         "insert-site-gain": Option(3.0, "log-probability gain a single insertion site needs"),
+        "insert-known-gain": Option(0.0, "log-probability gain a further site of a word shown deleted at two "
+                                         "places needs"),
         "max-orphan-freedom": Option(0.35, "a single-character token counts as an orphan only when the character "
                                            "stands alone in at most this share of its dictionary uses"),
     }
@@ -1145,6 +1200,9 @@ class MissingChar(Check):
         min_score = opts["insert-min-score"]
         site_gain = opts["insert-site-gain"]
         total = max(1, ngrams.fin_word_total())
+        known_gain = opts["insert-known-gain"]
+        bounds = None
+        doc_words = None
         for w, sites in by_word.items():
             best_ctx: dict[str, float] = {}
             for g, p, a, b, _ in sites:
@@ -1157,15 +1215,53 @@ class MissingChar(Check):
                 continue
             expected = ngrams.fin_word_count(w) / total * han_n * 0.6
             score = sum(strong_ctx) + min(expected, 10.0) + (5.0 if w in deleted else 0.0)
+            if doc_words is None:
+                doc_words = {word_key(t.text) for t in toks}
+            if _topic_lift(w, doc_words) >= TOPIC_LIFT:
+                score += TOPIC_BONUS  # the register's articles on this topic nearly always use w
             if score < min_score:
                 continue
             conf = min(0.95, 0.6 + 0.01 * score)
+            done = set()
             for g, p, a, b, ti in sites:
                 if g < site_gain:
                     continue
                 A, B = toks[ti], toks[ti + 1]
                 c = Cand(A.end - 1, B.start + 1, p, p, w, w, "insert", g, w)
                 out.append((c, conf))
+                done.add(p)
+            if len(w) < 2 or len(strong_ctx) < 2:
+                continue
+            # a word shown gone at two places is gone everywhere: every other boundary where the
+            # model prefers it is a site too, with a lower bar per site
+            if bounds is None:
+                bounds = self._boundaries(toks)
+            w0, w1 = w[0], w[-1]
+            for ti, p in bounds:
+                if p in done or not lm.count(norm[p - 1] + w0) or not lm.count(w1 + norm[p]):
+                    continue
+                hist = norm[max(0, p - 4):p]
+                base = base_cache.get(p)
+                if base is None:
+                    base = base_cache[p] = lm.score(hist + norm[p:p + 4], len(hist))
+                g = lm.score(hist + w + norm[p:p + 4], len(hist)) - base
+                if g >= known_gain:
+                    A, B = toks[ti], toks[ti + 1]
+                    out.append((Cand(A.end - 1, B.start + 1, p, p, w, w, "insert", g, w), conf - 0.05))
+        return out
+
+    @staticmethod
+    def _boundaries(toks) -> list[tuple[int, int]]:
+        """(token index, offset) of every boundary where a word may have been deleted: a Han
+        token follows a Han character or clause punctuation directly."""
+        out = []
+        for i in range(len(toks) - 1):
+            A, B = toks[i], toks[i + 1]
+            if A.end != B.start or not is_han(B.text[0]):
+                continue
+            la = A.text[-1]
+            if is_han(la) or la in INSERT_LEFT_PUNCT:
+                out.append((i, B.start))
         return out
 
     # ---- 5a. a framing preposition deleted everywhere -------------------------

@@ -39,8 +39,11 @@ written for the project and committed), with the law texts as a secondary source
   missing-char's gap insertions.
 * ``ngrams/fin_singles.tsv`` — per Han character, how often it stands alone as a token and how
   often it occurs: its freedom in the register (missing-char's orphan evidence).
+* ``ngrams/fin_topics.tsv.gz`` — article co-occurrence: for each word in many articles, the anchor
+  words whose articles nearly always contain it (missing-char's topic expectation: a loan article
+  without 贷款).
 
-Usage: python scripts/build_ngrams.py [--shared ../shared] [--only lex|lm|nb|fin|singles]
+Usage: python scripts/build_ngrams.py [--shared ../shared] [--only lex|lm|nb|fin|singles|topics]
 """
 from __future__ import annotations
 
@@ -431,6 +434,51 @@ def build_fin_singles() -> None:
     print(f"{path.name}: {len(total)} characters, {n} Han characters, {path.stat().st_size} bytes")
 
 
+TOPIC_MIN_DF = 8  # a word in at least this many articles can be expected by topic ...
+TOPIC_ANCHOR_DF = 5  # ... from an anchor word in at least this many ...
+TOPIC_MIN_P = 0.75  # ... whose articles contain it at least this often
+TOPIC_MAX_ANCHORS = 30
+
+
+def build_fin_topics() -> None:
+    """Document co-occurrence in the finance corpus: for each frequent word (a Han token of 2–4
+    characters in at least TOPIC_MIN_DF articles), the anchor words whose articles nearly always
+    contain it (P(word in article | anchor in article) >= TOPIC_MIN_P): a loan article without
+    贷款 is unusual.  ``ngrams/fin_topics.tsv.gz``: first line ``#docs<TAB>N``, then
+    word<TAB>df<TAB>anchor\x1fco\x1fdf_anchor ... (most co-occurring first)."""
+    from linter.ngrams import word_key
+    from linter.segment import tokenize
+
+    sets = []
+    for _, raw in finance_texts():
+        ws = {word_key(t.text) for t in tokenize(raw)}
+        sets.append({w for w in ws if 2 <= len(w) <= 4 and all(_is_han(c) for c in w)})
+    df: collections.Counter[str] = collections.Counter()
+    for ws in sets:
+        df.update(ws)
+    targets = {w for w, c in df.items() if c >= TOPIC_MIN_DF}
+    anchors = {w for w, c in df.items() if c >= TOPIC_ANCHOR_DF}
+    co: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for ws in sets:
+        t_in = ws & targets
+        a_in = ws & anchors
+        for w in t_in:
+            co[w].update(a_in)
+    path = OUT / "fin_topics.tsv.gz"
+    kept = 0
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write(f"#docs\t{len(sets)}\n")
+        for w in sorted(targets):
+            lst = [(a, c) for a, c in co[w].items() if a != w and c / df[a] >= TOPIC_MIN_P]
+            lst.sort(key=lambda x: (-x[1], x[0]))
+            lst = lst[:TOPIC_MAX_ANCHORS]
+            if not lst:
+                continue
+            kept += 1
+            fh.write(f"{w}\t{df[w]}\t" + " ".join(f"{a}\x1f{c}\x1f{df[a]}" for a, c in lst) + "\n")
+    print(f"{path.name}: {kept} words with topic anchors over {len(sets)} articles, {path.stat().st_size} bytes")
+
+
 def _esc(w: str) -> str:
     return w.replace("\n", "\\n").replace("\t", " ").replace("\x1f", " ")
 
@@ -438,7 +486,7 @@ def _esc(w: str) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
-    ap.add_argument("--only", choices=("lex", "lm", "nb", "fin", "singles"), default=None)
+    ap.add_argument("--only", choices=("lex", "lm", "nb", "fin", "singles", "topics"), default=None)
     args = ap.parse_args()
     if args.only in (None, "lex"):
         build_lexicon_stats()
@@ -450,6 +498,8 @@ def main() -> None:
         build_finance(Path(args.shared))
     if args.only in (None, "singles"):
         build_fin_singles()
+    if args.only in (None, "topics"):
+        build_fin_topics()
 
 
 if __name__ == "__main__":

@@ -129,3 +129,31 @@ def test_framing_preposition_needs_the_document_to_lack_it():
     assert not [f for f in mc(text + "\n在此提醒。\n") if f.data.get("kind") == "frame"]
     # a short text without 在 is no evidence: its length does not predict the word
     assert mc("办理分期之前，最好协议中找到提前还款条款。") == []
+
+
+TOPIC = (Path(__file__).resolve().parent.parent / "fixtures" / "missing-char" / "deleted-word-topic.txt")
+
+
+def test_deleted_word_restored_at_weaker_sites_once_shown_gone():
+    text = TOPIC.read_text(encoding="utf-8")
+    assert "贷款" not in text
+    fs = [f for f in mc(text) if f.fix and f.fix.replacement == "贷款"]
+    strict = [f for f in lint_text(text, select=["missing-char"],
+                                   options={"missing-char": {"insert-known-gain": 99.0}})
+              if f.fix and f.fix.replacement == "贷款"]
+    assert len(strict) >= 2 and len(fs) > len(strict)
+    for f in fs:  # 个人住房贷款, 公积金贷款, 商业贷款
+        assert text[:f.fix.start].endswith(("个人住房", "公积金", "商业"))
+
+
+def test_topic_lift_needs_an_anchor_and_a_topical_word():
+    from checks.missing_char import _topic_lift
+
+    assert _topic_lift("贷款", {"房贷", "提前还款", "违约金"}) > 1.3
+    assert _topic_lift("贷款", set()) == 0.0
+    assert _topic_lift("通过", {"房贷", "提前还款", "违约金"}) < 1.3  # in nearly every article anyway
+
+
+def test_deleted_word_present_is_not_restored():
+    text = TOPIC.read_text(encoding="utf-8") + "\n以上内容仅供参考，具体以贷款银行的规定为准。\n"
+    assert not [f for f in mc(text) if f.fix and f.fix.replacement == "贷款"]
