@@ -83,6 +83,8 @@ FRAME_CLAUSE = set("，。；：？！,.;:?!\r\n")
 FRAME_GAIN = 2.0  # log gain the best phrase start of a clause needs
 FRAME_CONF = 0.75
 FRAME_EXPECTED = 4.0  # occurrences the document's length predicts for a preposition it lacks
+EDGE_SPACE_RE = re.compile(f"(?:(?<=\n)|^|(?<=《))[ \u3000](?=[{HAN_CLASS[1:-1]}])")
+EDGE_INDENT_SHARE = 5  # a page with more than a fifth of its lines indented indents by layout
 TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
 PARTIAL_VOCAB_FREQ = 200  # dictionary words of 3–7 characters at least this frequent can be restored from a fragment ...
 AFFIX_VOCAB_FREQ = 50  # dictionary words this frequent propose what completes them beside a cut space
@@ -518,7 +520,7 @@ class MissingChar(Check):
         cands: list[list[Cand]] = []  # per site, candidates
         cands += self._orphans(text, toks, absent)
         cands += self._gaps(text, toks, absent)
-        space_sites = self._spaces(text, doc, absent)
+        space_sites = self._spaces(text, doc, absent) + self._edge_spaces(text, doc)
         cands += space_sites
         # every string the evidence below asks about, counted in one pass over the text
         counts.prime({c.inserted for site in cands for c in site} | set(_filter_words()))
@@ -936,6 +938,48 @@ class MissingChar(Check):
                 site.append(fb)
             if site:
                 out.append(site)
+        return out
+
+    def _edge_spaces(self, text, doc) -> list[list[Cand]]:
+        """A space where a line starts (``⏎ 气象主管机构…``) or right after 《 (``《 公司法》``): a
+        word cut at the start of a phrase.  After 《 always; at a line start only on a page whose
+        other lines do not start with spaces (indentation is layout) and never before a list
+        marker or a second space."""
+        out: list[list[Cand]] = []
+        if " " not in text and "\u3000" not in text:
+            return out
+        lines = doc.lines
+        n_lines = sum(1 for ln in lines if ln.text.strip())
+        indented = sum(1 for ln in lines if ln.text[:1] in (" ", "\u3000", "\t") and ln.text.strip())
+        line_ok = n_lines >= 4 and indented * EDGE_INDENT_SHARE <= n_lines
+        for m in EDGE_SPACE_RE.finditer(text):
+            s, e = m.start(), m.end()
+            after_title = text[s - 1:s] == "《"
+            if not after_title and not line_ok:
+                continue
+            ln_end = text.find("\n", e)
+            line = text[e:ln_end if ln_end >= 0 else len(text)]
+            if not after_title and (len(line) < 8 or any(x in line for x in _CHROME_MARKS)
+                                    or WIDE_SPACE_RE.search(line)):
+                continue  # a short label or a layout line
+            rtoks = doc.tokens_in(e, e + 1)
+            right_word = rtoks[0].text if rtoks else ""
+            fb = Cand(s, e, s, e, None, "", "space", -99.0, "")
+            fb.data_conf = 0.75 if after_title else 0.6  # type: ignore[attr-defined]
+            if after_title:
+                close = text.find("》", e, e + 40)
+                name = text[e:close] if close > 0 else ""
+                from linter.laws import PRC, catalog
+
+                if name and "《" not in name and not name.startswith(PRC) and catalog().is_known(PRC + name):
+                    # 《 公司法》: the official name with the state's name cut
+                    pick = Cand(s, e, s, e, PRC, PRC, "space", 0.0, PRC + name)
+                    fb.data_pick = (pick, 0.9)  # type: ignore[attr-defined]
+                    out.append([fb])
+                    continue
+            fb.data_ctx = ("", ngrams.word_key(right_word) if right_word else "",  # type: ignore[attr-defined]
+                           "", ngrams.lm_normalise(text[e:e + 2]))
+            out.append([fb])
         return out
 
     def _resolve_spaces(self, sites: list[list[Cand]], text: str, counts: DocCounts,

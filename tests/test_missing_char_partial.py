@@ -157,3 +157,30 @@ def test_topic_lift_needs_an_anchor_and_a_topical_word():
 def test_deleted_word_present_is_not_restored():
     text = TOPIC.read_text(encoding="utf-8") + "\n以上内容仅供参考，具体以贷款银行的规定为准。\n"
     assert not [f for f in mc(text) if f.fix and f.fix.replacement == "贷款"]
+
+
+def test_space_after_title_mark_is_a_cut_with_the_state_name_restored():
+    text = "有限责任公司的设立，适用《 公司法》的规定。"
+    fs = mc(text)
+    assert [(text[f.start:f.end], f.fix.replacement) for f in fs] == [(" ", "中华人民共和国")]
+    assert mc("有限责任公司的设立，适用《公司法》的规定。") == []
+
+
+LINES = ["经费纳入本级财政预算，专款专用。",
+         "气象主管机构应当会同有关部门，根据气象灾害风险评估结果划定风险区域。",
+         "县级以上地方人民政府应当组织有关部门做好防御工作。",
+         "有关单位应当按照职责分工做好气象灾害防御工作。",
+         "各级人民政府应当加强气象灾害防御的宣传教育。"]
+
+
+def test_space_at_a_line_start_is_a_cut_on_a_page_that_does_not_indent():
+    text = "\n".join(LINES[:1] + [" " + LINES[1]] + LINES[2:]) + "\n"
+    fs = mc(text)
+    assert len(fs) == 1 and text[fs[0].start:fs[0].end] == " " and text[fs[0].start - 1] == "\n"
+
+
+def test_indented_page_is_layout():
+    text = "\n".join(" " + ln for ln in LINES) + "\n"
+    assert mc(text) == []
+    # a short label line is not a sentence cut either
+    assert mc("\n".join(LINES[:2] + [" 附则"] + LINES[2:]) + "\n") == []
