@@ -541,23 +541,36 @@ class _LineCues:
     def __init__(self, matcher: PhraseMatcher, doc) -> None:
         self.matcher = matcher
         self.doc = doc
-        self.by_line: dict[int, list] = {}
-        self.whole = None if matcher.no_line_breaks() else matcher.find(doc.text)
+        self.by_line: dict[int, tuple[list, list[int]]] = {}
+        self.whole = None
+        if not matcher.no_line_breaks():
+            found = matcher.find(doc.text)
+            self.whole = (found, [c.start for c in found])
+
+    def _line(self, li: int) -> tuple[list, list[int]]:
+        got = self.by_line.get(li)
+        if got is None:
+            ln = self.doc.lines[li]
+            found = self.matcher.find_in(self.doc.text, ln.start, ln.end)
+            got = self.by_line[li] = (found, [c.start for c in found])
+        return got
 
     def around(self, start: int, end: int) -> tuple[list, list[int]]:
-        """Matches of the lines overlapping [start, end] (a superset of those starting in it), with their starts."""
+        """(matches, their starts) of the lines overlapping [start, end]: a superset of the matches
+        starting in it, in order.  One line (a paragraph, the title, most sentences) is answered from
+        its cached lists without a copy, so a huge one-line text costs no more than one scan."""
         if self.whole is not None:
-            return self.whole, [c.start for c in self.whole]
-        doc = self.doc
-        lines = doc.lines
+            return self.whole
+        lo, hi = self.doc.line_index(start), self.doc.line_index(max(start, end))
+        if lo == hi:
+            return self._line(lo)
         out: list = []
-        for li in range(doc.line_index(start), doc.line_index(max(start, end)) + 1):
-            got = self.by_line.get(li)
-            if got is None:
-                ln = lines[li]
-                got = self.by_line[li] = self.matcher.find_in(doc.text, ln.start, ln.end)
-            out.extend(got)
-        return out, [c.start for c in out]
+        starts: list[int] = []
+        for li in range(lo, hi + 1):  # a sentence across lone-CR line breaks
+            c, s = self._line(li)
+            out.extend(c)
+            starts.extend(s)
+        return out, starts
 
 
 def iter_basis(extra_path: str = "") -> Iterable[Basis]:
