@@ -208,3 +208,13 @@ def test_anchored_find_equals_plain_find():
             assert [(m.start, m.end, m.term) for m in anchored.find(text)] == \
                    [(m.start, m.end, m.term) for m in plain.find(text)]
     assert PhraseMatcher({"ab", "Xa"}, anchors="XY")._anchors == ""  # "ab" has no anchor: plain scans
+
+
+def test_punctuation_protect_scan_equals_protect():
+    from checks.punctuation import _PROTECT_RE, _PROTECT_SCAN_RE
+
+    rng = random.Random(37)
+    alphabet = "htp:/w.x@abcZ9_%+-“”‘’「」『』中文&#1;`x`]()\n www.a.cn ftp://"
+    for _ in range(5000):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 50)))
+        assert [m.span() for m in _PROTECT_SCAN_RE.finditer(t)] == [m.span() for m in _PROTECT_RE.finditer(t)], t
