@@ -386,17 +386,48 @@ _LM_TABLE = {i: _lm_char(chr(i)) for i in range(0x3100)}
 _LM_TABLE.update({0xFEFF: "\n", 0x3000: "\n"})
 
 
+_LM_ORDS: list[int] = []
+_LM_LAST: tuple[str, str] = ("", "")  # lm_normalise's last long argument and answer
+_WORD_KEYS: dict[str, str] = {}
+
+
+def _lm_ords() -> list[int]:
+    """``_LM_TABLE`` as a list of ordinals over the whole BMP (built on first use, 2.5 MB):
+    ``str.translate`` indexes a list without the KeyError a dict raises for every character
+    it does not map (every Han character), 3× faster; characters past the BMP are unchanged
+    either way."""
+    if not _LM_ORDS:
+        table = _LM_TABLE
+        ords = [ord(table[i]) if i in table else i for i in range(0x10000)]
+        with _lock:
+            if not _LM_ORDS:
+                _LM_ORDS.extend(ords)
+    return _LM_ORDS
+
+
 def lm_normalise(s: str) -> str:
     """The text the character model counts over, one character per character of ``s``:
     ASCII punctuation full width, digits ``0``, Latin letters ``a``, any whitespace ``\\n``."""
-    return s.translate(_LM_TABLE)
+    global _LM_LAST
+    if len(s) > 200:  # a whole document, normalised again by the next pass of the same check
+        last = _LM_LAST
+        if s is last[0]:
+            return last[1]
+        out = s.translate(_LM_ORDS or _lm_ords())
+        _LM_LAST = (s, out)
+        return out
+    return s.translate(_LM_ORDS or _lm_ords())
 
 
 def word_key(tok: str) -> str:
     """A token as the word tables store it (whitespace ``\\n``, punctuation full width, digits 0)."""
-    if not tok.strip():
-        return "\n"
-    return tok.translate(_LM_TABLE)
+    v = _WORD_KEYS.get(tok)
+    if v is None:
+        v = "\n" if not tok.strip() else tok.translate(_LM_ORDS or _lm_ords())
+        if len(_WORD_KEYS) > 200_000:
+            _WORD_KEYS.clear()
+        _WORD_KEYS[tok] = v
+    return v
 
 
 def fin_key(gram: str) -> int:

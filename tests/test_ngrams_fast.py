@@ -134,3 +134,23 @@ def test_word_freq_is_the_larger_of_jieba_and_the_domain_list():
 
     words = list(lx.domain) + list(lx._jieba)[::7] + ["", "\n", "不存在的词xyz", "催收", "的"]
     assert [ngrams.word_freq(w) for w in words] == [ref(w) for w in words]
+
+
+def _norm_ref(s: str) -> str:
+    return s.translate(ngrams._LM_TABLE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=400))
+def test_lm_normalise_and_word_key_equal_the_dict_table(s):
+    assert ngrams.lm_normalise(s) == _norm_ref(s)
+    assert ngrams.lm_normalise(s) == _norm_ref(s)  # a long text's answer is remembered: still right
+    assert ngrams.word_key(s) == ("\n" if not s.strip() else _norm_ref(s))
+
+
+def test_lm_normalise_every_bmp_character_and_beyond():
+    every = "".join(map(chr, range(0x10000))) + "\U0001F600\U00020000\U0010FFFF"
+    assert ngrams.lm_normalise(every) == _norm_ref(every)
+    other = every[::-1]
+    assert ngrams.lm_normalise(other) == _norm_ref(other)  # not the remembered text
+    assert ngrams.lm_normalise(every) == _norm_ref(every)
