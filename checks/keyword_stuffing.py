@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 
 from linter import blocks
 from linter.check import Check, Example, Option
@@ -57,16 +58,17 @@ def dup_ngram_fraction(chars: str, n: int) -> float:
     if total < n or n <= 0:
         return 0.0
     seen: set[str] = set()
+    add = seen.add
     repeated = 0
-    i = 0
-    while i <= total - n:
+    positions = iter(range(total - n + 1))  # a for loop over an iterator: no index arithmetic per step
+    for i in positions:
         gram = chars[i:i + n]
         if gram in seen:
             repeated += n
-            i += n
+            if n > 1:
+                next(islice(positions, n - 2, None), None)  # the scan jumps n: drop the next n-1 positions
         else:
-            seen.add(gram)
-            i += 1
+            add(gram)
     return repeated / total
 
 
