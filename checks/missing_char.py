@@ -89,6 +89,7 @@ TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
 PARTIAL_VOCAB_FREQ = 200  # dictionary words of 3–7 characters at least this frequent can be restored from a fragment ...
 AFFIX_VOCAB_FREQ = 50  # dictionary words this frequent propose what completes them beside a cut space
 AFFIX_MAX_LEN = 7  # the longest word restored at a cut space from a compound or the document's pool
+FUNCTION_POS = ("c", "u", "p", "d", "r", "y", "e")  # jieba POS of function words
 PARTIAL_VOCAB_FIN = 3  # ... and register words (corpus/finance tokens) at least this frequent
 PARTIAL_FRAG_WORD = 50  # a fragment that is itself a word this frequent (or a register token) is not a fragment
 PARTIAL_GAIN_ONE = 6.0  # log gain a lone broken site needs
@@ -1449,12 +1450,18 @@ class MissingChar(Check):
                 rights = {text[e:e + 1] for _, _, e, _ in sites}
                 if len(lefts) < 2 or len(rights) < 2:
                     continue
-            elif len(sites) == 1 and sites[0][0] < PARTIAL_GAIN_ONE:
-                continue
+            elif len(sites) == 1 and (sites[0][0] < PARTIAL_GAIN_ONE or self._edge_free(text, sites[0][1], sites[0][2])):
+                continue  # a lone site needs a strong gain, and no function character at its edge (经营|所)
             conf = min(0.95, 0.75 + 0.05 * (len(sites) - 1))
             for g, s, e, k in sites:
                 out.append((Cand(s, e, s, e, w, w[k], "partial", g, w), conf))
         return out
+
+    @staticmethod
+    def _edge_free(text: str, s: int, e: int) -> bool:
+        """The fragment starts or ends with a function word (所, 的, 在, 等): a word next to a
+        function word, as likely as a broken word."""
+        return any(ngrams.word_pos(ch)[:1] in FUNCTION_POS for ch in (text[s], text[e - 1]))
 
     # ---- 6. mangled official law names -------------------------------------
     def _law_names(self, text) -> list[tuple[Cand, float]]:
