@@ -88,9 +88,16 @@ def lexicon() -> Lexicon:
         return Lexicon()
 
 
+_WF: list = []  # (domain overrides, jieba's FREQ) once the lexicon is loaded
+
+
 def word_freq(word: str) -> int:
     """Frequency of ``word`` (jieba scale, merged with the domain list); 0 when unknown."""
-    return lexicon().get(word)
+    if not _WF:
+        lx = lexicon()
+        _WF[:] = [lx._over, lx._jieba]
+    d = _WF[0].get(word)
+    return (_WF[1].get(word, 0) or 0) if d is None else d
 
 
 @lru_cache(maxsize=1)
@@ -130,10 +137,19 @@ def _chars() -> tuple[dict[str, tuple[int, int]], int]:
     return out, total
 
 
+_FREEDOM: dict[str, float] = {}
+
+
 def char_freedom(ch: str) -> float:
     """Share of ``ch``'s dictionary mass where it stands alone as a word (0 = always bound)."""
-    alone, bound = _chars()[0].get(ch, (0, 0))
-    return alone / (alone + bound) if alone + bound else 0.0
+    v = _FREEDOM.get(ch)
+    if v is None:
+        alone, bound = _chars()[0].get(ch, (0, 0))
+        v = alone / (alone + bound) if alone + bound else 0.0
+        if len(_FREEDOM) > 100_000:
+            _FREEDOM.clear()
+        _FREEDOM[ch] = v
+    return v
 
 
 def char_mass(ch: str) -> int:

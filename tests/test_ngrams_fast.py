@@ -154,3 +154,12 @@ def test_lm_normalise_every_bmp_character_and_beyond():
     other = every[::-1]
     assert ngrams.lm_normalise(other) == _norm_ref(other)  # not the remembered text
     assert ngrams.lm_normalise(every) == _norm_ref(every)
+
+
+def test_char_freedom_is_the_standalone_share():
+    table = ngrams._chars()[0]
+    for ch in list(table)[::5] + ["", "x", "😀", "的"]:
+        alone, bound = table.get(ch, (0, 0))
+        want = alone / (alone + bound) if alone + bound else 0.0
+        assert ngrams.char_freedom(ch) == want
+        assert ngrams.char_freedom(ch) == want
