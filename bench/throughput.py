@@ -93,7 +93,7 @@ def machine() -> dict:
         "cpu": cpu, "cores": os.cpu_count(), "memory_gb": mem_gb,
         "os": f"{platform.system()} {platform.release()}",
         "python": platform.python_version(), "jieba": jieba.__version__, "rjieba": rj,
-        "backend": segment.backend(),
+        "backend": _backend_name(segment),
         "load_avg_at_start": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
     }
 
@@ -155,6 +155,10 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _backend_name(segment) -> str:
+    return segment.backend() if hasattr(segment, "backend") else "jieba"
+
+
 # -- in-process measurements ------------------------------------------------------------
 def measure_library(texts: list[str], rounds: int) -> dict:
     import jieba
@@ -173,8 +177,9 @@ def measure_library(texts: list[str], rounds: int) -> dict:
     out: dict = {"chars": n, "checks": [c.id for c in checks]}
 
     out["jieba_lcut"] = timed(lambda: [jieba.lcut(t, HMM=False) for t in texts], rounds)
-    cut = segment.cut
-    out["backend"] = segment.backend()
+    # (a tree from before the rjieba backend has neither: it segments with jieba)
+    cut = getattr(segment, "cut", None) or (lambda t: segment.tokenizer().lcut(t, HMM=False))
+    out["backend"] = _backend_name(segment)
     out["backend_cut"] = timed(lambda: [cut(t) for t in texts], rounds)
     out["tokenize"] = timed(lambda: [segment.tokenize(t) for t in texts], rounds)
 
