@@ -94,6 +94,22 @@ def split_sentences(text: str, base: int = 0) -> list[Span]:
     """
     out: list[Span] = []
     append = out.append
+    # SENTENCE_RE's matches tile the text (every position starts a non-empty match, up to a final
+    # empty one), so findall's pieces and a running offset give the spans without Match objects
+    pos = 0
+    for piece in SENTENCE_RE.findall(text):
+        stripped = piece.rstrip("\r\n")
+        if stripped.strip():
+            sp = _new(Span)
+            d = sp.__dict__
+            d["start"] = base + pos
+            d["end"] = base + pos + len(stripped)
+            d["text"] = stripped
+            append(sp)
+        pos += len(piece)
+    if pos == len(text):
+        return out
+    out = []  # (not reached: the pieces did not tile the text) the match-by-match walk
     for m in SENTENCE_RE.finditer(text):
         s, e = m.span()
         if s == e:
@@ -101,12 +117,7 @@ def split_sentences(text: str, base: int = 0) -> list[Span]:
         stripped = m.group().rstrip("\r\n")
         if not stripped.strip():
             continue
-        sp = _new(Span)
-        d = sp.__dict__
-        d["start"] = base + s
-        d["end"] = base + s + len(stripped)
-        d["text"] = stripped
-        append(sp)
+        out.append(_span(base + s, base + s + len(stripped), stripped))
     return out
 
 
