@@ -93,7 +93,8 @@ FUNCTION_POS = ("c", "u", "p", "d", "r", "y", "e")  # jieba POS of function word
 PARTIAL_VOCAB_FIN = 3  # ... and register words (corpus/finance tokens) at least this frequent
 PARTIAL_FRAG_WORD = 50  # a fragment that is itself a word this frequent (or a register token) is not a fragment
 PARTIAL_GAIN_ONE = 6.0  # log gain a lone broken site needs
-PARTIAL_GAIN_MANY = 2.0  # log gain each site of a word broken the same way at several places needs
+PARTIAL_GAIN_MANY = 2.0  # log gain each site of a word broken the same way at several places needs ...
+PARTIAL_GAIN_WEAK = 0.0  # ... and further copies of its fragment once two sites show it
 PARTIAL_ONE_POS = ("n", "v")  # a lone character standing for a two-character word: restored as a noun or verb ...
 PARTIAL_ONE_FREEDOM = 0.35  # ... from a character that rarely stands alone in the dictionary ...
 PARTIAL_ONE_USED = 20  # ... nor in the register (at least this many occurrences there to tell)
@@ -1427,7 +1428,7 @@ class MissingChar(Check):
                     continue  # a bracketed alternative: 建（构）筑物
                 q = m.start + k
                 g = self._gain(norm, q, w[k])
-                if g < PARTIAL_GAIN_MANY:
+                if g < PARTIAL_GAIN_WEAK:
                     continue
                 by_word.setdefault(w, []).append((g, m.start, m.end, k))
                 cur = best_at.get((m.start, m.end))
@@ -1439,6 +1440,13 @@ class MissingChar(Check):
             n_frag = len({text[s:e] for _, s, e, _ in sites})
             if not sites or n_frag != 1:
                 continue
+            strong = [x for x in sites if x[0] >= PARTIAL_GAIN_MANY]
+            if len(strong) >= 2 and sites[0][2] - sites[0][1] > 1:
+                pass  # shown broken twice: every further copy of the same fragment is a site too
+            else:
+                sites = strong
+            if not sites:
+                continue
             if len(w) - len(text[sites[0][1]:sites[0][2]]) == 1 and sites[0][2] - sites[0][1] == 1:
                 # one character left: several distinct contexts that each clearly prefer the word
                 ctxs = {text[max(0, s - 2):e + 2] for g, s, e, _ in sites if g >= PARTIAL_ONE_SITE_GAIN}
@@ -1446,9 +1454,10 @@ class MissingChar(Check):
                     continue
                 sites = [x for x in sites if x[0] >= PARTIAL_ONE_SITE_GAIN]
                 # a remainder always next to the same word is a collocation (为农|服务, 扣除|可|节省)
-                lefts = {text[max(0, s - 1):s] for _, s, _, _ in sites}
-                rights = {text[e:e + 1] for _, _, e, _ in sites}
-                if len(lefts) < 2 or len(rights) < 2:
+                # (a list comma is no collocate: 变更、转让、抵和消灭 lists items)
+                lefts = [x for x in (text[max(0, s - 1):s] for _, s, _, _ in sites) if x != "、"]
+                rights = [x for x in (text[e:e + 1] for _, _, e, _ in sites) if x != "、"]
+                if any(len(side) >= 2 and len(set(side)) == 1 for side in (lefts, rights)):
                     continue
             elif len(sites) == 1 and (sites[0][0] < PARTIAL_GAIN_ONE or self._edge_free(text, sites[0][1], sites[0][2])):
                 continue  # a lone site needs a strong gain, and no function character at its edge (经营|所)
