@@ -49,9 +49,10 @@ NUMERALS = "零一二三四五六七八九十百千万亿两几"
 PROPER_POS = ("nr", "ns", "nt", "nz")
 NOUN_POS = ("n", "vn")
 CLAUSE_PUNCT = set("，。；：？！、,.;:?!…")
-SPACE_CUT_RE = re.compile(f"(?<=[{HAN_CLASS[1:-1]}，、；：])[ \u3000]{{1,2}}(?=[{HAN_CLASS[1:-1]}、，,。；：？！])")
+SPACE_CUT_RE = re.compile(f"(?<=[{HAN_CLASS[1:-1]}，、；：。？！“])[ \u3000]{{1,2}}(?=[{HAN_CLASS[1:-1]}、，,。；：？！《”])")
 ANY_SPACE_RE = re.compile("[ \u3000]{1,4}")
-SPACED_PUNCT = "，、；："  # a space after these is a cut only where the page does not space them
+SENTENCE_END = "。？！"
+SPACED_PUNCT = "，、；：。？！"  # a space after these is a cut only where the page does not space them
 _CHROME_MARKS = (">", "»", "|", "://", "©")  # breadcrumbs, footers, links: spaces there are layout
 PREFIX_PUNCT_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_PUNCT)) + "：:") + "]")
 WIDE_SPACE_RE = re.compile("[ \u3000]{2,}|\u3000")  # column gaps of a table laid out with spaces
@@ -661,7 +662,7 @@ class MissingChar(Check):
             if good:
                 c = max(good, key=lambda c: (c.inserted in deleted, deleted.get(c.inserted, 0.0), c.local))
                 return c, 0.8
-            fb = [c for c in site if c.repl is None]
+            fb = [c for c in site if c.repl is None and not getattr(c, "data_fix_only", False)]
             return (fb[0], getattr(fb[0], "data_conf", 0.6)) if fb else None
         best = None
         best_key = None
@@ -932,6 +933,9 @@ class MissingChar(Check):
             if not layout:
                 fb = Cand(s, e, s, e, None, "", "space", -99.0, "")
                 fb.data_conf = 0.75 if broken else 0.6  # type: ignore[attr-defined]
+                # a space after a full stop is often a stray one on scraped pages: a cut only
+                # where the restored word is clear
+                fb.data_fix_only = p in SENTENCE_END  # type: ignore[attr-defined]
                 # the gap's context for the in-register restoration (_resolve_spaces)
                 fb.data_ctx = (ngrams.word_key(left_word) if left_word else "",  # type: ignore[attr-defined]
                                ngrams.word_key(right_word) if right_word else "",

@@ -202,3 +202,14 @@ def test_further_copies_of_a_fragment_follow_two_clear_sites():
             "整理合同、还款流水、与权人的沟通记录，都是重要的证据。\n")
     fs = mc(text)
     assert [f.fix.replacement for f in fs] == ["债权人"] * 4
+
+
+def test_space_inside_quotes_and_before_a_title_is_a_cut():
+    assert [f.start for f in mc("借款页面中找到“ 利率”一项，确认其中是否包含服务费。")] == [8]
+    text = "经过加工后，所得货物 《中华人民共和国进出口税则》中的税则归类发生了变化。"
+    assert [f.start for f in mc(text)] == [10]
+
+
+def test_space_after_a_full_stop_needs_a_clear_restoration():
+    # scraped pages often leave a stray space after 。; with nothing to restore it stays silent
+    assert mc("银行会根据逾期时长逐步采取措施。 银行大型国有银行的流程更规范。") == []
