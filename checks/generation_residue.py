@@ -14,7 +14,7 @@ from linter.check import Check, Example, Fix, Option
 from linter.lexicon import PhraseMatcher
 from linter.resources import load_toml
 from linter.residue import CoverSet, markdown_code
-from linter.text import han_count
+from linter.text import han_count, scan_pattern
 
 DATA = "generation_residue.toml"
 SENT_BREAK = "。！？!?；;\n\r"
@@ -53,6 +53,7 @@ def _data():
         "instruction": PhraseMatcher(d["instruction_words"]),
         "window": int(d["instruction_window"]),
         "var_re": var_re,
+        "var_scan": scan_pattern(var_re),  # same matches, 2x faster over a whole text
         "bracket_re": bracket_re,
         "hook_re": hook_re,
         "bracket_hooks": PhraseMatcher(d["title_hook_brackets"]),
@@ -185,7 +186,7 @@ class GenerationResidue(Check):
             done.add(m.start(), m.end())
             yield self.finding("placeholder", m.start(), m.end(), sub="placeholder", fix=Fix(m.start(), m.end(), ""),
                                confidence=0.8, phrase=m.group())
-        for m in d["var_re"].finditer(text):
+        for m in d["var_scan"].finditer(text):
             if code and code.overlaps(m.start(), m.end()):
                 continue
             yield self.finding("placeholder", m.start(), m.end(), sub="placeholder", fix=None, confidence=0.8,
