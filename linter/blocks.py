@@ -446,6 +446,12 @@ def comment_blocks(lay: Layout) -> list[tuple[Line, Line, int]]:
     i = 0
     while i < len(lines):
         ln = lines[i]
+        t = ln.text
+        # cheap necessary conditions first: a label has at most 16 characters, a header at most 50
+        # and no sentence mark (is_comment_label / is_comment_header return False otherwise)
+        if not t or (len(t) > 16 and (len(t) > 50 or ln.inner_marks or "。" in t)):
+            i += 1
+            continue
         labelled = not ln.blank and is_comment_label(ln)
         if ln.blank or not (labelled or is_comment_header(ln)):
             i += 1
