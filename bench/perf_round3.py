@@ -62,7 +62,7 @@ def main() -> int:
         d.__dict__["tokens"] = toks[t]
         return d
 
-    for t in texts[:3] + texts[-3:]:  # lazily loaded data, outside the timing
+    for t in toks:  # every distinct article once: lazily loaded data stays outside the timing
         lint_document(fresh(t), checks, opts)
 
     def run(cs):
