@@ -218,3 +218,13 @@ def test_punctuation_protect_scan_equals_protect():
     for _ in range(5000):
         t = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 50)))
         assert [m.span() for m in _PROTECT_SCAN_RE.finditer(t)] == [m.span() for m in _PROTECT_RE.finditer(t)], t
+
+
+def test_fingerprint_key_set_equals_bisection():
+    from checks.legal_citation import _fingerprints, _has_key, _key_set
+
+    _laws, keys = _fingerprints()
+    ks = _key_set()
+    rng = random.Random(41)
+    probes = list(keys[:200]) + [rng.randrange(0, 2 ** 32) for _ in range(2000)]
+    assert all((k in ks) == _has_key(keys, k) for k in probes)
