@@ -17,7 +17,7 @@ from linter.check import Check, Example, Option
 from linter.lexicon import PhraseMatcher
 from linter.resources import load_toml
 from linter.residue import CoverSet, markdown_code
-from linter.text import context_free, find_dates, scan_pattern
+from linter.text import context_free, find_dates, required_chars, scan_pattern
 
 DATA = "unsourced_statistic.toml"
 
@@ -42,11 +42,13 @@ def _data():
         rf"|(?:占比|同比(?:增长|下降|上升|减少)|环比(?:增长|下降|上升|减少))[^\d，。,\n]{{0,6}}{NUM}\s*[%％]"
         rf"|(?:规模|余额|总额|总量|交易额|放款量|贷款量|发卡量|用户数|人数)(?:已经|已)?(?:达到|达|突破|超过|约为|约|高达|为)\s*{NUM}\s*(?:万亿|亿|万)"
     )
+    claim_re = re.compile("|".join(f"(?:{p})" for p in d["claim_patterns"]))
     inst_suffix = "|".join(re.escape(s) for s in sorted(d["institution_suffixes"], key=len, reverse=True))
     return {
         "claims": PhraseMatcher(d["data_claims"]),
         "claim_excl": tuple(d["claim_exclusions_before"]),
-        "claim_re": re.compile("|".join(f"(?:{p})" for p in d["claim_patterns"])),
+        "claim_re": claim_re,
+        "claim_re_chars": required_chars(claim_re),
         "stat_re": stat_re,
         # no lookaround, anchor or word boundary: a match in a sentence is a match in the whole text
         "stat_re_plain": context_free(stat_re),
@@ -209,6 +211,9 @@ class UnsourcedStatistic(Check):
             if _hypothetical(st, m.start, d):
                 continue
             return m.term
+        req = d["claim_re_chars"]
+        if req is not None and not any(c in st for c in req):
+            return None  # every claim pattern match holds one of these characters (据 …)
         for m in d["claim_re"].finditer(st):
             if any(v in m.group() for v in d["claim_verbs"]):
                 continue

@@ -286,3 +286,41 @@ def scan_pattern(pattern: "re.Pattern") -> "re.Pattern":
             return re.compile(f"(?=[{''.join(dict.fromkeys(got[0]))}])(?:{pattern.pattern})", pattern.flags)
     except (re.error, Warning, TypeError):
         return pattern
+
+
+def required_chars(pattern: "re.Pattern") -> "frozenset[str] | None":
+    """Characters of which every match of ``pattern`` contains at least one (from one mandatory
+    literal or literal class of its top-level sequence, alternatives joined), or None when that
+    cannot be told simply.  A text holding none of them cannot match: a cheap exact pre-test
+    before running a pattern on many short strings."""
+    try:
+        from re import _constants as C, _parser as P  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as C  # type: ignore[no-redef]
+        import sre_parse as P  # type: ignore[no-redef]
+    if pattern.flags & re.IGNORECASE:
+        return None
+
+    def walk(seq) -> "set[str] | None":
+        for op, av in seq:
+            got = None
+            if op is C.LITERAL:
+                got = {chr(av)}
+            elif op is C.IN and av and all(iop is C.LITERAL for iop, _ in av):
+                got = {chr(iav) for _, iav in av}
+            elif op is C.SUBPATTERN:
+                got = walk(av[-1])
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1:
+                got = walk(av[2])
+            elif op is C.BRANCH:
+                alts = [walk(alt) for alt in av[1]]
+                got = set().union(*alts) if alts and all(a for a in alts) else None
+            if got:
+                return got
+        return None
+
+    try:
+        got = walk(P.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001
+        return None
+    return frozenset(got) if got else None

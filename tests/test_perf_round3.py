@@ -228,3 +228,21 @@ def test_fingerprint_key_set_equals_bisection():
     rng = random.Random(41)
     probes = list(keys[:200]) + [rng.randrange(0, 2 ** 32) for _ in range(2000)]
     assert all((k in ks) == _has_key(keys, k) for k in probes)
+
+
+def test_required_chars_is_a_necessary_condition():
+    import re
+
+    from linter.text import required_chars
+
+    pats = [r"ab|cd", r"(?:x)?y", r"[ab]+c", r"(?<!x)据[a-c]{1,2}(?:统计|调查)", r"(?:a|b?)c", r"a{0,3}b", r"(a|b)(c|d)"]
+    rng = random.Random(43)
+    for src in pats:
+        pat = re.compile(src)
+        req = required_chars(pat)
+        assert req
+        for _ in range(2000):
+            t = "".join(rng.choice("abcdxy据统计调查") for _ in range(rng.randrange(0, 12)))
+            if pat.search(t):
+                assert any(c in t for c in req), (src, t)
+    assert required_chars(re.compile(r"a*")) is None and required_chars(re.compile(r"\d+")) is None
