@@ -204,7 +204,7 @@ def _affixes() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
 
 
 @lru_cache(maxsize=1)
-def _partial_matcher() -> PhraseMatcher | None:
+def _partial_matcher():
     """Fragments of frequent words with one character deleted (人民法院 → 人法院 / 民法院 / 人民院,
     国务院 → 国院, 消费金融 → 消金融), each → [(word, index of the deleted character)].  Words:
     jieba's dictionary (3–7 Han characters, frequency ≥ PARTIAL_VOCAB_FREQ), the register's tokens
@@ -226,7 +226,17 @@ def _partial_matcher() -> PhraseMatcher | None:
             frags.setdefault(f, []).append((w, k))
     frags = {f: v for f, v in frags.items()
              if ngrams.word_freq(f) < PARTIAL_FRAG_WORD and ngrams.fin_word_count(f) < 2}
-    return PhraseMatcher(frags) if frags else None
+    if not frags:
+        return None
+    # the automaton itself (as linter.lexicon.PhraseMatcher builds it): the scan yields raw
+    # (end, (fragment, words)) pairs, no match objects for the many fragments that are not cuts
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for f, v in frags.items():
+        auto.add_word(f, (f, tuple(v)))
+    auto.make_automaton()
+    return auto
 
 
 @lru_cache(maxsize=1)
@@ -283,6 +293,20 @@ def _topic_lift(w: str, doc_words) -> float:
 def _frames() -> dict[str, tuple[frozenset[str], int]]:
     d = load_toml("missing_char/frames.toml").get("frames", {})
     return {prep: (frozenset(v.get("close", ())), int(v.get("max-span", 16))) for prep, v in d.items()}
+
+
+@lru_cache(maxsize=8192)
+def _one_char_options(ch: str) -> tuple[tuple[str, int], ...]:
+    """(two-character word, index of its other character) a lone ``ch`` may be the rest of: only for
+    a character bound in the dictionary and in the register, nouns and verbs (static: memoised)."""
+    if not is_han(ch) or ngrams.char_freedom(ch) > PARTIAL_ONE_FREEDOM or ch in _free_chars():
+        return ()
+    alone, used = ngrams.fin_char_use(ch)
+    if used < PARTIAL_ONE_USED or alone >= REG_FREE * used:
+        return ()  # stands alone in the register (会, 各, 下), or too rare there to tell (燃)
+    return tuple((w, 1 - w.index(ch)) for w, f in ngrams.words_with_char(ch)
+                 if len(w) == 2 and f >= PARTIAL_VOCAB_FREQ and w[0] != w[1]
+                 and ngrams.word_pos(w)[:1] in PARTIAL_ONE_POS)
 
 
 @lru_cache(maxsize=1)
@@ -349,6 +373,7 @@ def _context_words(ctx: tuple[str, str, str, str]) -> tuple[tuple[str, float], .
     return v
 
 
+_GAP_CACHE: dict[tuple[str, str], tuple] = {}
 _PAIR_PMI: dict[str, float | None] = {}
 _NO_PMI = object()
 
@@ -361,6 +386,20 @@ def _pair_pmi(lm, xy: str) -> float | None:
     if len(_PAIR_PMI) > 200_000:
         _PAIR_PMI.clear()
     _PAIR_PMI[xy] = v
+    return v
+
+
+_LAST_NORM: tuple[str | None, str] = (None, "")
+
+
+def _norm(text: str) -> str:
+    """``ngrams.lm_normalise(text)``, computed once per document for all the passes (the last
+    document's result, swapped in one assignment: safe across threads)."""
+    last = _LAST_NORM
+    if last[0] is text:
+        return last[1]
+    v = ngrams.lm_normalise(text)
+    globals()["_LAST_NORM"] = (text, v)
     return v
 
 
@@ -741,7 +780,7 @@ class MissingChar(Check):
 
     def _orphans(self, text, toks, absent) -> list[list[Cand]]:
         out = []
-        norm = ngrams.lm_normalise(text)
+        norm = _norm(text)
         gains: dict[tuple[str, int, str], float] = {}  # the same context and insertion, the same gain
         max_free = self.opts["max-orphan-freedom"]
         n = len(toks)
@@ -840,20 +879,28 @@ class MissingChar(Check):
                 continue
             if not (is_han(at[-1]) and is_han(bt[0])):
                 continue
-            site = []
-            for la in range(1, min(3, len(at)) + 1):
-                a = at[-la:]
-                for lb in range(1, min(3, len(bt)) + 1):
-                    b = bt[:lb]
-                    if word_freq(a + b) >= 3:
-                        continue
-                    for w, d in gap_words(a, b):
-                        if word_pos(w).startswith(PROPER_POS):
+            key = (at[-3:], bt[:3])
+            found = _GAP_CACHE.get(key)
+            if found is None:  # the same pair of token edges, the same broken words (memoised)
+                lst = []
+                for la in range(1, min(3, len(at)) + 1):
+                    a = at[-la:]
+                    for lb in range(1, min(3, len(bt)) + 1):
+                        b = bt[:lb]
+                        if word_freq(a + b) >= 3:
                             continue
-                        f = word_freq(w)
-                        local = math.log(f + 1) - 4.0 + (la + lb - 2) * 0.5
-                        site.append(Cand(a_tok.end - la, b_tok.start + lb, b_tok.start, b_tok.start,
-                                         d, d, "gap", local, w))
+                        for w, d in gap_words(a, b):
+                            if word_pos(w).startswith(PROPER_POS):
+                                continue
+                            f = word_freq(w)
+                            lst.append((la, lb, d, math.log(f + 1) - 4.0 + (la + lb - 2) * 0.5, w))
+                if len(_GAP_CACHE) > 200_000:
+                    _GAP_CACHE.clear()
+                found = _GAP_CACHE[key] = tuple(lst)
+            if not found:
+                continue
+            site = [Cand(a_tok.end - la, b_tok.start + lb, b_tok.start, b_tok.start, d, d, "gap", local, w)
+                    for la, lb, d, local, w in found]
             if site:
                 # the fix inserts d at the boundary; the span covers the broken fragment
                 out.append(site)
@@ -1162,7 +1209,7 @@ class MissingChar(Check):
         opts = self.opts
         absent = counts.absent
         lm = ngrams.fin_lm()
-        norm = ngrams.lm_normalise(text)
+        norm = _norm(text)
         gate = opts["insert-gate"]
         top = opts["insert-candidates"]
         min_ctx = opts["insert-min-contexts"]
@@ -1328,7 +1375,7 @@ class MissingChar(Check):
         if not todo or len(toks) < 2:
             return []
         lm = ngrams.fin_lm()
-        norm = ngrams.lm_normalise(text)
+        norm = _norm(text)
         out: list[tuple[Cand, float]] = []
         n = len(toks)
         for prep, (close, max_span) in todo:
@@ -1389,55 +1436,68 @@ class MissingChar(Check):
         if not toks:
             return []
         hits = []
-        words: set[str] = set()
-        for m in pm.iter_all(text):
-            s, e = m.start, m.end
-            i = doc.token_at(s)
-            j = doc.token_at(e - 1)
-            if toks[i].start != s or toks[j].end != e or i == j:
-                continue  # inside another word, or a single token (a word jieba knows)
-            hits.append(_Hit(s, e, m.value))
-            words.update(w for w, _ in m.value)
+        token_at = doc.token_at
+        for end_idx, (frag, value) in pm.iter(text):
+            e = end_idx + 1
+            s = e - len(frag)
+            i = token_at(s)
+            if toks[i].start != s:
+                continue  # inside another word
+            j = token_at(e - 1)
+            if i == j or toks[j].end != e:
+                continue  # a single token (a word jieba knows), or inside another word
+            hits.append(_Hit(s, e, value))
         # one character left of a two-character word (分期 → 分, 罚款 → 款): a single-character token
+        n = len(toks)
         for i, t in enumerate(toks):
             ch = t.text
-            if (len(ch) != 1 or not is_han(ch) or ngrams.char_freedom(ch) > PARTIAL_ONE_FREEDOM
-                    or ch in _free_chars()):
+            if len(ch) != 1:
+                continue
+            opts = _one_char_options(ch)
+            if not opts:
                 continue
             prev = toks[i - 1].text if i else ""
-            nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+            nxt = toks[i + 1].text if i + 1 < n else ""
             if ((prev and ngrams.word_freq(prev[-1] + ch) >= 20) or (nxt and ngrams.word_freq(ch + nxt[0]) >= 20)):
                 continue  # the character forms a word with its neighbour (受|用人单位): no orphan
-            alone, used = ngrams.fin_char_use(ch)
-            if used < PARTIAL_ONE_USED or alone >= REG_FREE * used:
-                continue  # stands alone in the register (会, 各, 下), or too rare there to tell (燃)
-            opts = [(w, 1 - w.index(ch)) for w, f in ngrams.words_with_char(ch)
-                    if len(w) == 2 and f >= PARTIAL_VOCAB_FREQ and w[0] != w[1]
-                    and ngrams.word_pos(w)[:1] in PARTIAL_ONE_POS]
-            if opts:
-                hits.append(_Hit(t.start, t.end, opts))
-                words.update(w for w, _ in opts)
+            hits.append(_Hit(t.start, t.end, opts))
         if not hits:
             return []
-        counts.prime(words)
-        norm = ngrams.lm_normalise(text)
-        by_word: dict[str, list[tuple[float, int, int, int]]] = {}
-        best_at: dict[tuple[int, int], tuple[float, str]] = {}
+        norm = _norm(text)
+        lm_count = ngrams.fin_lm().count
+        gains: dict[tuple[str, int, str], float] = {}
+        found: list[tuple[str, int, float, _Hit]] = []
         for m in hits:
+            floor = PARTIAL_ONE_SITE_GAIN if m.end - m.start == 1 else PARTIAL_GAIN_WEAK
             for w, k in m.value:
-                if not counts.absent(w):
-                    continue
                 if (k == 0 and text[m.start - 1:m.start] in "）)」』") or (
                         k == len(w) - 1 and text[m.end:m.end + 1] in "（("):
                     continue  # a bracketed alternative: 建（构）筑物
                 q = m.start + k
-                g = self._gain(norm, q, w[k])
-                if g < PARTIAL_GAIN_WEAK:
-                    continue
-                by_word.setdefault(w, []).append((g, m.start, m.end, k))
-                cur = best_at.get((m.start, m.end))
-                if cur is None or g > cur[0]:
-                    best_at[(m.start, m.end)] = (g, w)
+                gkey = (norm[max(0, q - 4):q + 4], q - max(0, q - 4), w[k])
+                g = gains.get(gkey)
+                if g is None:
+                    c = w[k]
+                    # an unseen junction reads badly whatever the rest: no model score needed
+                    if not lm_count(norm[q - 1:q] + c if q else c) or not lm_count(c + norm[q:q + 1]):
+                        g = -99.0
+                    else:
+                        g = self._gain(norm, q, c)
+                    gains[gkey] = g
+                if g >= floor:
+                    found.append((w, k, g, m))
+        if not found:
+            return []
+        counts.prime({x[0] for x in found})  # only the words the model supports are counted
+        by_word: dict[str, list[tuple[float, int, int, int]]] = {}
+        best_at: dict[tuple[int, int], tuple[float, str]] = {}
+        for w, k, g, m in found:
+            if not counts.absent(w):
+                continue
+            by_word.setdefault(w, []).append((g, m.start, m.end, k))
+            cur = best_at.get((m.start, m.end))
+            if cur is None or g > cur[0]:
+                best_at[(m.start, m.end)] = (g, w)
         out: list[tuple[Cand, float]] = []
         for w, sites in by_word.items():
             sites = [x for x in sites if best_at[(x[1], x[2])][1] == w]  # one restoration per fragment
