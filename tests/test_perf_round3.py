@@ -246,3 +246,18 @@ def test_required_chars_is_a_necessary_condition():
             if pat.search(t):
                 assert any(c in t for c in req), (src, t)
     assert required_chars(re.compile(r"a*")) is None and required_chars(re.compile(r"\d+")) is None
+
+
+def test_finding_positions_equal_document_position():
+    from linter.document import Document
+    from linter.fuzzing import random_text
+    from linter.runner import LintOptions, lint_document, make_checks
+
+    checks, sel = make_checks(ignore=["missing-char"])
+    rng = random.Random(47)
+    texts = [random_text(rng, max_pieces=60) for _ in range(120)] + ["", "\n", "a\r\nb\rc\n", "房贷逾期,银行会起诉吗?\r\n\r\n"]
+    for text in texts:
+        doc = Document(text)
+        for f in lint_document(doc, checks, LintOptions(selection=sel)):
+            assert (f.line, f.column) == doc.position(f.start)
+            assert (f.end_line, f.end_column) == doc.position(f.end)
