@@ -72,7 +72,7 @@ class _Scan:
         found: list[tuple[Line, Line, int]] = []
         # 1. labelled blocks
         for ln in lines:
-            if ln.index <= covered or ln.blank or not self._is_label(ln):
+            if ln.index <= covered or not ln.text or len(ln.text) > 24 or not self._is_label(ln):
                 continue
             items = self._collect(lines, ln.index + 1)
             if len(items) >= cfg["min_labelled_items"]:
@@ -81,7 +81,14 @@ class _Scan:
         # 2. unlabelled runs of titles / teasers
         taken = {i for a, b, _n in found for i in range(a.index, b.index + 1)}
         tail_from = (lay.last_prose + 1) if lay.last_prose is not None else 0
-        for run in blocks.runs(lines, lambda x: self._is_item(x) or self._is_teaser(x), max_gap=2):
+        max_item = cfg["item_max_len"]
+
+        def member(x: Line) -> bool:
+            # a body longer than item_max_len is never a title (is_title_like): the common case is
+            # answered without the memoised call
+            return (len(x.body) <= max_item and self._is_item(x)) or self._is_teaser(x)
+
+        for run in blocks.runs(lines, member, max_gap=2):
             if any(x.index in taken for x in run):
                 continue
             titles = [x for x in run if self._is_item(x)]
