@@ -76,6 +76,7 @@ SPACE_MAX_LEN = 4  # the longest word restored at a cut space
 SPACE_MARGIN = 5.0  # log-probability margin over the runner-up a cut space's restoration needs
 SPACE_ALONE_MARGIN = 2.0  # the margin credited to a sole candidate
 SPACE_REPEAT_BONUS = 2.0  # per further cut space listing the same candidate (up to three)
+SPACE_VOTE_BONUS = 0.75  # margin forgiven per further cut space whose best word is the same (up to two)
 SPACE_DELETED_BONUS = 2.0  # a word other evidence already says the document lacks
 TOPIC_P = 0.85  # a word the articles sharing this document's anchor words contain this surely ...
 TOPIC_LIFT = 1.3  # ... and this many times more surely than articles at large ...
@@ -1087,6 +1088,7 @@ class MissingChar(Check):
             if best is not None:
                 pool.add(best[1])
         counts.prime(pool)
+        decided = []
         for key, ws in words_of.items():
             hist, fut = key
             scored = []
@@ -1106,10 +1108,14 @@ class MissingChar(Check):
             scored.sort(key=lambda x: (-x[0], x[1]))
             best_sc, w, c = scored[0]
             runner = scored[1][0] if len(scored) > 1 else best_sc - SPACE_ALONE_MARGIN
-            margin = best_sc - runner
-            if margin < SPACE_MARGIN:
+            decided.append((key, w, c, best_sc - runner))
+        # the same word best at several cut spaces is the filter's word: a smaller margin will do
+        votes = Counter(w for _, w, _, _ in decided)
+        for key, w, c, margin in decided:
+            if margin < SPACE_MARGIN - SPACE_VOTE_BONUS * min(votes[w] - 1, 2):
                 continue
-            conf = min(0.95, 0.7 + 0.05 * margin)
+            # below the full margin the fix is offered, not applied by --fix (confidence < 0.8)
+            conf = min(0.95, 0.7 + 0.05 * margin) if margin >= SPACE_MARGIN else 0.75
             for site in groups[key]:
                 fb = site[-1]
                 pick = Cand(fb.start, fb.end, fb.start, fb.end, w, w, "space", 0.0, c.word if c else w)

@@ -213,3 +213,20 @@ def test_space_inside_quotes_and_before_a_title_is_a_cut():
 def test_space_after_a_full_stop_needs_a_clear_restoration():
     # scraped pages often leave a stray space after 。; with nothing to restore it stays silent
     assert mc("银行会根据逾期时长逐步采取措施。 银行大型国有银行的流程更规范。") == []
+
+
+RATE = ("很多网贷平台只宣传日利率，按单利口径换算，实际的 利率往往超过百分之十八。\n"
+        "如果平台不展示 利率，只展示每期手续费率，借款人应当自己换算。\n"
+        "监管部门要求所有贷款产品明示 利率，方便消费者比较真实成本。\n")
+
+
+def test_cut_spaces_agreeing_on_a_word_need_less_margin_and_are_not_auto_applied(monkeypatch):
+    import checks.missing_char as m
+
+    monkeypatch.setattr(m, "SPACE_MARGIN", 99.0)  # no margin is ever enough on its own ...
+    monkeypatch.setattr(m, "SPACE_VOTE_BONUS", 0.0)
+    assert not [f for f in mc(RATE) if f.fix]
+    monkeypatch.setattr(m, "SPACE_VOTE_BONUS", 60.0)  # ... unless other cut spaces agree
+    fixed = [f for f in mc(RATE) if f.fix]
+    assert len(fixed) >= 2 and {f.fix.replacement for f in fixed} == {"年化"}
+    assert all(f.confidence < 0.8 for f in fixed)  # offered, not applied by --fix
