@@ -22,6 +22,15 @@ ROOT = Path(__file__).resolve().parent.parent
 rjieba = pytest.importorskip("rjieba")
 
 
+@pytest.fixture(autouse=True)
+def bulk_backend():
+    """tokenize through the bulk backend (rjieba), not jieba's small-workload shortcut."""
+    saved = segment._small[0]
+    segment._small[0] = 0
+    yield
+    segment._small[0] = saved
+
+
 def fast(text: str) -> list[str]:
     return rjieba.cut(text, segment.HMM)
 
@@ -132,6 +141,24 @@ def test_tokenize_does_not_load_jiebas_dictionary():
                  "print(segment.backend(), segment.tokenizer.cache_info().currsize, len(toks))",
                  **{segment.BACKEND_ENV: ""})
     assert out == "rjieba 0 8"
+
+
+def test_small_workload_with_word_statistics_uses_the_jieba_dictionary_it_loads_anyway():
+    """One article in a process whose checks read word statistics (jieba's dictionary) is segmented
+    by jieba, without loading rjieba; past SMALL_WORKLOAD characters rjieba takes over. Same tokens."""
+    code = ("from linter import segment, ngrams\n"
+            "a = segment.tokenize('许多借款人关心的问题')\n"
+            "loaded = segment._segmenter.cache_info().currsize\n"
+            "text = '信用卡逾期三个月会被起诉吗？持卡人应主动联系银行说明情况。' * 2000\n"
+            "b = segment.tokenize(text)\n"
+            "print(loaded, segment._segmenter.cache_info().currsize, segment.tokenizer.cache_info().currsize,\n"
+            "      [t.text for t in a], b == [segment.Token(w, s, e) for w, s, e in\n"
+            "      __import__('rjieba').tokenize(text, hmm=False)])")
+    out = _probe(code, **{segment.BACKEND_ENV: ""})
+    assert out == "0 1 1 ['许多', '借款人', '关心', '的', '问题'] True"
+    # forced rjieba: never the shortcut
+    out = _probe(code, **{segment.BACKEND_ENV: "rjieba"})
+    assert out.startswith("1 1 ")
 
 
 def test_environment_forces_jieba():
