@@ -642,7 +642,13 @@ class MissingChar(Check):
         findings += self._frames(text, toks, counts, deleted)
         findings += self._law_names(text)
         findings += self._list_gaps(doc, toks)
-        findings += self._partials(doc, text, counts)
+        partial = self._partials(doc, text, counts)
+        if partial:
+            # a word broken the same way at several places explains its fragment better than a
+            # word inserted before it (，权人 is 债权人 cut, not 抵押 deleted before 权人)
+            cover = {x for c, _ in partial for x in range(c.start, c.end + 1)}
+            findings = [f for f in findings if not (f[0].kind == "insert" and f[0].fix_start in cover)]
+            findings += partial
 
         # one finding per span; highest confidence wins
         findings.sort(key=lambda f: (f[0].start, -f[1]))
@@ -1529,8 +1535,11 @@ class MissingChar(Check):
                 rights = [x for x in (text[e:e + 1] for _, _, e, _ in sites) if x != "、"]
                 if any(len(side) >= 2 and len(set(side)) == 1 for side in (lefts, rights)):
                     continue
-            elif len(sites) == 1 and (sites[0][0] < PARTIAL_GAIN_ONE or self._edge_free(text, sites[0][1], sites[0][2])):
-                continue  # a lone site needs a strong gain, and no function character at its edge (经营|所)
+            elif len({text[max(0, s - 3):e + 3] for _, s, e, _ in sites}) == 1 and (
+                    max(x[0] for x in sites) < PARTIAL_GAIN_ONE or self._edge_free(text, sites[0][1], sites[0][2])):
+                # a lone site (a repeated line is one) needs a strong gain, and no function
+                # character at its edge (经营|所)
+                continue
             conf = min(0.95, 0.75 + 0.05 * (len(sites) - 1))
             for g, s, e, k in sites:
                 out.append((Cand(s, e, s, e, w, w[k], "partial", g, w), conf))

@@ -230,3 +230,9 @@ def test_cut_spaces_agreeing_on_a_word_need_less_margin_and_are_not_auto_applied
     fixed = [f for f in mc(RATE) if f.fix]
     assert len(fixed) >= 2 and {f.fix.replacement for f in fixed} == {"年化"}
     assert all(f.confidence < 0.8 for f in fixed)  # offered, not applied by --fix
+
+
+def test_a_repeated_line_is_one_site():
+    line = "（二）发航港、最后寄港；\n"
+    text = "船舶代理人应当申报下列事项：\n（一）船名、国籍；\n" + line * 3 + "（三）船员和旅客人数。\n"
+    assert not [f for f in mc(text) if f.data.get("kind") == "partial"]
