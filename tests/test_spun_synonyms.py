@@ -32,9 +32,17 @@ def test_no_frame_no_finding():
     assert ss.judge("准时", "应当", "到达") is None
 
 
-def test_left_absence_alone_is_not_evidence():
-    # 合同约定 is a strong left frame, but a common spun form missing after 合同 is not enough on its own
-    assert ss.EXPECT_LEFT == float("inf")
+def test_a_common_word_is_not_a_suspect():
+    # 本人 is common in the register: 维护本人的 is not judged against 维护自己的 at all
+    assert ss.word_count("本人") > ss.RARE
+    assert "本人" not in ss.synonyms()
+    assert ss.judge("本人", "维护", "的") is None
+
+
+def test_counts_come_from_one_snapshot():
+    assert ss.word_count("按时") >= ss.MIN_S
+    assert ss.word_count("准时") <= ss.RARE
+    assert ss.word_count("没有这个词语") == 0
 
 
 def test_findings_need_corroboration():
