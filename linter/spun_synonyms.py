@@ -18,7 +18,8 @@ A side (left or right neighbour ``x``) is **strong evidence** for ``s`` when ``s
 
 * ``rare``: ``w`` seen at most ``RARE`` times while ``s x`` is a tight collocation both ways
   (``x`` is at least ``TIGHT`` of ``s``'s neighbours on that side and ``s`` of ``x``'s); or
-* ``unseen``: ``w`` never seen, and ``s`` is at least ``TIGHT_UNSEEN`` of ``x``'s neighbours.
+* ``unseen``: ``w`` never seen, and ``s`` is at least ``TIGHT_UNSEEN`` of ``x``'s neighbours or
+  ``x`` (two or more characters) at least ``TIGHT_UNSEEN_S`` of ``s``'s.
 
 A common ``w`` merely absent from the frame is not evidence: tried on the dev swaps, it found as
 many false alarms as swaps (收益来源, 接到传票, 维护本人 read fine; the corpus is small).  The other
@@ -54,6 +55,7 @@ RARE = 15           # w seen at most this often in the register (mode "rare")
 TIGHT = 0.03        # P(x | s) and P(s | x) both at least this (mode "rare")
 TIGHT_UNSEEN = 0.08 # w never seen in the register: P(s | x) at least this (mode "unseen")
 SIBLINGS = False    # also propose the other 词林 synonym groups of the same fifth-level class (tried: more alarms)
+TIGHT_UNSEEN_S = 0.03  # … or x (two or more characters) at least this share of s's neighbours
 CORROBORATE = 2     # findings (this rule's + the table's) a document needs before any is reported
 
 _lock = threading.Lock()
@@ -212,7 +214,7 @@ def _side(w: str, n_w: int, s: str, x: str, side: str, n_s: int, n_x: dict):
     share_x = cs / max(n_x.get(x, cs), cs)  # P(s | x)
     if n_w <= RARE and cs / n_s >= TIGHT and share_x >= TIGHT:
         mode = "rare"
-    elif n_w == 0 and share_x >= TIGHT_UNSEEN:
+    elif n_w == 0 and (share_x >= TIGHT_UNSEEN or (len(x) >= 2 and cs / n_s >= TIGHT_UNSEEN_S)):
         mode = "unseen"
     else:
         return None
