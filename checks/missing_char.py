@@ -18,7 +18,18 @@ Evidence, in the order an editor weighs it:
 6. *Whole words deleted without a trace*: at token boundaries that read badly, words from the
    in-register corpus's tables (``corpus/finance`` via ``linter.ngrams``) are tried; a word the
    document never contains that raises the character model's probability at several distinct
-   places is put back there (``如果|人员冒充`` → ``如果催收人员冒充``).
+   places is put back there (``如果|人员冒充`` → ``如果催收人员冒充``); once shown gone at two
+   places, every boundary where the model prefers it is a site.
+7. *A character cut from a word everywhere*: a string that is no word but a frequent word less one
+   character, standing as whole tokens (``人法院`` → 人民法院, ``国院`` → 国务院), or a bound single
+   character left of a two-character word at several distinct places (``抵`` → 抵押), where the
+   word never occurs whole.
+8. *Topic*: the register's articles that share this document's anchor words nearly always use
+   the word (``ngrams/fin_topics.tsv.gz``: a loan article without 贷款).
+9. *Frames*: a preposition the document lacks while its length predicts it, put back before the
+   postposition that closes its phrase (``可以|手机银行的账单详情中查看`` ← 在; ``missing_char/frames.toml``).
+10. *Edge spaces*: a space at a line start (on a page that does not indent) or right after 《
+    (``《 公司法》`` → 中华人民共和国).
 
 Pages mostly in traditional script are skipped (the statistics are of simplified text); table
 rows laid out with runs of spaces are layout, not cuts.
