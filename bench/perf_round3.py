@@ -2,7 +2,7 @@
 """Check-only throughput (segmentation excluded) of each check alone and of a set of checks
 together, on the text of ``throughput.py`` (seeds repeated to ``--mb`` MB + every fixture).
 
-    python bench/perf_round3.py [--mb 1] [--rounds 5] [--root TREE] [--select ids]
+    python bench/perf_round3.py [--mb 1] [--rounds 5] [--root TREE] [--select ids] [--split]
                                 [--skip missing-char] [--profile id|together] [--json PATH]
 
 Each article is linted as its own fresh ``Document`` with its tokens handed in (computed once,
@@ -34,6 +34,9 @@ def main() -> int:
     ap.add_argument("--skip", default="missing-char")
     ap.add_argument("--profile", default="", help="check id (or 'together') to profile once")
     ap.add_argument("--no-alone", action="store_true", help="only the set together")
+    ap.add_argument("--split", action="store_true",
+                    help="also time each check inside the run of the set together (the first check to ask "
+                         "for lines/layout/sentences pays for them) and the engine around them")
     ap.add_argument("--json", default="")
     args = ap.parse_args()
 
@@ -96,6 +99,40 @@ def main() -> int:
             s = best([c])
             out["alone"][c.id] = n / s
             print(f"{c.id:22s} {n / s:>14,.0f} c/s  {s / n * 1e6:6.3f} us/char", flush=True)
+    if args.split:
+        import collections
+
+        from linter import runner
+
+        acc: collections.Counter = collections.Counter()
+        plain = runner._run_one
+
+        def timed_run_one(check, doc):
+            t0 = time.perf_counter()
+            try:
+                return plain(check, doc)
+            finally:
+                acc[check.id] += time.perf_counter() - t0
+
+        runner._run_one = timed_run_one
+        split_best = None
+        try:
+            for _ in range(args.rounds):
+                acc.clear()
+                gc.collect()
+                t0 = time.perf_counter()
+                run(checks)
+                total = time.perf_counter() - t0
+                if split_best is None or total < split_best[0]:
+                    split_best = (total, dict(acc))
+        finally:
+            runner._run_one = plain
+        total, parts = split_best
+        out["split"] = {k: v / n * 1e6 for k, v in parts.items()}
+        out["split"]["engine"] = (total - sum(parts.values())) / n * 1e6
+        print(f"split of the set together (best of {args.rounds}), us/char: total {total / n * 1e6:.3f}")
+        for k, v in sorted(out["split"].items(), key=lambda kv: -kv[1]):
+            print(f"  {k:22s} {v:.3f}")
     s = best(checks)
     out["together"] = n / s
     print(f"{'TOGETHER (%d)' % len(checks):22s} {n / s:>14,.0f} c/s  {s / n * 1e6:6.3f} us/char")
