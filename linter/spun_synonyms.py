@@ -39,6 +39,8 @@ import gzip
 import json
 import threading
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 from typing import NamedTuple
 
 from . import ngrams
@@ -48,7 +50,7 @@ from .resources import data_path
 FRAMES = "spun_text/frames.tsv.gz"
 VOCAB = "spun_text/vocab.tsv.gz"
 
-# thresholds (chosen on the dev half of bench/spun_frames_synth.py and the seeds; see bench/README.md)
+# thresholds, chosen on the dev half of bench/spun_frames_synth.py, the seed gold and the clean texts
 MIN_S = 20          # the original s is a common word of the register
 MIN_PAIR = 5        # s x seen at least this often
 RARE = 15           # w seen at most this often in the register (mode "rare")
@@ -59,6 +61,7 @@ TIGHT_UNSEEN_S = 0.03  # … or x (two or more characters) at least this share o
 CORROBORATE = 2     # findings (this rule's + the table's) a document needs before any is reported
 
 _lock = threading.Lock()
+_TEXT = itemgetter(0)  # Token.text
 
 
 class FrameFinding(NamedTuple):
@@ -118,6 +121,11 @@ def _frames():
                 if parts[3]:
                     left[s] = parse(parts[3])
     return n_s, right, left, n_x, total
+
+
+@lru_cache(maxsize=1)
+def _suspects() -> frozenset[str]:
+    return frozenset(synonyms())
 
 
 def _unesc(tok: str) -> str:
@@ -230,6 +238,7 @@ def _contradicts(w: str, n_w: int, s: str, x: str, side: str) -> bool:
     return frames.get(s, {}).get(x, 0) < MIN_PAIR
 
 
+@lru_cache(maxsize=65536)
 def judge(w: str, left: str, right: str) -> tuple[str, str, str, int, str] | None:
     """Best (orig, side, neighbour, pair count, mode) for token ``w`` between ``left`` and ``right``."""
     syn = synonyms().get(w)
@@ -269,6 +278,10 @@ def frame_findings(doc, taken=(), others: int = 0) -> list[FrameFinding]:
     tokens = doc.tokens
     if not tokens:
         return []
+    # indexes of suspect tokens, found at C level: most documents have a handful
+    hits = list(compress(count(), map(_suspects().__contains__, map(_TEXT, tokens))))
+    if not hits:
+        return []
     key = ngrams.word_key
     taken = sorted(taken)
     starts = [a for a, _ in taken]
@@ -277,10 +290,9 @@ def frame_findings(doc, taken=(), others: int = 0) -> list[FrameFinding]:
         reach.append(max(b, reach[-1]) if reach else b)
     out: list[FrameFinding] = []
     last = len(tokens) - 1
-    for i, t in enumerate(tokens):
+    for i in hits:
+        t = tokens[i]
         w = t.text
-        if w not in syn:
-            continue
         left = key(tokens[i - 1].text) if i else "\n"
         right = key(tokens[i + 1].text) if i < last else "\n"
         got = judge(w, left, right)
