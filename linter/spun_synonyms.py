@@ -29,7 +29,10 @@ differently).  Spinners rewrite whole articles, so a document needs
 ``CORROBORATE`` findings (this rule's plus the table's) before any is reported: a missed swap is
 preferred to a false alarm.
 
-Cost: one dictionary lookup per token (only register-rare words with a framed synonym are keys);
+Suspects are words rare in the register (``RARE``) and not common in the law texts either
+(``LAW_COMMON``, ``linter.ngrams.law_word_count``): 辩护人, 准予 are formal words, not spins.
+
+Cost: one set lookup per token (only register-rare words with a framed synonym are keys);
 the corpus tables are consulted only for those few tokens.
 """
 from __future__ import annotations
@@ -56,6 +59,7 @@ MIN_PAIR = 5        # s x seen at least this often
 RARE = 15           # w seen at most this often in the register (mode "rare")
 TIGHT = 0.03        # P(x | s) and P(s | x) both at least this (mode "rare")
 TIGHT_UNSEEN = 0.08 # w never seen in the register: P(s | x) at least this (mode "unseen")
+LAW_COMMON = 20     # w seen more often than this in the law texts is a formal word, not a suspect
 SIBLINGS = False    # also propose the other 词林 synonym groups of the same fifth-level class (tried: more alarms)
 TIGHT_UNSEEN_S = 0.03  # … or x (two or more characters) at least this share of s's neighbours
 CORROBORATE = 2     # findings (this rule's + the table's) a document needs before any is reported
@@ -194,6 +198,8 @@ def synonyms() -> dict[str, tuple[str, ...]]:
                 continue
             for w in group:
                 if word_count(w) > RARE:  # a common word of the register is not a suspect
+                    continue
+                if ngrams.law_word_count(w) > LAW_COMMON:  # nor a word of formal legal prose (辩护人, 准予)
                     continue
                 cand = [s for s in origs if s != w]
                 if cand:
