@@ -386,6 +386,15 @@ def _context_words(ctx: tuple[str, str, str, str]) -> tuple[tuple[str, float], .
 
 
 _GAP_CACHE: dict[tuple[str, str], tuple] = {}
+_GAINS: dict[tuple, float] = {}
+
+
+def _gain_cache() -> dict[tuple, float]:
+    """Character-model gains by (8-character window, insertion offset, inserted text), shared by
+    the passes and across documents (bounded: cleared when large)."""
+    if len(_GAINS) > 200_000:
+        _GAINS.clear()
+    return _GAINS
 _PAIR_PMI: dict[str, float | None] = {}
 _NO_PMI = object()
 
@@ -799,7 +808,7 @@ class MissingChar(Check):
     def _orphans(self, text, toks, absent) -> list[list[Cand]]:
         out = []
         norm = _norm(text)
-        gains: dict[tuple[str, int, str], float] = {}  # the same context and insertion, the same gain
+        gains = _gain_cache()  # the same context and insertion, the same gain (across documents)
         max_free = self.opts["max-orphan-freedom"]
         n = len(toks)
         for i, t in enumerate(toks):
@@ -1488,7 +1497,7 @@ class MissingChar(Check):
             return []
         norm = _norm(text)
         lm_count = ngrams.fin_lm().count
-        gains: dict[tuple[str, int, str], float] = {}
+        gains = _gain_cache()
         found: list[tuple[str, int, float, _Hit]] = []
         for m in hits:
             floor = PARTIAL_ONE_SITE_GAIN if m.end - m.start == 1 else PARTIAL_GAIN_WEAK
@@ -1497,7 +1506,8 @@ class MissingChar(Check):
                         k == len(w) - 1 and text[m.end:m.end + 1] in "（("):
                     continue  # a bracketed alternative: 建（构）筑物
                 q = m.start + k
-                gkey = (norm[max(0, q - 4):q + 4], q - max(0, q - 4), w[k])
+                # (keyed apart from the orphans' gains: an unseen junction is stored as -99 here)
+                gkey = (norm[max(0, q - 4):q + 4], q - max(0, q - 4), w[k], "partial")
                 g = gains.get(gkey)
                 if g is None:
                     c = w[k]
