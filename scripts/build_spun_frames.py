@@ -52,6 +52,19 @@ def esc(tok: str) -> str:
     return tok.replace("\n", "\\n").replace("\t", "\\t").replace(" ", "\\s")
 
 
+def corpus_files(directory: Path) -> list[Path]:
+    """The corpus articles committed to git (so the counts can be rebuilt from the tree; articles
+    someone is still writing are left out), or every ``*.txt`` when git is not available."""
+    import subprocess
+    try:
+        out = subprocess.run(["git", "ls-files", "--", "*.txt"], cwd=directory, capture_output=True,
+                             text=True, check=True).stdout.split()
+    except (OSError, subprocess.CalledProcessError):
+        out = []
+    paths = sorted(directory / name for name in out if "/" not in name)
+    return paths or sorted(directory.glob("*.txt"))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", default=str(ROOT / "corpus" / "finance"))
@@ -64,7 +77,7 @@ def main() -> None:
     left: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     after: dict[str, set[str]] = collections.defaultdict(set)
     before: dict[str, set[str]] = collections.defaultdict(set)
-    paths = sorted(Path(args.corpus).glob("*.txt"))
+    paths = corpus_files(Path(args.corpus))
     for p in paths:
         prev = "\n"
         for t in tokenize(p.read_text(encoding="utf-8")):
