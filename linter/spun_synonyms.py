@@ -56,7 +56,8 @@ VOCAB = "spun_text/vocab.tsv.gz"
 # thresholds, chosen on the dev half of bench/spun_frames_synth.py, the seed gold and the clean texts
 MIN_S = 20          # the original s is a common word of the register
 MIN_PAIR = 5        # s x seen at least this often
-RARE = 15           # w seen at most this often in the register (mode "rare")
+RARE = 15           # w seen at most this often in the register (capped by the build's --rare: only
+                    # words that rare have their neighbours listed in vocab.tsv.gz)
 TIGHT = 0.03        # P(x | s) and P(s | x) both at least this (mode "rare")
 TIGHT_UNSEEN = 0.08 # w never seen in the register: P(s | x) at least this (mode "unseen")
 LAW_COMMON = 20     # w seen more often than this in the law texts is a formal word, not a suspect
@@ -143,6 +144,9 @@ def _vocab() -> dict[str, tuple[int, str, str]]:
     out: dict[str, tuple[int, str, str]] = {}
     with gzip.open(data_path(VOCAB), "rt", encoding="utf-8") as fh:
         for line in fh:
+            if line.startswith("#rare\t"):
+                _RARE_BUILT[0] = int(line.split("\t")[1])
+                continue
             if line.startswith("#"):
                 continue
             parts = line.rstrip("\n").split("\t")
@@ -150,6 +154,15 @@ def _vocab() -> dict[str, tuple[int, str, str]]:
                 out[_unesc(parts[0])] = (int(parts[1]), parts[2] if len(parts) > 2 else "",
                                          parts[3] if len(parts) > 3 else "")
     return out
+
+
+_RARE_BUILT = [0]  # the build's --rare (read with the vocabulary)
+
+
+def _rare() -> int:
+    """``RARE``, but never above the build's ``--rare``: a rarer word's neighbours are not listed."""
+    _vocab()
+    return min(RARE, _RARE_BUILT[0])
 
 
 def word_count(w: str) -> int:
@@ -197,7 +210,7 @@ def synonyms() -> dict[str, tuple[str, ...]]:
             if not origs:
                 continue
             for w in group:
-                if word_count(w) > RARE:  # a common word of the register is not a suspect
+                if word_count(w) > _rare():  # a common word of the register is not a suspect
                     continue
                 if ngrams.law_word_count(w) > LAW_COMMON:  # nor a word of formal legal prose (辩护人, 准予)
                     continue
@@ -225,7 +238,7 @@ def _side(w: str, n_w: int, s: str, x: str, side: str, n_s: int, n_x: dict):
     if n_w and x in _neighbours(w, side):  # w x occurs: the frame is not s's alone
         return None
     share_x = cs / max(n_x.get(x, cs), cs)  # P(s | x)
-    if n_w <= RARE and cs / n_s >= TIGHT and share_x >= TIGHT:
+    if n_w <= _rare() and cs / n_s >= TIGHT and share_x >= TIGHT:
         mode = "rare"
     elif n_w == 0 and (share_x >= TIGHT_UNSEEN or (len(x) >= 2 and cs / n_s >= TIGHT_UNSEEN_S)):
         mode = "unseen"
@@ -252,7 +265,7 @@ def judge(w: str, left: str, right: str) -> tuple[str, str, str, int, str] | Non
         return None
     n_s_all, rframes, lframes, n_x, _ = _frames()
     n_w = word_count(w)
-    if n_w > RARE:
+    if n_w > _rare():
         return None
     best = None
     for s in syn:
