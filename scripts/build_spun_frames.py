@@ -13,8 +13,8 @@ least ``--min-word`` times, the neighbours seen at least ``--min-pair`` times ne
     #source / #total (tokens) header lines
     #count <TAB> x <TAB> count(x)          for every neighbour listed below
     s <TAB> count(s) <TAB> right neighbours <TAB> left neighbours
-    (neighbours: "token\\x1fcount" separated by spaces, most frequent first; a left neighbour has two
-    or more Han characters, a right one is any Han token — 也许被 → 可能被 needs the single 被)
+    (neighbours: "token\\x1fcount" separated by spaces, most frequent first; any Han token — 也许被 →
+    可能被 needs the single 被)
 
 ``linter/data/spun_text/vocab.tsv.gz`` — every token of the corpus with its count; a word seen at
 most ``--rare`` times also lists every token seen right after it and right before it:
@@ -42,6 +42,9 @@ from linter.segment import tokenize  # noqa: E402
 
 OUT = ROOT / "linter" / "data" / "spun_text" / "frames.tsv.gz"
 VOCAB = ROOT / "linter" / "data" / "spun_text" / "vocab.tsv.gz"
+
+
+SINGLE_LEFT = True  # single Han characters are listed as left neighbours too (the rule uses them sparingly)
 
 
 def han(tok: str) -> bool:
@@ -89,7 +92,7 @@ def main() -> None:
             before[w].add(prev)
             if han(w):
                 right[prev][w] += 1
-            if han(prev) and len(prev) >= 2:
+            if han(prev) and (len(prev) >= 2 or SINGLE_LEFT):
                 left[w][prev] += 1
             prev = w
     total = sum(words.values())
