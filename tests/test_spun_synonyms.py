@@ -79,3 +79,18 @@ def test_fuzz_safe(text):
 def test_silent_without_the_synonym_resource(monkeypatch):
     monkeypatch.setattr(ss, "synonyms", lambda: {})
     assert ss.frame_findings(Document(SPUN), [], 5) == []
+
+
+def test_hostile_random_documents():
+    import random
+
+    from linter.fuzzing import FRAGMENTS, NASTY_CHARS, random_text
+
+    rng = random.Random(7)
+    pieces = list(FRAGMENTS) + list(NASTY_CHARS) + ["准时", "还款", "价码", "利率", "贷款市场", "嫌隙", "金融"]
+    for _ in range(60):
+        text = random_text(rng) if rng.random() < 0.3 else "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        taken = sorted((a, a + rng.randint(0, 5)) for a in (rng.randint(0, max(0, len(text))) for _ in range(rng.randint(0, 4))))
+        for f in ss.frame_findings(Document(text), taken, rng.randint(0, 3)):
+            assert 0 <= f.start < f.end <= len(text) and text[f.start:f.end] == f.spun
+            assert not any(a < f.end and f.start < b for a, b in taken)
