@@ -87,6 +87,8 @@ SPACE_MAX_LEN = 4  # the longest word restored at a cut space
 SPACE_MARGIN = 5.0  # log-probability margin over the runner-up a cut space's restoration needs
 SPACE_ALONE_MARGIN = 2.0  # the margin credited to a sole candidate
 SPACE_REPEAT_BONUS = 2.0  # per further cut space listing the same candidate (up to three)
+SPACE_DENSE_GROUPS = 200  # more distinct cut-space contexts than this: compounds and the pool are not tried
+SPACE_POOL_MAX = 12  # words of the document's pool tried at every cut space (most often best first)
 SPACE_VOTE_BONUS = 0.75  # margin forgiven per further cut space whose best word is the same (up to two)
 SPACE_DELETED_BONUS = 2.0  # a word other evidence already says the document lacks
 TOPIC_P = 0.85  # a word the articles sharing this document's anchor words contain this surely ...
@@ -1037,11 +1039,11 @@ class MissingChar(Check):
             after_title = text[s - 1:s] == "《"
             if not after_title and not line_ok:
                 continue
-            ln_end = text.find("\n", e)
-            line = text[e:ln_end if ln_end >= 0 else len(text)]
-            if not after_title and (len(line) < 8 or any(x in line for x in _CHROME_MARKS)
-                                    or WIDE_SPACE_RE.search(line)):
-                continue  # a short label or a layout line
+            if not after_title:  # (a line start: each line is read once)
+                ln_end = text.find("\n", e)
+                line = text[e:ln_end if ln_end >= 0 else len(text)]
+                if len(line) < 8 or any(x in line for x in _CHROME_MARKS) or WIDE_SPACE_RE.search(line):
+                    continue  # a short label or a layout line
             rtoks = doc.tokens_in(e, e + 1)
             right_word = rtoks[0].text if rtoks else ""
             fb = Cand(s, e, s, e, None, "", "space", -99.0, "")
@@ -1085,7 +1087,9 @@ class MissingChar(Check):
             groups.setdefault((hist, fut), []).append(site)
         words_of: dict[tuple[str, str], dict[str, Cand | None]] = {}
         allw: set[str] = set()
-        heads, tails = _affixes()
+        # a page with very many cut spaces uses spaces as layout: the context's own words only
+        dense = len(groups) > SPACE_DENSE_GROUPS
+        heads, tails = _affixes() if not dense else ({}, {})
         for key, lst in groups.items():
             ws: dict[str, Cand | None] = {}
             for site in lst:
@@ -1107,12 +1111,23 @@ class MissingChar(Check):
             n_ctx.update(w for w in ws if counts.absent(w))
         # a filter deletes few words: each space's best word, and words known deleted, are tried
         # at every cut space of the document (a word proposed by another space's context)
-        pool: set[str] = {w for w in deleted if len(w) <= AFFIX_MAX_LEN and all(is_han(ch) for ch in w)}
+        pool: set[str] = set(sorted((w for w in deleted if len(w) <= AFFIX_MAX_LEN and all(is_han(ch) for ch in w)),
+                                    key=lambda w: (-deleted[w], w))[:0 if dense else SPACE_POOL_MAX])
+        bests: Counter = Counter()
+        raw: dict[tuple[tuple[str, str], str], float] = {}  # each (space, word) scored once
         for key, ws in words_of.items():
             hist, fut = key
-            best = max(((lm.score(hist + w + fut, len(hist)), w) for w in ws if counts.absent(w)), default=None)
+            best = None
+            for w in ws:
+                if counts.absent(w):
+                    sc = raw[(key, w)] = lm.score(hist + w + fut, len(hist))
+                    if best is None or sc > best[0] or (sc == best[0] and w > best[1]):
+                        best = (sc, w)
             if best is not None:
-                pool.add(best[1])
+                bests[best[1]] += 1
+        # (bounded: constant work per cut space however many spaces the page has)
+        if not dense:
+            pool.update(w for w, _ in sorted(bests.items(), key=lambda x: (-x[1], x[0]))[:SPACE_POOL_MAX])
         counts.prime(pool)
         decided = []
         for key, ws in words_of.items():
@@ -1124,7 +1139,9 @@ class MissingChar(Check):
             for w, c in ws.items():
                 if not counts.absent(w):
                     continue
-                sc = lm.score(hist + w + fut, len(hist))
+                sc = raw.get((key, w))
+                if sc is None:
+                    sc = lm.score(hist + w + fut, len(hist))
                 sc += SPACE_REPEAT_BONUS * min(n_ctx[w] - 1, 3)
                 if w in deleted:
                     sc += SPACE_DELETED_BONUS

@@ -236,3 +236,13 @@ def test_a_repeated_line_is_one_site():
     line = "（二）发航港、最后寄港；\n"
     text = "船舶代理人应当申报下列事项：\n（一）船名、国籍；\n" + line * 3 + "（三）船员和旅客人数。\n"
     assert not [f for f in mc(text) if f.data.get("kind") == "partial"]
+
+
+def test_page_dense_with_cut_spaces_gets_context_words_only(monkeypatch):
+    import checks.missing_char as m
+
+    text = ("银行宣传的每期手续费率看起来很低，但换算成 利率后往往接近百分之十五。\n"
+            "监管部门要求机构在营销时明示 利率，消费者可以据此比较不同产品的真实成本。\n")
+    assert {f.fix.replacement for f in mc(text) if f.fix} == {"年化"}
+    monkeypatch.setattr(m, "SPACE_DENSE_GROUPS", 1)  # as if the page had hundreds of cut spaces
+    assert not [f for f in mc(text) if f.fix and f.fix.replacement == "年化"]
