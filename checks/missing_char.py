@@ -659,7 +659,7 @@ class MissingChar(Check):
         for site in cands:
             best = self._choose(site, deleted, absent, by_rate, text)
             if best is not None:
-                findings.append(best)
+                findings.append(self._absorb_space(text, *best))
         findings += self._insertions(text, toks, counts, deleted)
         findings += self._frames(text, toks, counts, deleted)
         findings += self._law_names(text)
@@ -777,6 +777,21 @@ class MissingChar(Check):
         if c.kind == "space" and absent(c.inserted) and c.local >= 0:
             return c, 0.8
         return None
+
+    @staticmethod
+    def _absorb_space(text: str, c: Cand, conf: float) -> tuple[Cand, float]:
+        """An orphan completed on the side where a single space stands (``措 ，`` → 措施，): the
+        filter left the space where the rest of the word was; the fix replaces it."""
+        if c.kind != "orphan" or not c.repl or c.fix_start != c.start or c.fix_end != c.end:
+            return c, conf
+        frag = text[c.start:c.end]
+        if (c.repl.startswith(frag) and text[c.end:c.end + 1] == " " and text[c.end + 1:c.end + 2] != " "
+                and c.end + 1 < len(text) and text[c.end + 1] not in "\r\n"):
+            return Cand(c.start, c.end + 1, c.start, c.end + 1, c.repl, c.inserted, c.kind, c.local, c.word), conf
+        if (c.repl.endswith(frag) and c.start >= 2 and text[c.start - 1] == " " and text[c.start - 2] != " "
+                and text[c.start - 2] not in "\r\n"):
+            return Cand(c.start - 1, c.end, c.start - 1, c.end, c.repl, c.inserted, c.kind, c.local, c.word), conf
+        return c, conf
 
     @staticmethod
     def _only_gone(site: list[Cand], absent, text: str) -> tuple[Cand, float] | None:

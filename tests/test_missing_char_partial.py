@@ -246,3 +246,13 @@ def test_page_dense_with_cut_spaces_gets_context_words_only(monkeypatch):
     assert {f.fix.replacement for f in mc(text) if f.fix} == {"年化"}
     monkeypatch.setattr(m, "SPACE_DENSE_GROUPS", 1)  # as if the page had hundreds of cut spaces
     assert not [f for f in mc(text) if f.fix and f.fix.replacement == "年化"]
+
+
+def test_orphan_beside_the_space_its_rest_left_takes_the_space():
+    text = "面对逾期风险，银行会采取一系列措 ，包括电话提醒和资产保全措 。\n借款人也应当积极采取补救措 ，主动与银行协商。\n"
+    fs = mc(text)
+    assert [text[f.start:f.end] for f in fs] == ["措 "] * 3
+    fixed = text
+    for f in sorted(fs, key=lambda f: -f.start):
+        fixed = fixed[:f.fix.start] + f.fix.replacement + fixed[f.fix.end:]
+    assert fixed == text.replace("措 ", "措施")
