@@ -670,7 +670,7 @@ class MissingChar(Check):
             # word inserted before it (，权人 is 债权人 cut, not 抵押 deleted before 权人)
             cover = {x for c, _ in partial for x in range(c.start, c.end + 1)}
             findings = [f for f in findings if not (f[0].kind == "insert" and f[0].fix_start in cover)]
-            findings += partial
+            findings += [self._absorb_space(text, *x) for x in partial]
 
         # one finding per span; highest confidence wins
         findings.sort(key=lambda f: (f[0].start, -f[1]))
@@ -780,9 +780,10 @@ class MissingChar(Check):
 
     @staticmethod
     def _absorb_space(text: str, c: Cand, conf: float) -> tuple[Cand, float]:
-        """An orphan completed on the side where a single space stands (``措 ，`` → 措施，): the
-        filter left the space where the rest of the word was; the fix replaces it."""
-        if c.kind != "orphan" or not c.repl or c.fix_start != c.start or c.fix_end != c.end:
+        """An orphan or a fragment completed on the side where a single space stands (``措 ，`` →
+        措施，, ``采取措 防止`` → 采取措施防止): the filter left the space where the rest of the
+        word was; the fix replaces it."""
+        if c.kind not in ("orphan", "partial") or not c.repl or c.fix_start != c.start or c.fix_end != c.end:
             return c, conf
         frag = text[c.start:c.end]
         if (c.repl.startswith(frag) and text[c.end:c.end + 1] == " " and text[c.end + 1:c.end + 2] != " "

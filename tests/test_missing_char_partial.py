@@ -259,3 +259,13 @@ def test_orphan_beside_the_space_its_rest_left_takes_the_space():
         assert text[f.start:f.end] in ("措 ", " ")
         fixed = text[:f.fix.start] + f.fix.replacement + text[f.fix.end:]
         assert fixed.count("措施") == 1 and "措 " not in fixed[f.start - 1:f.start + 3]
+
+
+def test_fragment_beside_the_space_its_rest_left_takes_the_space():
+    text = "建设单位和个人应当采取措 防止地下工程建设对地下水造成污染。\n具备条件的泉域，有关部门应当采取措 予以恢复。\n"
+    fs = mc(text)
+    assert fs
+    for f in fs:
+        assert text[f.end - 1] == " " or text[f.start] == " "  # the space is part of the finding
+        fixed = text[:f.fix.start] + f.fix.replacement + text[f.fix.end:]
+        assert "措施防止" in fixed or "措施予以" in fixed
