@@ -75,6 +75,7 @@ def _engine(settings: AuditSettings):
         if settings.near_duplicate and selection.enabled(NearDuplicate.id):
             nd = NearDuplicate(**settings.check_options.get(NearDuplicate.id, {}))
         segment.tokenizer()  # load jieba's dictionary once per worker, not per document
+        segment.warm()  # and the bulk segmenter (rjieba): an audit is never a small workload
         options = LintOptions(selection=selection, severity=settings.severity, suppressions=True)
         # Checks load their data lazily on first use: lint a sample now, so that forked
         # workers inherit it all instead of each loading its own copy.
