@@ -546,7 +546,7 @@ class MissingChar(Check):
         "insert-min-contexts": Option(2, "distinct contexts (word pairs) that must agree on a deleted word (+1 for a single character)"),
         "insert-min-score": Option(11.0, "document score (summed gains + absence evidence) a deleted word needs"),
         "insert-site-gain": Option(3.0, "log-probability gain a single insertion site needs"),
-        "insert-known-gain": Option(0.0, "log-probability gain a further site of a word shown deleted at two "
+        "insert-known-gain": Option(1.0, "log-probability gain a further site of a word shown deleted at two "
                                          "places needs"),
         "max-orphan-freedom": Option(0.35, "a single-character token counts as an orphan only when the character "
                                            "stands alone in at most this share of its dictionary uses"),

@@ -29,7 +29,7 @@ written for the project and committed), with the law texts as a secondary source
 
 * ``ngrams/fin_chars.bin`` — character 1–5-gram counts of the finance corpus over the text
   normalised by ``linter.ngrams.lm_normalise`` (punctuation full width, digits ``0``, Latin
-  ``a``, whitespace a line break), 4–5-grams pruned below 2; sorted CRC-32 keys + uint16 counts
+  ``a``, whitespace a line break), 4–5-grams pruned below 3; sorted CRC-32 keys + uint16 counts
   (zlib).  At run time ``linter.ngrams.FinLM`` adds the law table (``law_lm.bin``) at a small
   weight as a backoff for pure-Han grams.
 * ``ngrams/fin_words.tsv.gz`` — token counts (the shared jieba tokenizer, dictionary mode, the
@@ -253,7 +253,7 @@ def build_neighbours(shared: Path, top: int = 8, min_count: int = 3) -> None:
 
 
 FIN_DIR = ROOT / "corpus" / "finance"
-FIN_MIN_COUNT_LONG = 2  # 4- and 5-grams seen once are dropped
+FIN_MIN_COUNT_LONG = 3  # 4- and 5-grams seen once or twice are dropped (the shipped tables stay under 15 MB)
 
 
 def finance_texts(directory: Path = FIN_DIR) -> list[tuple[str, str]]:

@@ -119,13 +119,21 @@ FRAME = (Path(__file__).resolve().parent.parent / "fixtures" / "missing-char" / 
 def test_framing_preposition_restored_before_its_postposition(monkeypatch):
     import checks.missing_char as m
 
-    monkeypatch.setattr(m, "FRAME_GAIN", 1.0)  # the placement, whatever the corpus's exact counts
     text = FRAME.read_text(encoding="utf-8")
     assert "在" not in text
-    fs = [f for f in mc(text) if f.data.get("kind") == "frame"]
-    assert fs and all(f.fix.replacement == "在" and f.fix.start == f.fix.end for f in fs)
-    got = [text[f.fix.start - 2:f.fix.start] + "|" + text[f.fix.start:f.fix.start + 2] for f in fs]
-    assert "最好|协议" in got
+    # the places the fixture's author deleted 在 (可以在手机银行…中, 有义务在营销页面中,
+    # 最好在协议中, 避免在不知不觉中)
+    true_sites = {"可以|手机", "义务|营销", "最好|协议", "避免|不知"}
+
+    def frames():
+        fs = [f for f in mc(text) if f.data.get("kind") == "frame"]
+        assert all(f.fix.replacement == "在" and f.fix.start == f.fix.end for f in fs)
+        return {text[f.fix.start - 2:f.fix.start] + "|" + text[f.fix.start:f.fix.start + 2] for f in fs}
+
+    got = frames()
+    assert got and got <= true_sites
+    monkeypatch.setattr(m, "FRAME_GAIN", -1.0)  # a lower bar: the placement, whatever the exact counts
+    assert "最好|协议" in frames()
 
 
 def test_framing_preposition_needs_the_document_to_lack_it():
