@@ -68,6 +68,7 @@ _CHROME_MARKS = (">", "»", "|", "://", "©")  # breadcrumbs, footers, links: sp
 PREFIX_PUNCT_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_PUNCT)) + "：:") + "]")
 WIDE_SPACE_RE = re.compile("[ \u3000]{2,}|\u3000")  # column gaps of a table laid out with spaces
 LIST_GAP_RE = re.compile(r"、(?=(?:或|和)[^\s、，,。])")
+CTX_WORDS_MAX = 20  # candidate words kept per gap context
 ONE_SIDED_TOP = 5  # a word among the top 5 of one side's table is a candidate without the other side
 ONE_SIDED_WEIGHT = 0.25  # ... with a quarter of its count as evidence
 GAIN_FREE = 2.0  # log gain a restoration of a character free in the register needs at a site ...
@@ -383,6 +384,9 @@ def _context_words(ctx: tuple[str, str, str, str]) -> tuple[tuple[str, float], .
             out.append((w, c * ONE_SIDED_WEIGHT))
     if len(_CTX_WORDS) > 100_000:
         _CTX_WORDS.clear()
+    if len(out) > CTX_WORDS_MAX:  # the best-attested few (bounded work per gap)
+        out.sort(key=lambda x: (-x[1], x[0]))
+        del out[CTX_WORDS_MAX:]
     v = _CTX_WORDS[ctx] = tuple(out)
     return v
 

@@ -277,3 +277,24 @@ def test_fragment_beside_the_space_its_rest_left_takes_the_space():
         assert text[f.end - 1] == " " or text[f.start] == " "  # the space is part of the finding
         fixed = text[:f.fix.start] + f.fix.replacement + text[f.fix.end:]
         assert "措施防止" in fixed or "措施予以" in fixed
+
+
+def test_context_candidates_are_bounded_and_the_best_attested():
+    import checks.missing_char as m
+    from linter import ngrams
+
+    m._CTX_WORDS.clear()
+    ctx = (ngrams.word_key("的"), ngrams.word_key("的"), "的", "的")  # a context with very many words
+    got = m._context_words(ctx)
+    assert 0 < len(got) <= m.CTX_WORDS_MAX
+    m._CTX_WORDS.clear()
+    monkey = m.CTX_WORDS_MAX
+    try:
+        m.CTX_WORDS_MAX = 10_000
+        full = m._context_words(ctx)
+    finally:
+        m.CTX_WORDS_MAX = monkey
+        m._CTX_WORDS.clear()
+    assert len(full) >= len(got)
+    cut = sorted(e for _, e in full)[-len(got)]  # nothing kept is weaker than anything dropped
+    assert min(e for _, e in got) >= cut or len(full) == len(got)
