@@ -398,7 +398,7 @@ _GAINS: dict[tuple, float] = {}
 def _gain_cache() -> dict[tuple, float]:
     """Character-model gains by (8-character window, insertion offset, inserted text), shared by
     the passes and across documents (bounded: cleared when large)."""
-    if len(_GAINS) > 200_000:
+    if len(_GAINS) > 100_000:
         _GAINS.clear()
     return _GAINS
 _PAIR_PMI: dict[str, float | None] = {}
@@ -943,7 +943,7 @@ class MissingChar(Check):
                                 continue
                             f = word_freq(w)
                             lst.append((la, lb, d, math.log(f + 1) - 4.0 + (la + lb - 2) * 0.5, w))
-                if len(_GAP_CACHE) > 200_000:
+                if len(_GAP_CACHE) > 100_000:
                     _GAP_CACHE.clear()
                 found = _GAP_CACHE[key] = tuple(lst)
             if not found:
