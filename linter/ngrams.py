@@ -82,6 +82,12 @@ class Lexicon:
         return (self._jieba.get(word, 0) or 0) if d is None else d
 
 
+# Memo sizes: large enough for the contexts of one long article, small enough that a worker
+# linting millions of documents stays within its memory budget (issue 9: < 300 MB).
+MEMO_ENTRIES = 8192  # parsed neighbour tables and gap words (each entry a small dict or list)
+MEMO_WINDOWS = 100_000  # FinLM gram counts and window probabilities (floats)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     with _lock:
@@ -254,7 +260,7 @@ def _gap_map() -> CompactMap:
         return CompactMap(GAP_INDEX)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO_ENTRIES)
 def gap_words(left: str, right: str) -> list[tuple[str, str]]:
     """Words ``left + d + right`` (d of 1–2 chars, proper nouns excluded): [(word, d)]."""
     raw = _gap_map().get(f"{left}\x1f{right}")
@@ -338,13 +344,13 @@ def _parse_counts(raw: str | None) -> dict[str, int]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO_ENTRIES)
 def successors(left2: str) -> dict[str, int]:
     """Words that follow the 2-character context ``left2`` in the law texts: {word: count}."""
     return _parse_counts(_neighbour_map(SUCC).get(left2))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO_ENTRIES)
 def predecessors(right2: str) -> dict[str, int]:
     """Words that precede the 2-character context ``right2`` in the law texts: {word: count}."""
     return _parse_counts(_neighbour_map(PRED).get(right2))
@@ -494,7 +500,7 @@ class FinLM:
         else:
             v = _UNSEEN
         cache = self._cache
-        if len(cache) > 300_000:
+        if len(cache) > MEMO_WINDOWS:
             cache.clear()
         cache[gram] = v
         return v
@@ -512,7 +518,7 @@ class FinLM:
         if v is None:
             v = self._window(w)
             memo = self._win
-            if len(memo) > 300_000:
+            if len(memo) > MEMO_WINDOWS:
                 memo.clear()
             memo[w] = v
         return v
@@ -562,7 +568,7 @@ class FinLM:
             w = s[i - 4 if i > 4 else 0:i + 1]
             x = get(w)
             if x is None:
-                if len(memo) > 300_000:
+                if len(memo) > MEMO_WINDOWS:
                     memo.clear()
                 x = memo[w] = self._window(w)
             ap(x)
@@ -628,13 +634,13 @@ def _parse_neigh(raw: str | None) -> dict[str, int]:
 _RPART_US = methodcaller("rpartition", "\x1f")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO_ENTRIES)
 def fin_successors(word: str) -> dict[str, int]:
     """Words that follow ``word`` in the finance corpus: {word: count}, most frequent first."""
     return _parse_neigh(_fin_neigh(FIN_SUCC).get(word))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO_ENTRIES)
 def fin_predecessors(word: str) -> dict[str, int]:
     """Words that precede ``word`` in the finance corpus: {word: count}, most frequent first."""
     return _parse_neigh(_fin_neigh(FIN_PRED).get(word))
@@ -643,13 +649,13 @@ def fin_predecessors(word: str) -> dict[str, int]:
 FIN_CTX = "ngrams/fin_ctx.tsv.gz"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO_ENTRIES)
 def fin_left_context(left2: str) -> dict[str, int]:
     """Words the finance corpus has right after the two (normalised) characters ``left2``."""
     return _parse_neigh(_fin_neigh(FIN_CTX).get("L" + left2))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=MEMO_ENTRIES)
 def fin_right_context(right2: str) -> dict[str, int]:
     """Words the finance corpus has right before the two (normalised) characters ``right2``."""
     return _parse_neigh(_fin_neigh(FIN_CTX).get("R" + right2))
