@@ -32,6 +32,7 @@ from linter.check import Check, Example, Fix, Option
 from linter.lexicon import PhraseMatcher
 from linter.resources import load_json, load_toml
 from linter.text import HAN_RE, is_han
+from linter.spun_synonyms import check_findings as frame_findings  # spun-text/frame
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +102,7 @@ class SpunText(Check):
         Example(bad="在应对逾期疑惑时", good="在应对逾期问题时"),
     )
     default_severity = "warning"
-    sub_rules = ("score",)
+    sub_rules = ("score", "frame")
     options = {
         "threshold": Option(0.0, "minimum log-odds score for a spun word to be reported"),
         "score-min-count": Option(3, "spun collocations needed before the document-level spun-text/score is reported"),
@@ -174,6 +175,7 @@ class SpunText(Check):
             findings = [f for f in findings if f.data.get("tier") not in ("strong", "weak") or sure(f)]
         for f in findings:
             f.data.pop("tier", None)
+        findings += frame_findings(self, doc, findings)  # synonym swaps outside the table (linter/spun_synonyms.py)
         yield from findings
         if findings and len(findings) >= int(self.opts["score-min-count"]):
             n_words = len(list(filter(HAN_RE.search, map(attrgetter("text"), tokens))))  # tokens with Han
