@@ -94,3 +94,17 @@ def test_hostile_random_documents():
         for f in ss.frame_findings(Document(text), taken, rng.randint(0, 3)):
             assert 0 <= f.start < f.end <= len(text) and text[f.start:f.end] == f.spun
             assert not any(a < f.end and f.start < b for a, b in taken)
+
+
+def test_the_check_reports_frame_findings_after_the_table():
+    from linter.runner import lint_text
+
+    text = "本文将从多个角度实行分析。" + SPUN
+    found = lint_text(text, select=["spun-text"])
+    frames = [f for f in found if f.rule == "spun-text/frame"]
+    assert [(text[f.start:f.end], f.fix.replacement) for f in frames] == [("准时", "按时"), ("价码", "报价")]
+    assert all(f.confidence is not None and f.confidence < 0.8 for f in frames)  # not applied by --fix
+    assert "按时还款" in frames[0].message.zh
+    assert any(f.rule == "spun-text" and text[f.start:f.end] == "实行" for f in found)
+    quiet = lint_text(text, select=["spun-text"], ignore=["spun-text/frame"])
+    assert quiet and not [f for f in quiet if f.rule == "spun-text/frame"]
