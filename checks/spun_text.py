@@ -106,6 +106,8 @@ class SpunText(Check):
     options = {
         "threshold": Option(0.0, "minimum log-odds score for a spun word to be reported"),
         "score-min-count": Option(3, "spun collocations needed before the document-level spun-text/score is reported"),
+        "frames": Option(False, "also report synonym swaps outside the table (spun-text/frame: 词林 synonyms judged "
+                                "by corpus collocations); off by default: on held-out articles it has found none yet"),
     }
     messages = {
         "phrase": {
@@ -175,7 +177,8 @@ class SpunText(Check):
             findings = [f for f in findings if f.data.get("tier") not in ("strong", "weak") or sure(f)]
         for f in findings:
             f.data.pop("tier", None)
-        findings += frame_findings(self, doc, findings)  # synonym swaps outside the table (linter/spun_synonyms.py)
+        if self.opts["frames"]:  # synonym swaps outside the table (linter/spun_synonyms.py); opt-in
+            findings += frame_findings(self, doc, findings)
         yield from findings
         if findings and len(findings) >= int(self.opts["score-min-count"]):
             n_words = len(list(filter(HAN_RE.search, map(attrgetter("text"), tokens))))  # tokens with Han

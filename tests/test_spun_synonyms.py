@@ -100,11 +100,13 @@ def test_the_check_reports_frame_findings_after_the_table():
     from linter.runner import lint_text
 
     text = "本文将从多个角度实行分析。" + SPUN
-    found = lint_text(text, select=["spun-text"])
+    assert not [f for f in lint_text(text, select=["spun-text"]) if f.rule == "spun-text/frame"]  # opt-in
+    on = {"spun-text": {"frames": True}}
+    found = lint_text(text, select=["spun-text"], options=on)
     frames = [f for f in found if f.rule == "spun-text/frame"]
     assert [(text[f.start:f.end], f.fix.replacement) for f in frames] == [("准时", "按时"), ("价码", "报价")]
     assert all(f.confidence is not None and f.confidence < 0.8 for f in frames)  # not applied by --fix
     assert "按时还款" in frames[0].message.zh
     assert any(f.rule == "spun-text" and text[f.start:f.end] == "实行" for f in found)
-    quiet = lint_text(text, select=["spun-text"], ignore=["spun-text/frame"])
+    quiet = lint_text(text, select=["spun-text"], ignore=["spun-text/frame"], options=on)
     assert quiet and not [f for f in quiet if f.rule == "spun-text/frame"]
