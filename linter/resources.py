@@ -80,3 +80,77 @@ def user_cache_dir() -> Path:
     else:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "wenlint"
+
+
+@lru_cache(maxsize=1)
+def data_fingerprint() -> str:
+    """Identity of everything run-time derivations are computed from: wenlint's version, the
+    size and mtime of every file under ``linter/data`` and of jieba's dictionary."""
+    import hashlib
+
+    from . import __version__
+
+    h = hashlib.sha256(f"wenlint {__version__}\n".encode())
+    paths = sorted(p for p in DATA_DIR.rglob("*") if p.is_file())
+    try:
+        import jieba
+
+        paths.append(Path(jieba.__file__).resolve().parent / "dict.txt")
+    except ImportError:  # pragma: no cover
+        pass
+    for p in paths:
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        h.update(f"{p.name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:20]
+
+
+def _hash_code(code, h) -> None:
+    """Fold a function's bytecode, names and constants (nested functions too) into ``h``
+    (marshal.dumps of a code object is not stable: its back-reference flags follow refcounts)."""
+    h.update(code.co_code)
+    h.update(repr(code.co_names).encode("utf-8", "surrogatepass"))
+    for c in code.co_consts:
+        if hasattr(c, "co_code"):
+            _hash_code(c, h)
+        else:
+            h.update(repr(c).encode("utf-8", "surrogatepass"))
+
+
+def derived(name: str, build, version: str = "1", serializer: str = "marshal"):
+    """``build()``, memoised on disk in the user cache across processes.
+
+    Some checks derive tables from the shipped data and jieba's dictionary (every affix of a
+    frequent word, every one-character deletion of it); building them costs a cold one-article
+    run ~0.15 s, loading them a hundredth of that.  The entry is keyed by ``name``, the caller's
+    ``version`` of the derivation (constants it reads), the code of ``build`` and
+    :func:`data_fingerprint`, so new data or code never reads a stale table.  ``serializer`` "marshal" (plain dicts/tuples/str/int) or "pickle" (for objects
+    such as an Aho–Corasick automaton; the file lives in the user's own cache folder).  A cache
+    that cannot be read or written is rebuilt or skipped silently: it is only an optimisation."""
+    import hashlib
+    import marshal
+    import pickle
+
+    codec = marshal if serializer == "marshal" else pickle
+    raw = f"{name}\0{version}\0{data_fingerprint()}\0{sys.version_info[:2]}"  # marshal is per Python
+    h = hashlib.sha256(raw.encode())
+    code = getattr(build, "__code__", None)
+    if code is not None:  # an edited derivation never reads the old table
+        _hash_code(code, h)
+    key = h.hexdigest()[:20]
+    path = user_cache_dir() / "derived" / f"{name}-{key}.{serializer}"
+    try:
+        return codec.loads(path.read_bytes())
+    except Exception:  # missing, truncated or from another Python: rebuild
+        pass
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(codec.dumps(value))
+        os.replace(tmp, path)
+    except (OSError, ValueError, TypeError, pickle.PicklingError):
+        pass
+    return value
