@@ -101,6 +101,7 @@ FRAME_CONF = 0.75
 FRAME_EXPECTED = 4.0  # occurrences the document's length predicts for a preposition it lacks
 EDGE_SPACE_RE = re.compile(f"(?:(?<=\n)|^|(?<=《))[ \u3000](?=[{HAN_CLASS[1:-1]}])")
 EDGE_INDENT_SHARE = 5  # a page with more than a fifth of its lines indented indents by layout
+MEMO_MAX = 10_000  # entries per cross-document memo: a worker auditing millions of documents stays < 300 MB
 TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
 PARTIAL_VOCAB_FREQ = 200  # dictionary words of 3–7 characters at least this frequent can be restored from a fragment ...
 AFFIX_VOCAB_FREQ = 50  # dictionary words this frequent propose what completes them beside a cut space
@@ -393,7 +394,7 @@ def _context_words(ctx: tuple[str, str, str, str]) -> tuple[tuple[str, float], .
                 continue
             seen.add(w)
             out.append((w, c * ONE_SIDED_WEIGHT))
-    if len(_CTX_WORDS) > 100_000:
+    if len(_CTX_WORDS) > MEMO_MAX:
         _CTX_WORDS.clear()
     if len(out) > CTX_WORDS_MAX:  # the best-attested few (bounded work per gap)
         out.sort(key=lambda x: (-x[1], x[0]))
@@ -409,7 +410,7 @@ _GAINS: dict[tuple, float] = {}
 def _gain_cache() -> dict[tuple, float]:
     """Character-model gains by (8-character window, insertion offset, inserted text), shared by
     the passes and across documents (bounded: cleared when large)."""
-    if len(_GAINS) > 100_000:
+    if len(_GAINS) > MEMO_MAX:
         _GAINS.clear()
     return _GAINS
 _PAIR_PMI: dict[str, float | None] = {}
@@ -421,7 +422,7 @@ def _pair_pmi(lm, xy: str) -> float | None:
     x, y = xy[0], xy[1]
     cxy = lm.count(xy)
     v = math.log(cxy * lm.total / ((lm.count(x) + 1) * (lm.count(y) + 1))) if cxy else None
-    if len(_PAIR_PMI) > 200_000:
+    if len(_PAIR_PMI) > MEMO_MAX:
         _PAIR_PMI.clear()
     _PAIR_PMI[xy] = v
     return v
@@ -954,7 +955,7 @@ class MissingChar(Check):
                                 continue
                             f = word_freq(w)
                             lst.append((la, lb, d, math.log(f + 1) - 4.0 + (la + lb - 2) * 0.5, w))
-                if len(_GAP_CACHE) > 100_000:
+                if len(_GAP_CACHE) > MEMO_MAX:
                     _GAP_CACHE.clear()
                 found = _GAP_CACHE[key] = tuple(lst)
             if not found:

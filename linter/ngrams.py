@@ -84,8 +84,8 @@ class Lexicon:
 
 # Memo sizes: large enough for the contexts of one long article, small enough that a worker
 # linting millions of documents stays within its memory budget (issue 9: < 300 MB).
-MEMO_ENTRIES = 8192  # parsed neighbour tables and gap words (each entry a small dict or list)
-MEMO_WINDOWS = 100_000  # FinLM gram counts and window probabilities (floats)
+MEMO_ENTRIES = 4096  # parsed neighbour tables and gap words (each entry a small dict or list)
+MEMO_WINDOWS = 50_000  # FinLM gram counts and window probabilities (floats)
 
 
 @lru_cache(maxsize=1)
