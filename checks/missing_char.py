@@ -138,6 +138,16 @@ class Cand:
     word: str = ""
 
 
+def _section_number_before(text: str, i: int) -> bool:
+    """``text[:i]`` ends with a section number (七 / 12) that opens its line, before the 、 at ``i``."""
+    j = i
+    while j > 0 and i - j < 4 and (text[j - 1] in NUMERALS or text[j - 1].isdigit()):
+        j -= 1
+    if j == i:
+        return False
+    return j == 0 or text[j - 1] in "\n\r"
+
+
 @lru_cache(maxsize=1)
 def _needs_object() -> frozenset[str]:
     return frozenset(load_words("missing_char/needs_object.txt"))
@@ -1654,11 +1664,14 @@ class MissingChar(Check):
     # ---- 7. a list item deleted between 、 and 或/和 -------------------------
     def _list_gaps(self, doc, toks) -> list[tuple[Cand, float]]:
         """``采用、或其他手段``: the item between 、 and 或/和 was deleted.  Not where 或/和 begins a
-        word (或者, 和解) or the 、 follows a noun (工作、和家人 is a loose comma, not a gap)."""
+        word (或者, 和解), the 、 follows a noun (工作、和家人 is a loose comma, not a gap) or it
+        closes a section number (七、和银行协商: 、 after a numeral that opens its line)."""
         out = []
         text = doc.text
         for m in LIST_GAP_RE.finditer(text):
             s = m.start()
+            if _section_number_before(text, s):
+                continue
             k = doc.token_at(s + 1)
             if k >= len(toks) or toks[k].start != s + 1 or len(toks[k].text) != 1:
                 continue

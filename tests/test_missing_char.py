@@ -399,3 +399,13 @@ def test_cut_space_fixes_round_trip():
     for fx in fixes:
         text = _apply(text, fx)
     assert "  " not in text and all(f.fix is None for f in mc(text))
+
+
+def test_list_gap_not_after_a_section_number():
+    """七、和受让方协商 is a section head, not a list with an item deleted; 采用、或其他 still is."""
+    from linter.runner import lint_text
+
+    text = "怎样处理\n七、和受让方协商还款\n12、和银行沟通\n可以采用、或其他手段催收。\n"
+    got = [(f.start, f.end) for f in lint_text(text, select=["missing-char"])]
+    gap = text.index("、或")
+    assert got == [(gap, gap + 2)]
