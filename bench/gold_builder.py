@@ -252,11 +252,14 @@ class GoldBuilder:
         dups = [k for k, n in keys.items() if n > 1]
         assert not dups, dups
 
+    def records(self) -> list[dict]:
+        """The verified records in gold.jsonl order."""
+        self.verify()
+        return sorted(self.recs, key=record_key)
+
     def main(self) -> int:
         """Verify, write gold.jsonl next to the articles and print the counts."""
-        recs = self.recs
-        self.verify(recs)
-        recs.sort(key=record_key)
+        recs = self.records()
         with open(self.out, "w", encoding="utf-8", newline="\n") as fh:
             for r in recs:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")

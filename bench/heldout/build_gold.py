@@ -1,32 +1,19 @@
 #!/usr/bin/env python3
 """Build gold.jsonl for the held-out articles in this folder (h01 … h10).
 
-Every defect is annotated here as data (context strings with a ⟦span⟧; no offset typed
-by hand).  The machinery shared with the other held-out set -- loading the articles, the
-annotation helpers, the derived punctuation records, verification and writing -- lives in
-bench/gold_builder.py; this script holds only this set's annotations.
+Only this set's annotations are here, as data; bench/gold_builder.py loads the articles,
+resolves each ⟦span⟧, derives the punctuation records, verifies and writes.
 
     python bench/heldout/build_gold.py          # rebuild gold.jsonl and print counts
 """
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-if str(HERE.parent) not in sys.path:
-    sys.path.insert(0, str(HERE.parent))  # bench/: gold_builder
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # bench/: gold_builder
+from gold_builder import END, LM, RM, BP, DT, FC, GR, LC, LS, MR, OR, PU, RC, SP, US, GoldBuilder  # noqa: E402
 
-from gold_builder import (  # noqa: E402
-    END, LM, RM, RULE_IDS,
-    BP, DT, FC, GR, LC, LS, MR, OR, PU, RC, SP, US,
-    GoldBuilder,
-)
-
-GOLD = GoldBuilder(HERE)
-OUT, FILES, TEXT, RECS = GOLD.out, GOLD.files, GOLD.text, GOLD.recs
+GOLD = GoldBuilder(Path(__file__).resolve().parent)
 ann, each, lines, mc, spun, stuffing = GOLD.ann, GOLD.each, GOLD.lines, GOLD.mc, GOLD.spun, GOLD.stuffing
-verify = GOLD.verify
 
 
 # ============================================================================ h01
@@ -319,9 +306,5 @@ ann(K, OR, "“政府合作机构”“⟦银保监会⟧备案机构”", None,
 GOLD.punctuation()  # derived from the articles and the records above
 
 
-def main() -> int:
-    return GOLD.main()
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(GOLD.main())
