@@ -138,6 +138,24 @@ class Cand:
     word: str = ""
 
 
+ATTESTED_MIN = 3  # register uses of a 4-gram around an orphan that make its reading ordinary
+
+
+def _register_attested(lm, norm: str, start: int, end: int, side: str) -> bool:
+    """The lone character ``norm[start:end]`` reads as the register writes it on ``side`` ("R":
+    the 4-grams reaching 2–3 characters to its right, "L": to its left) — at least
+    ``ATTESTED_MIN`` uses: 举个例子 is no 举行 cut short.  Only the side the restoration would
+    fill counts: 关心的问 is common because 问题 follows it, so it says nothing about 的问是."""
+    spans = ((start - 1, end + 2), (start, end + 3)) if side == "R" else ((start - 3, end), (start - 2, end + 1))
+    for a, b in spans:
+        if a < 0 or b > len(norm):
+            continue
+        gram = norm[a:b]
+        if "\n" not in gram and lm.count(gram) >= ATTESTED_MIN:
+            return True
+    return False
+
+
 def _section_number_before(text: str, i: int) -> bool:
     """``text[:i]`` ends with a section number (七 / 12) that opens its line, before the 、 at ``i``."""
     j = i
@@ -852,6 +870,7 @@ class MissingChar(Check):
     def _orphans(self, text, toks, absent) -> list[list[Cand]]:
         out = []
         norm = _norm(text)
+        lm = ngrams.fin_lm()
         gains = _gain_cache()  # the same context and insertion, the same gain (across documents)
         max_free = self.opts["max-orphan-freedom"]
         n = len(toks)
@@ -896,6 +915,10 @@ class MissingChar(Check):
                 pos = w.find(ch)
                 left, right = w[:pos], w[pos + 1:]
                 if left and right:
+                    continue
+                # the register writes the character this way on the side the restoration would
+                # fill (举|个例子 for 举行): attested use, not a fragment
+                if _register_attested(lm, norm, t.start, t.end, "R" if right else "L"):
                     continue
                 if right:
                     if text.startswith(right, t.end):

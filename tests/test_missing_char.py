@@ -409,3 +409,23 @@ def test_list_gap_not_after_a_section_number():
     got = [(f.start, f.end) for f in lint_text(text, select=["missing-char"])]
     gap = text.index("、或")
     assert got == [(gap, gap + 2)]
+
+
+def test_register_attested_reading_is_not_an_orphan():
+    """A lone character whose 4-gram with its neighbours the register writes often (举个例子) is
+    ordinary usage; a filter's fragment leaves a string the register never writes."""
+    from checks.missing_char import ATTESTED_MIN, _register_attested
+    from linter import ngrams
+
+    lm = ngrams.fin_lm()
+    ok = ngrams.lm_normalise("我们举个例子说明")
+    i = ok.index("举")
+    assert lm.count(ok[i:i + 4]) >= ATTESTED_MIN and _register_attested(lm, ok, i, i + 1, "R")
+    cut = ngrams.lm_normalise("这种做法存极端风险")
+    j = cut.index("存")
+    assert not _register_attested(lm, cut, j, j + 1, "R")
+    # the left side of 问 in 关心的问是 is common only because 问题 follows it: never consulted for 问题
+    q = ngrams.lm_normalise("大家关心的问是什么")
+    k = q.index("问")
+    assert not _register_attested(lm, q, k, k + 1, "R")
+    assert not _register_attested(lm, "存", 0, 1, "R")  # no room for a 4-gram: never attested
