@@ -387,6 +387,8 @@ def _compounds() -> dict[str, list[tuple[str, str, str]]]:
     return out
 
 
+# at most four Han characters (is_han's ranges), one C-level test instead of a generator per word
+_HAN_UPTO4 = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]{0,4}").fullmatch
 _CTX_WORDS: dict[tuple[str, str, str, str], tuple[tuple[str, float], ...]] = {}
 
 
@@ -410,7 +412,7 @@ def _context_words(ctx: tuple[str, str, str, str]) -> tuple[tuple[str, float], .
     # table only, where the unions would cost both whole tables (the order of the result is immaterial)
     sk, lk, pk, rk = succ.keys(), lctx.keys(), pred.keys(), rctx.keys()
     for w in (sk & pk) | (sk & rk) | (lk & pk) | (lk & rk):
-        if len(w) > 4 or not all(is_han(c) for c in w):
+        if not _HAN_UPTO4(w):
             continue
         out.append((w, min(max(succ.get(w, 0), lctx.get(w, 0)), max(pred.get(w, 0), rctx.get(w, 0)))))
         seen.add(w)
@@ -418,7 +420,7 @@ def _context_words(ctx: tuple[str, str, str, str]) -> tuple[tuple[str, float], .
         for k, (w, c) in enumerate(table.items()):
             if k >= ONE_SIDED_TOP:
                 break
-            if w in seen or c < 3 or len(w) > 4 or not all(is_han(ch) for ch in w):
+            if w in seen or c < 3 or not _HAN_UPTO4(w):
                 continue
             seen.add(w)
             out.append((w, c * ONE_SIDED_WEIGHT))
@@ -909,6 +911,7 @@ class MissingChar(Check):
             need_gain = GAIN_FREE if used >= 10 and alone >= REG_FREE * used else GAIN_BOUND
             clause_end = (not nxt) or (nxt[0] in CLAUSE_PUNCT and nxt[0] != "、") or nxt[0] in "\r\n"
             site = []
+            attested: dict[str, bool] = {}  # side → the register writes the character so (once per token)
             for w, f in ngrams.words_with_char(ch)[:60]:
                 if len(w) > 3:
                     continue
@@ -918,7 +921,11 @@ class MissingChar(Check):
                     continue
                 # the register writes the character this way on the side the restoration would
                 # fill (举|个例子 for 举行): attested use, not a fragment
-                if _register_attested(lm, norm, t.start, t.end, "R" if right else "L"):
+                side = "R" if right else "L"
+                seen_side = attested.get(side)
+                if seen_side is None:
+                    seen_side = attested[side] = _register_attested(lm, norm, t.start, t.end, side)
+                if seen_side:
                     continue
                 if right:
                     if text.startswith(right, t.end):
