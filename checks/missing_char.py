@@ -265,11 +265,6 @@ def _build_partial_matcher():
     jieba's dictionary (3–7 Han characters, frequency ≥ PARTIAL_VOCAB_FREQ), the register's tokens
     and the domain lexicon.  A fragment that is itself a word is left out: only strings that are
     not words can be broken words."""
-    from linter.segment import tokenizer
-
-    def han(w: str) -> bool:
-        return all(is_han(c) for c in w)
-
     frags: dict[str, list[tuple[str, int]]] = {}
     for w in _long_vocab():
         if ngrams.word_pos(w).startswith("nr"):
@@ -388,7 +383,7 @@ def _compounds() -> dict[str, list[tuple[str, str, str]]]:
 
 
 # at most four Han characters (is_han's ranges), one C-level test instead of a generator per word
-_HAN_UPTO4 = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]{0,4}").fullmatch
+_HAN_UPTO4 = re.compile(f"{HAN_CLASS}{{0,4}}").fullmatch
 _CTX_WORDS: dict[tuple[str, str, str, str], tuple[tuple[str, float], ...]] = {}
 
 
@@ -1498,7 +1493,6 @@ class MissingChar(Check):
         lm = ngrams.fin_lm()
         norm = _norm(text)
         out: list[tuple[Cand, float]] = []
-        n = len(toks)
         for prep, (close, max_span) in todo:
             start = 0  # index of the first token of the current clause
             used_clause = -1

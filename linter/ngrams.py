@@ -129,18 +129,23 @@ def word_logp(word: str) -> float:
     return math.log((word_freq(word) + 0.5) / lexicon().total)
 
 
-@lru_cache(maxsize=1)
-def _chars() -> tuple[dict[str, tuple[int, int]], int]:
+def _char_table(name: str, header: str) -> tuple[dict[str, tuple[int, int]], int]:
+    """A per-character TSV (character, two counts) with one ``header``/count line."""
     out: dict[str, tuple[int, int]] = {}
     total = 1
-    with open(data_path(CHARS), encoding="utf-8") as fh:
+    with open(data_path(name), encoding="utf-8") as fh:
         for line in fh:
             parts = line.rstrip("\n").split("\t")
-            if parts[0] == "#total":
+            if parts[0] == header:
                 total = int(parts[1])
             elif len(parts) == 3:
                 out[parts[0]] = (int(parts[1]), int(parts[2]))
     return out, total
+
+
+@lru_cache(maxsize=1)
+def _chars() -> tuple[dict[str, tuple[int, int]], int]:
+    return _char_table(CHARS, "#total")
 
 
 _FREEDOM: dict[str, float] = {}
@@ -679,16 +684,7 @@ FIN_SINGLES = "ngrams/fin_singles.tsv"
 
 @lru_cache(maxsize=1)
 def _fin_singles() -> tuple[dict[str, tuple[int, int]], int]:
-    out: dict[str, tuple[int, int]] = {}
-    n = 1
-    with open(data_path(FIN_SINGLES), encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.rstrip("\n").split("\t")
-            if parts[0] == "#chars":
-                n = int(parts[1])
-            elif len(parts) == 3:
-                out[parts[0]] = (int(parts[1]), int(parts[2]))
-    return out, n
+    return _char_table(FIN_SINGLES, "#chars")
 
 
 def fin_char_use(ch: str) -> tuple[int, int]:
