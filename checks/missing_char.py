@@ -91,7 +91,9 @@ SPACE_REPEAT_BONUS = 2.0  # per further cut space listing the same candidate (up
 SPACE_DENSE_GROUPS = 200  # more distinct cut-space contexts than this: compounds and the pool are not tried
 SPACE_POOL_MAX = 12  # words of the document's pool tried at every cut space (most often best first)
 SPACE_VOTE_BONUS = 0.75  # margin forgiven per further cut space whose best word is the same (up to two)
-SPACE_DELETED_BONUS = 2.0  # a word other evidence already says the document lacks
+SPACE_DELETED_BONUS = 2.0
+SPACE_JOINT_DELTA = 3.0  # a word within this log-probability of a cut space's best reads nearly as well there ...
+SPACE_JOINT_MIN = 3  # ... and one that does at this many cut spaces (more than any rival) restores the unclear ones  # a word other evidence already says the document lacks
 TOPIC_P = 0.85  # a word the articles sharing this document's anchor words contain this surely ...
 TOPIC_LIFT = 1.3  # ... and this many times more surely than articles at large ...
 TOPIC_BONUS = 3.0  # ... adds this to a deleted word's document score
@@ -1197,6 +1199,7 @@ class MissingChar(Check):
             pool.update(w for w, _ in sorted(bests.items(), key=lambda x: (-x[1], x[0]))[:SPACE_POOL_MAX])
         counts.prime(pool)
         decided = []
+        ranked_of: dict[tuple[str, str], list] = {}
         for key, ws in words_of.items():
             hist, fut = key
             scored = []
@@ -1219,11 +1222,29 @@ class MissingChar(Check):
             best_sc, w, c = scored[0]
             runner = scored[1][0] if len(scored) > 1 else best_sc - SPACE_ALONE_MARGIN
             decided.append((key, w, c, best_sc - runner))
+            ranked_of[key] = scored
         # the same word best at several cut spaces is the filter's word: a smaller margin will do
         votes = Counter(w for _, w, _, _ in decided)
+        # a filter deletes its word at every cut space: the word reading (nearly) best at the most
+        # cut spaces restores the spaces where no word is clear on its own
+        near: Counter = Counter()
+        for scored in ranked_of.values():
+            top = scored[0][0]
+            near.update(w for sc, w, _ in scored if sc >= top - SPACE_JOINT_DELTA)
         for key, w, c, margin in decided:
             if margin < SPACE_MARGIN - SPACE_VOTE_BONUS * min(votes[w] - 1, 2):
-                continue
+                scored = ranked_of[key]
+                top = scored[0][0]
+                close = sorted(((near[x], sc, x, cx) for sc, x, cx in scored if sc >= top - SPACE_JOINT_DELTA),
+                               key=lambda t: (-t[0], -t[1], t[2]))
+                if not close or close[0][0] < SPACE_JOINT_MIN or (len(close) > 1 and close[1][0] == close[0][0]):
+                    continue
+                _, _, w, c = close[0]
+                # a content word, best outright somewhere else too (one-character and function
+                # words read nearly best at any space)
+                if len(w) < 2 or votes[w] < 2 or ngrams.word_pos(w)[:1] in FUNCTION_POS:
+                    continue
+                margin = 0.0
             # below the full margin the fix is offered, not applied by --fix (confidence < 0.8)
             conf = min(0.95, 0.7 + 0.05 * margin) if margin >= SPACE_MARGIN else 0.75
             for site in groups[key]:

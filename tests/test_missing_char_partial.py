@@ -236,11 +236,25 @@ def test_cut_spaces_agreeing_on_a_word_need_less_margin_and_are_not_auto_applied
 
     monkeypatch.setattr(m, "SPACE_MARGIN", 99.0)  # no margin is ever enough on its own ...
     monkeypatch.setattr(m, "SPACE_VOTE_BONUS", 0.0)
+    monkeypatch.setattr(m, "SPACE_JOINT_MIN", 99)
     assert not [f for f in mc(RATE) if f.fix]
     monkeypatch.setattr(m, "SPACE_VOTE_BONUS", 60.0)  # ... unless other cut spaces agree
     fixed = [f for f in mc(RATE) if f.fix]
     assert len(fixed) >= 2 and {f.fix.replacement for f in fixed} == {"年化"}
     assert all(f.confidence < 0.8 for f in fixed)  # offered, not applied by --fix
+
+
+def test_the_word_reading_nearly_best_at_most_cut_spaces_restores_the_unclear_ones(monkeypatch):
+    import checks.missing_char as m
+
+    monkeypatch.setattr(m, "SPACE_MARGIN", 99.0)  # no margin is ever enough on its own,
+    monkeypatch.setattr(m, "SPACE_VOTE_BONUS", 0.0)  # nor votes of outright bests
+    fixed = [f for f in mc(RATE) if f.fix]
+    assert len(fixed) == 3 and {f.fix.replacement for f in fixed} == {"年化"}
+    assert all(f.confidence < 0.8 for f in fixed)  # offered, not applied by --fix
+    monkeypatch.setattr(m, "SPACE_JOINT_DELTA", 0.0)  # only outright bests count as agreeing
+    monkeypatch.setattr(m, "SPACE_JOINT_MIN", 4)  # and three spaces are too few
+    assert not [f for f in mc(RATE) if f.fix]
 
 
 def test_a_repeated_line_is_one_site():
