@@ -77,6 +77,7 @@ GAIN_FLOOR = -2.5  # a site of a restoration the document lacks everywhere may r
 REG_FREE = 0.1  # a character standing alone in at least this share of its corpus uses is free in the register
 LABEL_AFTER = set("。？！?!；;）)")
 MIN_SCRIPT_CHARS = 8  # script-specific characters before a page counts as traditional
+VERB_FOLLOWERS = frozenset(("的", "给", "了", "过", "着", "在", "到", "好", "完"))  # a verb's complements
 PRIOR_MAX = 8  # words already known deleted that are tried at every gap
 INSERT_LEFT_PUNCT = set("，。；：？！、,;:?!")
 ORPHAN_NOUN_SHARE = 0.3  # a noun whose register predecessors are at least this share one filter word ...
@@ -907,6 +908,10 @@ class MissingChar(Check):
             alone, used = ngrams.fin_char_use(ch)
             need_gain = GAIN_FREE if used >= 10 and alone >= REG_FREE * used else GAIN_BOUND
             clause_end = (not nxt) or (nxt[0] in CLAUSE_PUNCT and nxt[0] != "、") or nxt[0] in "\r\n"
+            # a verb the register uses alone (签, 办, 帮) is a monosyllabic verb, not a remainder: it
+            # stands for its two-character synonym (签 for 签订), or takes its object (办|附属卡)
+            verb_alone = need_gain == GAIN_FREE and ngrams.word_pos(ch)[:1] == "v"
+            verb_used = verb_alone and (nxt in VERB_FOLLOWERS or ngrams.word_pos(nxt)[:1] in ("n", "r"))
             site = []
             attested: dict[str, bool] = {}  # side → the register writes the character so (once per token)
             for w, f in ngrams.words_with_char(ch)[:60]:
@@ -915,6 +920,8 @@ class MissingChar(Check):
                 pos = w.find(ch)
                 left, right = w[:pos], w[pos + 1:]
                 if left and right:
+                    continue
+                if verb_alone and (verb_used or ngrams.word_pos(w)[:1] == "v"):
                     continue
                 # the register writes the character this way on the side the restoration would
                 # fill (举|个例子 for 举行): attested use, not a fragment
@@ -1373,8 +1380,10 @@ class MissingChar(Check):
             pmi = pmi_get(xy, _NO_PMI)
             if pmi is _NO_PMI:
                 pmi = _pair_pmi(lm, xy)
-            if pmi is not None and pmi > gate:
-                continue  # the junction's character pair is at least as common as chance predicts
+            if pmi is not None and pmi > gate and is_han(la):
+                # the junction's character pair is at least as common as chance predicts (after
+                # punctuation every clause opening is: ，|应予支持 may still have lost its subject)
+                continue
             sites.append((i, p, (xy[0], xy[1], word_key(A.text), word_key(B.text),
                                  norm[p - 2:p] if p >= 2 else "", norm[p:p + 2])))
 
@@ -1429,13 +1438,13 @@ class MissingChar(Check):
                 g = lm.score(hist + w + norm[p:p + 4], len(hist)) - base
                 if g > 0:
                     by_word.setdefault(w, []).append((g, p, a, b, i))
+        bounds = None
         out: list[tuple[Cand, float]] = []
         han_n = max(1, han_count(text))
         min_score = opts["insert-min-score"]
         site_gain = opts["insert-site-gain"]
         total = max(1, ngrams.fin_word_total())
         known_gain = opts["insert-known-gain"]
-        bounds = None
         doc_words = None
         for w, sites in by_word.items():
             best_ctx: dict[str, float] = {}

@@ -1,0 +1,42 @@
+"""missing-char: monosyllabic verbs, clause-initial deletions (session 3)."""
+from linter.runner import lint_text
+
+
+def mc(text: str):
+    return [f for f in lint_text(text, select=["missing-char"]) if f.check_id == "missing-char"]
+
+
+SIGN = ("离婚时房子怎么分，很多人到了签协议那天才开始想。\n"
+        "不留房的一方在签离婚协议时，要把尾款的承担写清楚。\n"
+        "最稳妥的做法是先问银行能不能变更借款人，再签协议，避免协议写了银行却不认。\n"
+        "如果双方已经签的协议里没有提到贷款，事后补充一份也可以。\n")
+
+
+def test_a_verb_the_register_uses_alone_is_not_a_remainder_of_its_synonym():
+    # 签 is written for 签订 throughout, and 签订 never occurs: plain style, not a filter
+    assert mc(SIGN) == []
+
+
+def test_a_verb_alone_still_leaves_real_remainders_alone_of_other_kinds():
+    # the verb rule is about the verb's own completions: 问 for 问题 before 是 is still a cut
+    text = ("很多借款人关心的问是银行会不会打电话到单位。\n对于这一问，答案要分情况看。\n"
+            "回答这个问之前，先要弄清欠款的性质。\n类似的问在网上讨论很多，但说法不一。\n")
+    found = [f for f in mc(text) if f.fix]
+    assert len(found) >= 3 and {f.fix.replacement for f in found} == {"问题"}
+
+
+RULINGS = ("承包人请求发包人支付垫资利息的，应予支持。\n"
+           "当事人对垫资没有约定，承包人请求支付利息的，不予支持。\n"
+           "当事人约定按照固定价结算工程价款，一方当事人请求对建设工程造价进行鉴定的，不予支持。\n"
+           "承包人就逾期支付建设工程价款的利息主张优先受偿的，不予支持。\n")
+
+
+def test_a_subject_deleted_after_a_comma_is_restored_although_the_comma_pairs_well():
+    # ，应 is an ordinary junction, so the junction gate alone would pass these by
+    found = [f for f in mc(RULINGS) if f.fix]
+    assert len(found) == 4 and {f.fix.replacement for f in found} == {"人民法院"}
+    assert all(RULINGS[f.fix.start - 1] == "，" for f in found)
+
+
+def test_the_same_rulings_with_their_subject_are_clean():
+    assert mc(RULINGS.replace("，应予", "，人民法院应予").replace("，不予", "，人民法院不予")) == []
