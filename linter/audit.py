@@ -74,8 +74,9 @@ def _engine(settings: AuditSettings):
         nd = None
         if settings.near_duplicate and selection.enabled(NearDuplicate.id):
             nd = NearDuplicate(**settings.check_options.get(NearDuplicate.id, {}))
-        segment.tokenizer()  # load jieba's dictionary once per worker, not per document
-        segment.warm()  # and the bulk segmenter (rjieba): an audit is never a small workload
+        # The bulk segmenter (rjieba) now: an audit is never a small workload.  jieba's own
+        # dictionary (~60 MB) is not loaded: with rjieba the word statistics read a compact copy.
+        segment.warm()
         options = LintOptions(selection=selection, severity=settings.severity, suppressions=True)
         # Checks load their data lazily on first use: lint a sample now, so that forked
         # workers inherit it all instead of each loading its own copy.
@@ -158,14 +159,27 @@ class LocalEngine:
             from concurrent.futures import ProcessPoolExecutor
 
             if hasattr(os, "fork"):
-                # Load the checks and jieba's dictionary once, here, and fork: every
-                # worker starts warm and shares those pages instead of loading its own.
+                # Load the checks and their data once, here, and fork: every worker starts
+                # warm and shares those pages instead of loading its own.
                 if self.settings is not None:
                     _engine(self.settings)
                 ctx = mp.get_context("fork")
             else:  # pragma: no cover - Windows/macOS spawn: each worker loads once
                 ctx = mp.get_context("spawn")
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+            if ctx.get_start_method() == "fork":
+                # Fork every worker now, before the parent imports what only it needs (pyarrow
+                # for the Parquet shards: ~50 MB a worker would otherwise map), with the warm
+                # data moved out of the cyclic GC's reach: a collection in a worker then never
+                # writes to (and so copies) the pages of objects it inherited.
+                import gc
+
+                gc.collect()
+                gc.freeze()
+                try:
+                    self._pool.submit(int).result()  # with fork, the first submit starts them all
+                finally:
+                    gc.unfreeze()
         return self
 
     def __exit__(self, *exc):
@@ -249,8 +263,6 @@ def run_audit(inputs: Sequence[str], report_dir: Path, settings: AuditSettings, 
               engine=None, batch_size: int = 32, shard_size: int = 2000, resume: bool = False,
               jsonl: bool = False, progress: Callable[[int, int, float], None] | None = None) -> AuditResult:
     """Audit ``inputs`` into ``report_dir``.  Shards of ``shard_size`` records are the unit of resumption."""
-    from .audit_report import ShardWriter, finalize
-
     report_dir.mkdir(parents=True, exist_ok=True)
     shards = report_dir / "shards"
     shards.mkdir(exist_ok=True)
@@ -265,6 +277,8 @@ def run_audit(inputs: Sequence[str], report_dir: Path, settings: AuditSettings, 
     records = iter_records(inputs, record_opts)
     shard_no = 0
     with engine:
+        from .audit_report import ShardWriter, finalize  # pyarrow: after the workers are forked
+
         while True:
             chunk = _take(records, shard_size)
             if not chunk:

@@ -1,6 +1,7 @@
 """Word and character statistics shared by the checks that judge wording
-(missing-char, spun-text): word frequencies (jieba's dictionary — the very table the
-shared tokenizer already holds — overlaid with wenlint's finance lexicon), POS tags,
+(missing-char, spun-text): word frequencies (jieba's dictionary counts — the table the
+shared tokenizer holds when it is loaded, else a compact copy — overlaid with wenlint's
+finance lexicon), POS tags,
 character standalone/in-word mass, words by character, a broken-word index, and a
 character 1–4-gram model of the public-domain law texts.
 
@@ -57,13 +58,13 @@ def _is_han(ch: str) -> bool:
 
 
 class Lexicon:
-    """Word frequencies: jieba's in-memory ``FREQ`` (shared with segmentation) + domain words."""
+    """Word frequencies: jieba's dictionary counts (``segment.freq_table``: jieba's own ``FREQ``
+    when segmentation has loaded it, else a compact copy of its nonzero entries) + domain words."""
 
     def __init__(self) -> None:
-        from .segment import tokenizer
+        from . import segment
 
-        tk = tokenizer()
-        self._jieba = tk.FREQ
+        self._jieba = segment.freq_table()
         self.domain: dict[str, int] = {}
         with open(data_path(DOMAIN_WORDS), encoding="utf-8") as fh:
             for line in fh:
@@ -72,7 +73,7 @@ class Lexicon:
                     continue
                 parts = line.split()
                 self.domain[parts[0]] = int(parts[1]) if len(parts) > 1 else 300
-        self.total = tk.total + sum(self.domain.values())
+        self.total = segment.dict_total() + sum(self.domain.values())
         # the domain words whose count beats jieba's: one small dict consulted first
         self._over = {w: d for w, d in self.domain.items() if d > (self._jieba.get(w, 0) or 0)}
 

@@ -21,7 +21,9 @@ import logging
 import os
 import sys
 import threading
+from bisect import bisect_left as _bisect_left
 from functools import lru_cache
+from hashlib import blake2b as _blake2b
 from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Callable, NamedTuple
@@ -190,10 +192,118 @@ def tokenize(text: str, base: int = 0) -> list[Token]:
             gc.enable()
 
 
-def word_freq(word: str) -> int:
-    """jieba dictionary count of ``word`` (0 when unknown)."""
-    return tokenizer().FREQ.get(word, 0) or 0
+# ---- jieba's word frequencies without jieba's prefix dictionary ----------------------------
+# ``Tokenizer.FREQ`` is a dict of ~500k strings (~60 MB in every process that loads it, 149k of
+# them zero-count prefixes that only jieba's own DAG search needs).  The statistics only ask
+# "how frequent is this word", which a table of the 349k nonzero entries as sorted 64-bit
+# hashes and counts answers in ~7 MB.  It is derived from jieba's dict.txt with jieba's own
+# rules (a later line overrides an earlier one, the total counts every line) and kept in the
+# user cache; a bulk process that segments with rjieba then never builds jieba's dictionary.
+
+def _hash64(word: str) -> int:
+    """The stable 64-bit key of a word (blake2b; Python's ``hash`` is salted per process)."""
+    return int.from_bytes(_blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+def _jieba_dict_txt() -> Path:
+    """jieba's default dictionary file, found without importing jieba."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        raise ImportError("jieba is not installed")
+    return Path(spec.origin).parent / "dict.txt"
+
+
+def _build_freq_table() -> tuple[bytes, bytes, bytes, int]:
+    """(sorted 64-bit word hashes, uint32 counts, the words joined by newlines in the same
+    order, jieba's total) of every word jieba's dictionary counts above 0."""
+    freq: dict[str, int] = {}
+    total = 0
+    with open(_jieba_dict_txt(), "rb") as fh:  # jieba.Tokenizer.gen_pfdict's reading
+        for line in fh:
+            line = line.strip().decode("utf-8")
+            word, f = line.split(" ")[:2]
+            f = int(f)
+            freq[word] = f
+            total += f
+    items = sorted((_hash64(w), f, w) for w, f in freq.items() if f)
+    keys = array.array("Q", [k for k, _, _ in items])
+    if len(set(keys)) != len(keys):  # pragma: no cover - 349k keys in 2**64
+        raise ValueError("64-bit hash collision in jieba's dictionary")
+    counts = array.array("I", [f for _, f, _ in items])
+    if sys.byteorder != "little":  # pragma: no cover
+        keys.byteswap()
+        counts.byteswap()
+    return keys.tobytes(), counts.tobytes(), "\n".join(w for _, _, w in items).encode("utf-8", "surrogatepass"), total
+
+
+class FreqTable:
+    """jieba's nonzero word counts: ``get(word, 0)`` equals ``Tokenizer.FREQ.get(word, 0) or 0``."""
+
+    __slots__ = ("keys", "counts", "_words", "total", "_n")
+
+    def __init__(self, keys: bytes, counts: bytes, words: bytes, total: int) -> None:
+        self.keys = array.array("Q")
+        self.keys.frombytes(keys)
+        self.counts = array.array("I")
+        self.counts.frombytes(counts)
+        if sys.byteorder != "little":  # pragma: no cover
+            self.keys.byteswap()
+            self.counts.byteswap()
+        self._words = words
+        self.total = total
+        self._n = len(self.keys)
+        if len(self.counts) != self._n:
+            raise ValueError("corrupt frequency table")
+
+    def get(self, word: str, default: int = 0) -> int:
+        k = _hash64(word)
+        keys = self.keys
+        i = _bisect_left(keys, k)
+        if i < self._n and keys[i] == k:
+            return self.counts[i]
+        return default
+
+    def __getitem__(self, word: str) -> int:
+        v = self.get(word, -1)
+        if v < 0:
+            raise KeyError(word)
+        return v
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word, -1) >= 0
+
+    def __len__(self) -> int:
+        return self._n
+
+    def items(self):
+        """(word, count) of every word, in hash order."""
+        words = self._words.decode("utf-8", "surrogatepass").split("\n") if self._n else []
+        return zip(words, self.counts)
+
+
+@lru_cache(maxsize=1)
+def freq_table():
+    """jieba's word counts for statistics: ``Tokenizer.FREQ`` itself when this process has loaded
+    jieba's dictionary already (to segment), else the compact :class:`FreqTable` (same answers)."""
+    if tokenizer.cache_info().currsize:
+        return tokenizer().FREQ
+    return _freq_table()
+
+
+@lru_cache(maxsize=1)
+def _freq_table() -> FreqTable:
+    from .resources import derived
+
+    with _lock:
+        return FreqTable(*derived("jieba-freq", _build_freq_table, version="1"))
 
 
 def dict_total() -> int:
-    return tokenizer().total
+    """jieba's total count (``Tokenizer.total``)."""
+    t = freq_table()
+    return tokenizer().total if isinstance(t, dict) else t.total
+
+
+def word_freq(word: str) -> int:
+    """jieba dictionary count of ``word`` (0 when unknown)."""
+    return freq_table().get(word, 0) or 0
