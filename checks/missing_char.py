@@ -912,6 +912,10 @@ class MissingChar(Check):
             # stands for its two-character synonym (签 for 签订), or takes its object (办|附属卡)
             verb_alone = need_gain == GAIN_FREE and ngrams.word_pos(ch)[:1] == "v"
             verb_used = verb_alone and (nxt in VERB_FOLLOWERS or ngrams.word_pos(nxt)[:1] in ("n", "r"))
+            # a prefix before a word (非|本地, 非|定点) or a suffix after one is attached, not cut
+            affix = ngrams.word_pos(ch)
+            prefix_used = affix == "h" and nxt[:1] != "" and is_han(nxt[0])
+            suffix_used = affix == "k" and prev[-1:] != "" and is_han(prev[-1])
             site = []
             attested: dict[str, bool] = {}  # side → the register writes the character so (once per token)
             for w, f in ngrams.words_with_char(ch)[:60]:
@@ -922,6 +926,8 @@ class MissingChar(Check):
                 if left and right:
                     continue
                 if verb_alone and (verb_used or ngrams.word_pos(w)[:1] == "v"):
+                    continue
+                if (right and prefix_used) or (left and suffix_used):
                     continue
                 # the register writes the character this way on the side the restoration would
                 # fill (举|个例子 for 举行): attested use, not a fragment

@@ -40,3 +40,22 @@ def test_a_subject_deleted_after_a_comma_is_restored_although_the_comma_pairs_we
 
 def test_the_same_rulings_with_their_subject_are_clean():
     assert mc(RULINGS.replace("，应予", "，人民法院应予").replace("，不予", "，人民法院不予")) == []
+
+
+def _orphan_restorations(text: str) -> set[str]:
+    """Every restoration the orphan pass proposes, before any document evidence is weighed."""
+    from checks.missing_char import MissingChar
+    from linter.document import Document
+
+    doc = Document(text)
+    return {c.repl for site in MissingChar()._orphans(text, doc.tokens, lambda s: True) for c in site}
+
+
+def test_a_prefix_before_a_word_is_attached_not_cut():
+    # 非 (jieba: a prefix) before a word is 非本地, 非定点: it is never the remainder of 非法
+    # (a long article that lacked 非法 raised this on clean text)
+    for text in ("仍有少数城市对非本地户籍人员购房有社保年限等要求。",
+                 "在非定点医疗机构发生的费用，一般不予报销。"):
+        assert "非法" not in _orphan_restorations(text)
+    # ... while a 非 standing before punctuation still is one
+    assert "非法" in _orphan_restorations("这种做法属于非，应当立即停止。")
