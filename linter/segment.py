@@ -275,10 +275,13 @@ class FreqTable:
     def __len__(self) -> int:
         return self._n
 
+    def __iter__(self):
+        """Every word, in hash order."""
+        return iter(self._words.decode("utf-8", "surrogatepass").split("\n") if self._n else ())
+
     def items(self):
         """(word, count) of every word, in hash order."""
-        words = self._words.decode("utf-8", "surrogatepass").split("\n") if self._n else []
-        return zip(words, self.counts)
+        return zip(self, self.counts)
 
 
 @lru_cache(maxsize=1)
