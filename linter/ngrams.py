@@ -635,12 +635,18 @@ class StrMap:
     __slots__ = ("_hashes", "_offs", "_blob", "_n")
 
     def __init__(self, pairs) -> None:
-        items = sorted((hash(k), k, v) for k, v in pairs)
-        self._hashes = array("q", [h for h, _, _ in items])
-        parts = [f"{k}\t{v}" for _, k, v in items]
+        keys: list[str] = []
+        vals: list[str] = []
+        for k, v in pairs:
+            keys.append(k)
+            vals.append(v)
+        hashes = list(map(hash, keys))
+        order = sorted(range(len(keys)), key=hashes.__getitem__)
+        self._hashes = array("q", [hashes[i] for i in order])
+        parts = [f"{keys[i]}\t{vals[i]}" for i in order]
         self._offs = array("I", accumulate(map(len, parts), initial=0))
         self._blob = "".join(parts)
-        self._n = len(items)
+        self._n = len(parts)
 
     def get(self, key: str, default=None):
         h = hash(key)
