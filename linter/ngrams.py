@@ -486,6 +486,9 @@ class FinLM:
             self.counts.byteswap()
             self.types.byteswap()
         self._n = n
+        # the slice of ``keys`` under each value of a key's top 16 bits ([start, end) at 2b, 2b+1;
+        # -1 until first needed): a lookup then bisects ~n/65536 keys instead of all n
+        self._bounds = array("i", [-1]) * (2 << 16)
         self._unigram_denom = self.total + 3000.0
         # memos, each cleared when it grows past a few hundred thousand entries
         self._cache: dict[str, tuple[float, float]] = {}  # gram → (count, continuations)
@@ -502,8 +505,15 @@ class FinLM:
         """``lookup`` past its cache: one hash and one binary search, cached."""
         k = crc32(gram.encode("utf-8"))
         keys = self.keys
-        i = bisect_left(keys, k)
-        if i < self._n and keys[i] == k:
+        b = (k >> 16) << 1
+        bounds = self._bounds
+        lo = bounds[b]
+        if lo < 0:
+            lo = bounds[b] = bisect_left(keys, k & 0xFFFF0000)
+            bounds[b + 1] = bisect_left(keys, (k | 0xFFFF) + 1, lo)
+        hi = bounds[b + 1]
+        i = bisect_left(keys, k, lo, hi)
+        if i < hi and keys[i] == k:
             v = (self.counts[i] / FIN_COUNT_SCALE, self.types[i] / FIN_COUNT_SCALE)
         else:
             v = _UNSEEN
