@@ -65,7 +65,7 @@ def test_a_restoration_that_completes_one_collocation_everywhere_is_no_deletion(
     from checks.missing_char import _one_collocate
     from linter.document import Document
 
-    doc = Document("被限制的人不得乘坐飞机，法院会作出解除限制的决定。")
+    doc = Document("被限制的人不得乘坐飞机，法院决定不再限制的，应当通知本人。")
     toks = doc.tokens
     after = [i for i in range(len(toks) - 1) if toks[i].text == "限制"]
     assert len(after) == 2
