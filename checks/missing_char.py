@@ -459,18 +459,6 @@ def _pair_pmi(lm, xy: str) -> float | None:
 _LAST_NORM: tuple[str | None, str] = (None, "")
 
 
-def _one_collocate(toks, sites) -> bool:
-    """The insertion sites ``(gain, offset, _, _, token index)`` all follow the same Han word, or
-    all precede the same one: the restoration completes one collocation wherever that word
-    stands, which is no evidence of a deleted word.  (Punctuation is no collocate: a subject
-    deleted after every comma is still a filter's work.)"""
-    if len(sites) < 2:
-        return False
-    lefts = {toks[x[4]].text for x in sites}
-    rights = {toks[x[4] + 1].text for x in sites}
-    return any(len(side) == 1 and all(is_han(c) for c in next(iter(side))) for side in (lefts, rights))
-
-
 def _norm(text: str) -> str:
     """``ngrams.lm_normalise(text)``, computed once per document for all the passes (the last
     document's result, swapped in one assignment: safe across threads)."""
@@ -1474,8 +1462,6 @@ class MissingChar(Check):
             need = min_ctx + (1 if len(w) == 1 else 0)
             if len(strong_ctx) < need and w not in deleted:
                 continue
-            if w not in deleted and _one_collocate(toks, [x for x in sites if x[0] >= site_gain]):
-                continue  # 限制|的 … 限制|是: one collocation (限制出境) read at every site, not a filter
             expected = ngrams.fin_word_count(w) / total * han_n * 0.6
             score = sum(strong_ctx) + min(expected, 10.0) + (5.0 if w in deleted else 0.0)
             if doc_words is None:

@@ -60,19 +60,3 @@ def test_a_prefix_before_a_word_is_attached_not_cut():
     # ... while a 非 standing before punctuation still is one
     assert "非法" in _orphan_restorations("这种做法属于非，应当立即停止。")
 
-
-def test_a_restoration_that_completes_one_collocation_everywhere_is_no_deletion():
-    from checks.missing_char import _one_collocate
-    from linter.document import Document
-
-    doc = Document("被限制的人不得乘坐飞机，法院决定不再限制的，应当通知本人。")
-    toks = doc.tokens
-    after = [i for i in range(len(toks) - 1) if toks[i].text == "限制"]
-    assert len(after) == 2
-    sites = [(5.0, toks[i + 1].start, "", "", i) for i in after]
-    assert _one_collocate(toks, sites)  # 限制|的 twice: 限制出境 read twice, no filter
-    doc = Document("承包人请求支付利息的，应予支持。当事人请求鉴定的，不予支持。")
-    toks = doc.tokens
-    commas = [i for i in range(len(toks) - 1) if toks[i].text == "，"]
-    sites = [(5.0, toks[i + 1].start, "", "", i) for i in commas]
-    assert len(sites) == 2 and not _one_collocate(toks, sites)  # a comma is no collocate
