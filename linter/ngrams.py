@@ -25,7 +25,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
 from math import log
-from operator import methodcaller
+from operator import itemgetter, methodcaller
 from sys import intern as _intern
 from zlib import crc32
 
@@ -110,13 +110,10 @@ def word_freq(word: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def _pos() -> dict[str, str]:
-    out: dict[str, str] = {}
-    with gzip.open(data_path(POS), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            w, _, p = line.rstrip("\n").partition("\t")
-            out[w] = p
-    return out
+def _pos() -> "StrMap":
+    """word → POS tag (52k words): a StrMap, 1 MB instead of a 6.7 MB dict (looked up rarely)."""
+    with _lock:
+        return StrMap.from_tsv_gz(POS)
 
 
 def word_pos(word: str) -> str:
@@ -181,13 +178,10 @@ def string_rate(s: str) -> float:
 
 
 @lru_cache(maxsize=1)
-def _words_by_char_raw() -> dict[str, str]:
-    out: dict[str, str] = {}
-    with gzip.open(data_path(WORDS_BY_CHAR), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            ch, _, rest = line.rstrip("\n").partition("\t")
-            out[ch] = rest
-    return out
+def _words_by_char_raw() -> "StrMap":
+    """character → its words (``word:count`` items): a StrMap (2.7 MB instead of 3.8)."""
+    with _lock:
+        return StrMap.from_tsv_gz(WORDS_BY_CHAR)
 
 
 @lru_cache(maxsize=4096)
@@ -634,32 +628,84 @@ def fin_word_total() -> int:
     return _fin_words()[1]
 
 
+_PART_TAB = methodcaller("partition", "\t")
+_FIRST = itemgetter(0)
+_ENCODE = methodcaller("encode", "utf-8", "surrogatepass")
+STRMAP_VERSION = "1"  # bump when _strmap_parts changes: the built maps live in the user cache
+
+
+def _tsv_gz_lines(name: str) -> list[str]:
+    """The lines of a gzip text file in ``linter/data`` (text mode: any newline ends a line)."""
+    with gzip.open(data_path(name), "rt", encoding="utf-8") as fh:
+        lines = fh.read().split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+def _strmap_parts(lines: list[str], unescape_keys: bool = False) -> tuple[bytes, bytes, str]:
+    """(CRC-32s, offsets, blob) of a StrMap over ``key<TAB>value`` lines: the lines themselves,
+    reordered by the CRC of their key, are the blob; a repeated key keeps its last line."""
+    keys = list(map(_FIRST, map(_PART_TAB, lines)))
+    if unescape_keys:
+        for i, k in enumerate(keys):
+            if "\\n" in k:
+                keys[i] = k.replace("\\n", "\n")
+                lines[i] = keys[i] + lines[i][len(k):]
+    last = dict(zip(keys, range(len(keys))))
+    hashes = list(map(crc32, map(_ENCODE, keys)))
+    order = sorted(last.values(), key=hashes.__getitem__)
+    parts = [lines[i] for i in order]
+    h = array("I", [hashes[i] for i in order])
+    offs = array("I", accumulate(map(len, parts), initial=0))
+    if sys.byteorder != "little":  # pragma: no cover
+        h.byteswap()
+        offs.byteswap()
+    return h.tobytes(), offs.tobytes(), "".join(parts)
+
+
 class StrMap:
     """A read-only str → str map in one string: the entries ``key<TAB>value`` concatenated in
-    the order of the keys' (process-local) hashes, with their offsets and hashes in arrays.
-    A lookup is one ``hash`` (cached in the key string), a binary search and one slice; the
-    key is compared, so the answers are exactly the dict's.  About a third of the memory of a
-    dict of the same strings (no object per key and per value), which matters for tables that
-    every worker holds whole (issue 9)."""
+    the order of the keys' CRC-32, with their offsets and CRCs in arrays.  A lookup is one CRC,
+    a binary search and one slice; the key itself is compared, so the answers are exactly the
+    dict's.  A third or less of the memory of a dict of the same strings (no object per key and
+    per value), which matters for tables every worker holds whole (issue 9); the built form is
+    kept in the user cache (``resources.derived``), so loading it costs a few milliseconds."""
 
     __slots__ = ("_hashes", "_offs", "_blob", "_n")
 
-    def __init__(self, pairs) -> None:
-        keys: list[str] = []
-        vals: list[str] = []
-        for k, v in pairs:
-            keys.append(k)
-            vals.append(v)
-        hashes = list(map(hash, keys))
-        order = sorted(range(len(keys)), key=hashes.__getitem__)
-        self._hashes = array("q", [hashes[i] for i in order])
-        parts = [f"{keys[i]}\t{vals[i]}" for i in order]
-        self._offs = array("I", accumulate(map(len, parts), initial=0))
-        self._blob = "".join(parts)
-        self._n = len(parts)
+    def __init__(self, pairs=()) -> None:
+        """From (key, value) pairs (keys without a tab; a repeated key keeps its last value)."""
+        self._load(*_strmap_parts([f"{k}\t{v}" for k, v in dict(pairs).items()]))
+
+    @classmethod
+    def from_tsv_gz(cls, name: str, unescape_keys: bool = False) -> "StrMap":
+        """The ``key<TAB>value`` lines of a gzip file in ``linter/data`` (as text-mode lines, the
+        value after the first tab; with ``unescape_keys`` a backslash-n in a key is a newline)."""
+        from .resources import derived
+
+        def build():
+            return _strmap_parts(_tsv_gz_lines(name), unescape_keys)
+
+        self = cls.__new__(cls)
+        self._load(*derived("strmap-" + name.replace("/", "-"), build, version=f"{STRMAP_VERSION}/{unescape_keys}"))
+        return self
+
+    def _load(self, hashes: bytes, offs: bytes, blob: str) -> None:
+        self._hashes = array("I")
+        self._hashes.frombytes(hashes)
+        self._offs = array("I")
+        self._offs.frombytes(offs)
+        if sys.byteorder != "little":  # pragma: no cover
+            self._hashes.byteswap()
+            self._offs.byteswap()
+        self._blob = blob
+        self._n = len(self._hashes)
+        if len(self._offs) != self._n + 1:
+            raise ValueError("corrupt StrMap")
 
     def get(self, key: str, default=None):
-        h = hash(key)
+        h = crc32(key.encode("utf-8", "surrogatepass"))
         hashes = self._hashes
         i = bisect_left(hashes, h)
         n = self._n
@@ -692,19 +738,11 @@ class StrMap:
         return (k for k, _ in self.items())
 
 
-def _tsv_gz_pairs(name: str):
-    """(key, value) of each line of a ``key<TAB>value`` gzip file (``\\n`` in a key is a newline)."""
-    with gzip.open(data_path(name), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            k, _, v = line.rstrip("\n").partition("\t")
-            yield k.replace("\\n", "\n"), v
-
-
 @lru_cache(maxsize=3)
 def _fin_neigh(name: str) -> StrMap:
     """A finance neighbour table (word → ``word<US>count`` items), whole, as a :class:`StrMap`."""
     with _lock:
-        return StrMap(_tsv_gz_pairs(name))
+        return StrMap.from_tsv_gz(name, unescape_keys=True)
 
 
 def _parse_neigh(raw: str | None) -> dict[str, int]:

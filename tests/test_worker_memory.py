@@ -65,3 +65,37 @@ def test_audit_workers_are_forked_without_pyarrow_or_jiebas_dictionary(tmp_path)
     out = subprocess.run([sys.executable, str(script)], env=dict(os.environ, PYTHONPATH=str(ROOT)), cwd=ROOT,
                          check=True, capture_output=True, text=True, timeout=300).stdout.strip()
     assert out == "[(False, 0)]"
+
+
+def test_strmap_answers_like_a_dict():
+    from linter.ngrams import StrMap
+
+    pairs = [("电话", "a\x1f1 b\x1f2"), ("", "empty key"), ("x", ""), ("电话", "last wins"), ("\n", "newline"),
+             ("k\\n", "v\tw")]
+    m = StrMap(pairs)
+    d = dict(pairs)
+    assert len(m) == len(d) and dict(m.items()) == d and set(m) == set(d)
+    for k, v in d.items():
+        assert m.get(k) == v and m[k] == v and k in m
+    for k in ("不存在", "电", "\ud800", "x\t"):
+        assert m.get(k) is None and m.get(k, "") == "" and k not in m
+    empty = StrMap()
+    assert len(empty) == 0 and empty.get("a") is None and list(empty.items()) == []
+
+
+def test_strmap_tables_equal_the_files():
+    import gzip
+
+    from linter import ngrams
+    from linter.resources import data_path
+
+    for name, unescape in ((ngrams.POS, False), (ngrams.WORDS_BY_CHAR, False), (ngrams.FIN_SUCC, True),
+                           (ngrams.FIN_PRED, True), (ngrams.FIN_CTX, True)):
+        ref = {}
+        with gzip.open(data_path(name), "rt", encoding="utf-8") as fh:
+            for line in fh:
+                k, _, v = line.rstrip("\n").partition("\t")
+                ref[k.replace("\\n", "\n") if unescape else k] = v
+        m = ngrams.StrMap.from_tsv_gz(name, unescape)
+        assert len(m) == len(ref), name
+        assert all(m.get(k) == v for k, v in ref.items()), name
