@@ -242,7 +242,7 @@ def _build_freq_table() -> tuple[bytes, bytes, bytes, int]:
 class FreqTable:
     """jieba's nonzero word counts: ``get(word, 0)`` equals ``Tokenizer.FREQ.get(word, 0) or 0``."""
 
-    __slots__ = ("keys", "counts", "_words", "total", "_n")
+    __slots__ = ("keys", "counts", "_words", "total", "_n", "_bounds")
 
     def __init__(self, keys: bytes, counts: bytes, words: bytes, total: int) -> None:
         self.keys = array.array("Q")
@@ -257,12 +257,22 @@ class FreqTable:
         self._n = len(self.keys)
         if len(self.counts) != self._n:
             raise ValueError("corrupt frequency table")
+        # [start, end) of the keys under each value of the top 16 bits (at 2b, 2b + 1; -1 until
+        # first needed): a look-up bisects ~5 keys instead of 349k
+        self._bounds = array.array("l", [-1]) * (2 << 16)
 
     def get(self, word: str, default: int = 0) -> int:
         k = _hash64(word)
         keys = self.keys
-        i = _bisect_left(keys, k)
-        if i < self._n and keys[i] == k:
+        b = (k >> 48) << 1
+        bounds = self._bounds
+        lo = bounds[b]
+        if lo < 0:
+            lo = bounds[b] = _bisect_left(keys, k & 0xFFFF_0000_0000_0000)
+            bounds[b + 1] = _bisect_left(keys, (k | 0xFFFF_FFFF_FFFF) + 1, lo)
+        hi = bounds[b + 1]
+        i = _bisect_left(keys, k, lo, hi)
+        if i < hi and keys[i] == k:
             return self.counts[i]
         return default
 
