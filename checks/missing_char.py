@@ -77,10 +77,9 @@ GAIN_FLOOR = -2.5  # a site of a restoration the document lacks everywhere may r
 REG_FREE = 0.1  # a character standing alone in at least this share of its corpus uses is free in the register
 LABEL_AFTER = set("。？！?!；;）)")
 MIN_SCRIPT_CHARS = 8  # script-specific characters before a page counts as traditional
-VERB_FOLLOWERS = frozenset(("的", "给", "了", "过", "着", "在", "到", "好", "完"))  # a verb's complements
 PRIOR_MAX = 8  # words already known deleted that are tried at every gap
 INSERT_LEFT_PUNCT = set("，。；：？！、,;:?!")
-ORPHAN_NOUN_SHARE = 0.3  # a noun whose register predecessors are at least this share one filter word ...
+ORPHAN_NOUN_SHARE = 0.2  # a noun whose register predecessors are at least this share one filter word ...
 ORPHAN_NOUN_MIN = 30  # ... over at least this many corpus uses ...
 ORPHAN_NOUN_SITES = 3  # ... standing after a word never seen before it at this many sites: the word is deleted
 ORPHAN_NOUN_ATTRIB = 0.3  # a word followed by 的 in this share of its register uses is attributive
@@ -97,7 +96,8 @@ SPACE_JOINT_DELTA = 3.0  # a word within this log-probability of a cut space's b
 SPACE_JOINT_MIN = 3  # ... and one that does at this many cut spaces (more than any rival) restores the unclear ones  # a word other evidence already says the document lacks
 TOPIC_P = 0.85  # a word the articles sharing this document's anchor words contain this surely ...
 TOPIC_LIFT = 1.3  # ... and this many times more surely than articles at large ...
-TOPIC_BONUS = 3.0  # ... adds this to a deleted word's document score
+TOPIC_BONUS = 3.0  # ... adds this to a deleted word's document score ...
+TOPIC_SITE_GAIN = 2.0  # ... and lets sites of this gain join one strong site (more than the contexts needed)
 FRAME_CLAUSE = set("，。；：？！,.;:?!\r\n")
 FRAME_GAIN = 2.0  # log gain the best phrase start of a clause needs
 FRAME_CONF = 0.75
@@ -188,6 +188,12 @@ def _names() -> dict[str, object]:
 @lru_cache(maxsize=1)
 def _free_verbs() -> frozenset[str]:
     return frozenset("".join(load_words("missing_char/free_verbs.txt")).replace(" ", ""))
+
+
+@lru_cache(maxsize=1)
+def _verb_context() -> dict[str, frozenset[str]]:
+    d = load_toml("missing_char/verb_context.toml")
+    return {k: frozenset(d.get(k, ())) for k in ("complements", "aspect", "modals")}
 
 
 @lru_cache(maxsize=1)
@@ -910,8 +916,13 @@ class MissingChar(Check):
             clause_end = (not nxt) or (nxt[0] in CLAUSE_PUNCT and nxt[0] != "、") or nxt[0] in "\r\n"
             # a verb the register uses alone (签, 办, 帮) is a monosyllabic verb, not a remainder: it
             # stands for its two-character synonym (签 for 签订), or takes its object (办|附属卡)
-            verb_alone = need_gain == GAIN_FREE and ngrams.word_pos(ch)[:1] == "v"
-            verb_used = verb_alone and (nxt in VERB_FOLLOWERS or ngrams.word_pos(nxt)[:1] in ("n", "r"))
+            # ... and any verb character before an aspect particle or after a modal is a verb
+            # (帮我办|过, 服务不能|撤)
+            vc = _verb_context()
+            verb_char = ngrams.word_pos(ch)[:1] == "v"
+            verb_alone = need_gain == GAIN_FREE and verb_char
+            verb_used = ((verb_alone and (nxt in vc["complements"] or ngrams.word_pos(nxt)[:1] in ("n", "r")))
+                         or (verb_char and (nxt in vc["aspect"] or prev in vc["modals"])))
             # a prefix before a word (非|本地, 非|定点) or a suffix after one is attached, not cut
             affix = ngrams.word_pos(ch)
             prefix_used = affix == "h" and nxt[:1] != "" and is_han(nxt[0])
@@ -925,7 +936,7 @@ class MissingChar(Check):
                 left, right = w[:pos], w[pos + 1:]
                 if left and right:
                     continue
-                if verb_alone and (verb_used or ngrams.word_pos(w)[:1] == "v"):
+                if verb_used or (verb_alone and ngrams.word_pos(w)[:1] == "v"):
                     continue
                 if (right and prefix_used) or (left and suffix_used):
                     continue
@@ -1460,20 +1471,28 @@ class MissingChar(Check):
                     best_ctx[key] = g
             strong_ctx = [g for g in best_ctx.values() if g >= site_gain]
             need = min_ctx + (1 if len(w) == 1 else 0)
+            if doc_words is None:
+                doc_words = {word_key(t.text) for t in toks}
+            # the register's articles on this topic nearly always use w
+            topic = len(w) >= 2 and _topic_lift(w, doc_words) >= TOPIC_LIFT
+            if topic and strong_ctx and len(strong_ctx) < need:
+                # ... so one strong site will do where more contexts read clearly better with w
+                more = [g for g in best_ctx.values() if TOPIC_SITE_GAIN <= g < site_gain]
+                if len(strong_ctx) + len(more) > need:
+                    strong_ctx += more
             if len(strong_ctx) < need and w not in deleted:
                 continue
             expected = ngrams.fin_word_count(w) / total * han_n * 0.6
             score = sum(strong_ctx) + min(expected, 10.0) + (5.0 if w in deleted else 0.0)
-            if doc_words is None:
-                doc_words = {word_key(t.text) for t in toks}
-            if _topic_lift(w, doc_words) >= TOPIC_LIFT:
-                score += TOPIC_BONUS  # the register's articles on this topic nearly always use w
+            if topic:
+                score += TOPIC_BONUS
             if score < min_score:
                 continue
             conf = min(0.95, 0.6 + 0.01 * score)
             done = set()
+            floor = min(strong_ctx) if strong_ctx else site_gain
             for g, p, a, b, ti in sites:
-                if g < site_gain:
+                if g < floor:
                     continue
                 A, B = toks[ti], toks[ti + 1]
                 c = Cand(A.end - 1, B.start + 1, p, p, w, w, "insert", g, w)

@@ -60,3 +60,10 @@ def test_a_prefix_before_a_word_is_attached_not_cut():
     # ... while a 非 standing before punctuation still is one
     assert "非法" in _orphan_restorations("这种做法属于非，应当立即停止。")
 
+
+
+def test_a_verb_before_an_aspect_particle_or_after_a_modal_is_no_remainder():
+    assert "办法" not in _orphan_restorations("原来的业务员离职前帮我办过一些手续。")
+    assert "撤销" not in _orphan_restorations("网点撤了，服务不能撤。")
+    # the same characters standing alone before punctuation are still candidates
+    assert "撤销" in _orphan_restorations("法院依法予以撤，当事人不服的可以上诉。")
