@@ -55,7 +55,8 @@ from linter.text import HAN_CLASS, han_count, is_han
 
 MIN_SHARE = 0.15  # a restoration must be a dominant use of the orphaned character ...
 MIN_SHARE_RATE = 0.02  # ... unless the document plainly lacks a very frequent character (在)
-RATE_DELETED = 10.0  # a character expected this often that never occurs: the filter deletes it
+RATE_DELETED = 10.0  # a character expected this often that never occurs: the filter deletes it ...
+RATE_FREE = 0.3  # ... if it stands alone in at least this share of its register uses
 NUMERALS = "零一二三四五六七八九十百千万亿两几"
 PROPER_POS = ("nr", "ns", "nt", "nz")
 NOUN_POS = ("n", "vn")
@@ -465,6 +466,24 @@ def _pair_pmi(lm, xy: str) -> float | None:
 _LAST_NORM: tuple[str | None, str] = (None, "")
 
 
+def _compositional(frag: str) -> bool:
+    """A function character joined to a word (不|履行, 已|逾期, 履行|的): a phrase of its own."""
+    if len(frag) < 3:
+        return False
+    return any(ngrams.word_pos(ch)[:1] in FUNCTION_POS and ngrams.word_freq(rest) >= PARTIAL_FRAG_WORD
+               for ch, rest in ((frag[0], frag[1:]), (frag[-1], frag[:-1])))
+
+
+def _rate_evident(d: str) -> bool:
+    """Absence alone shows ``d`` deleted only for a character the register mostly writes as a word
+    of its own (在, 是, 对): such words are spread evenly over any article.  A character mostly
+    inside words (行 of 银行, 执行) comes and goes with its topic: a fund article may lack it."""
+    if len(d) != 1:
+        return False
+    alone, used = ngrams.fin_char_use(d)
+    return used > 0 and alone >= RATE_FREE * used
+
+
 def _norm(text: str) -> str:
     """``ngrams.lm_normalise(text)``, computed once per document for all the passes (the last
     document's result, swapped in one assignment: safe across threads)."""
@@ -689,7 +708,7 @@ class MissingChar(Check):
         for site in cands:
             for c in site:
                 d = c.inserted
-                if len(d) == 1 and d not in support and absent(d) and self._expected(d) * han_n >= RATE_DELETED:
+                if d not in support and _rate_evident(d) and absent(d) and self._expected(d) * han_n >= RATE_DELETED:
                     support[d] = 0
         for d, k in support.items():
             expected = self._expected(d) * han_n
@@ -698,9 +717,10 @@ class MissingChar(Check):
             # a single character restored at only two orphans is too weak: literary/legal prose
             # uses bound morphemes freely (为限, 从价, 应当附), two sites can be coincidence
             need = 3 if len(d) == 1 else 2
-            if (k >= need and strong.get(d, 0) >= 2) or (expected >= RATE_DELETED and len(d) == 1):
+            rate = expected >= RATE_DELETED and _rate_evident(d)
+            if (k >= need and strong.get(d, 0) >= 2) or rate:
                 deleted[d] = min(expected, 12.0) + 2.0 * k
-                by_rate[d] = expected >= RATE_DELETED and len(d) == 1
+                by_rate[d] = rate
         self._resolve_spaces(space_sites, text, counts, deleted)
         remainder_sites = self._remainders(text, toks, absent, deleted)
         cands += remainder_sites
@@ -1616,6 +1636,8 @@ class MissingChar(Check):
             j = token_at(e - 1)
             if i == j or toks[j].end != e:
                 continue  # a single token (a word jieba knows), or inside another word
+            if _compositional(frag):
+                continue  # 不|履行 is a phrase of its own, not 拒不履行 cut
             hits.append(_Hit(s, e, value))
         # one character left of a two-character word (分期 → 分, 罚款 → 款): a single-character token
         n = len(toks)

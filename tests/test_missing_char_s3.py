@@ -67,3 +67,20 @@ def test_a_verb_before_an_aspect_particle_or_after_a_modal_is_no_remainder():
     assert "撤销" not in _orphan_restorations("网点撤了，服务不能撤。")
     # the same characters standing alone before punctuation are still candidates
     assert "撤销" in _orphan_restorations("法院依法予以撤，当事人不服的可以上诉。")
+
+
+def test_absence_alone_shows_only_free_standing_characters_deleted():
+    from checks.missing_char import _rate_evident
+
+    assert _rate_evident("在") and _rate_evident("是")
+    # 行 lives inside 银行/执行: a fund article may lack it without any filter
+    assert not _rate_evident("行") and not _rate_evident("银行")
+
+
+def test_a_function_character_joined_to_a_word_is_no_fragment():
+    from checks.missing_char import _compositional
+
+    assert _compositional("不履行")  # 对扶养义务而不履行: not 拒不履行 cut
+    assert not _compositional("人法院") and not _compositional("消金融")
+    text = "对赠与人有扶养义务而不履行的，赠与人可以撤销赠与。子女长期不履行赡养义务，父母可以起诉。\n"
+    assert [f for f in mc(text) if f.data.get("word") == "拒不履行"] == []
