@@ -56,6 +56,7 @@ from linter.text import HAN_CLASS, han_count, is_han
 MIN_SHARE = 0.15  # a restoration must be a dominant use of the orphaned character ...
 MIN_SHARE_RATE = 0.02  # ... unless the document plainly lacks a very frequent character (在)
 RATE_DELETED = 10.0  # a character expected this often that never occurs: the filter deletes it ...
+CHOOSE_GAIN_STEP = 2.0  # log gains closer than this do not decide between two deleted restorations
 RATE_FREE = 0.3  # ... if it stands alone in at least this share of its register uses
 NUMERALS = "零一二三四五六七八九十百千万亿两几"
 PROPER_POS = ("nr", "ns", "nt", "nz")
@@ -819,7 +820,10 @@ class MissingChar(Check):
             if c.kind == "orphan" and not rate_only and c.data_gain < (  # type: ignore[attr-defined]
                     GAIN_FLOOR if in_deleted and not low_share else c.data_need):  # type: ignore[attr-defined]
                 continue  # the context does not predict the restored word
-            key = (in_deleted, deleted.get(c.inserted, 0.0), c.local)
+            # between restorations the document lacks, the one the context reads better (组织实|。
+            # is 实施, not 实在, when both 施 and 在 are gone)
+            fit = round(getattr(c, "data_gain", 0.0) / CHOOSE_GAIN_STEP) if in_deleted else 0
+            key = (in_deleted, fit, deleted.get(c.inserted, 0.0), c.local)
             if best_key is None or key > best_key:
                 best, best_key = c, key
         if best is None:
