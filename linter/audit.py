@@ -55,7 +55,7 @@ class AuditSettings:
 _STATE: dict[str, Any] = {}
 _WARM_UP_TEXT = ("信用卡逾期后会上门催收吗?根据《中华人民共和国民法典》第六百七十四条,借款人应当按照约定的期限支付利息。\n"
                  "首页 > 正文 日期:2025-01-01\n据统计,超过30%的借款人会通过电话与银行协商还款。\n"
-                 # a mangled title and a quotation: the law checks build their look-up indexes now
+                 # a mangled law title: legal-citation builds its typo index now, before the fork
                  "《人民民法典》规定：“借款人应当按照约定的期限支付利息。”银行和借款人可以协商分期还款的方案，"
                  "借款人应当如实说明自己的收入和负债情况，银行会根据具体情况给出答复。")
 
