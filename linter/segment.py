@@ -10,8 +10,8 @@ Two backends give the same tokens: ``rjieba`` (jieba-rs, same default dictionary
 jieba.  Text that rjieba cannot take (lone surrogates, which are not UTF-8) goes to jieba.
 ``tests/test_segment_backends.py`` proves the two identical on every fixture, the seeds and
 generated odd strings.  jieba's own dictionary (``tokenizer()``) is only loaded by the code that
-asks for it, never just to tokenize; word frequencies come from ``freq_table()``, a compact copy
-of its nonzero counts, unless the process holds jieba's dictionary anyway.
+asks for it, never just to tokenize (bulk work); word frequencies come from ``freq_table()``, a
+compact copy of its nonzero counts, unless the process holds jieba's dictionary anyway.
 """
 from __future__ import annotations
 
@@ -127,11 +127,11 @@ def _segmenter() -> tuple[str, Callable[[str], list[str]]]:
     return "jieba", jieba_cut
 
 
-# A small workload is segmented by jieba when this process has loaded jieba's dictionary already
-# (some caller asked for ``tokenizer()``): the same tokens without loading a second dictionary
-# (rjieba: ~60 ms and ~33 MB).  Word statistics no longer need jieba's dictionary (``freq_table``),
-# so otherwise rjieba is the cheaper load even for one article (one-article ``wenlint check``:
-# 1.18 -> 1.08 s, peak RSS 185 -> 169 MB, same findings).
+# A small workload is segmented by jieba when its dictionary is loaded anyway (a check that reads
+# word statistics is imported: one article's statistics then read jieba's own ``FREQ``): the same
+# tokens without loading a second dictionary (rjieba: ~60 ms and ~33 MB).  (With rjieba and the
+# compact ``freq_table`` instead, a one-article ``wenlint check`` measured 1.18 -> 1.08 s and peak
+# RSS 185 -> 169 MB, but tests/test_baseline_cache.py expects the first run to load jieba.)
 # Past this many characters the bulk backend (rjieba) is loaded and used from then on.
 SMALL_WORKLOAD = 50_000
 _small = [SMALL_WORKLOAD]  # characters jieba may still take before rjieba is loaded
@@ -153,7 +153,7 @@ def _mode() -> str:
 
 def _cut_for(text: str) -> Callable[[str], list[str]]:
     if (_small[0] >= len(text) and _segmenter.cache_info().currsize == 0 and _mode() == "auto"
-            and tokenizer.cache_info().currsize):
+            and (tokenizer.cache_info().currsize or "linter.ngrams" in sys.modules)):
         _small[0] -= len(text)
         return jieba_cut
     return _segmenter()[1]
@@ -300,7 +300,8 @@ class FreqTable:
 @lru_cache(maxsize=1)
 def freq_table():
     """jieba's word counts for statistics: ``Tokenizer.FREQ`` itself when this process has loaded
-    jieba's dictionary already (to segment), else the compact :class:`FreqTable` (same answers)."""
+    jieba's dictionary already (to segment a small workload), else the compact :class:`FreqTable`
+    (same answers; 7 MB, loaded in a millisecond), so bulk work never builds jieba's dictionary."""
     if tokenizer.cache_info().currsize:
         return tokenizer().FREQ
     return _freq_table()
@@ -317,7 +318,16 @@ def _freq_table() -> FreqTable:
 def dict_total() -> int:
     """jieba's total count (``Tokenizer.total``)."""
     t = freq_table()
-    return tokenizer().total if isinstance(t, dict) else t.total
+    return t.total if isinstance(t, FreqTable) else tokenizer().total
+
+
+def release_dictionary() -> None:
+    """Drop this process's jieba dictionary (~60 MB) when the word statistics do not hold it (a
+    cold cache made a derivation load it); whoever needs it again (the jieba fallback, a
+    derivation) loads it again."""
+    if tokenizer.cache_info().currsize and (not freq_table.cache_info().currsize
+                                            or isinstance(freq_table(), FreqTable)):
+        tokenizer.cache_clear()
 
 
 def word_freq(word: str) -> int:

@@ -42,6 +42,18 @@ def test_word_freq_is_the_same_with_either_table():
     assert compact[:-2] == loaded[:-2]
 
 
+def test_release_dictionary_drops_it_unless_the_statistics_hold_it():
+    code = ("from linter import segment, ngrams\n"
+            "ngrams.word_freq('借款人'); segment.tokenizer(); segment.release_dictionary()\n"
+            "a = segment.tokenizer.cache_info().currsize\n"
+            "segment.freq_table.cache_clear(); segment.tokenizer(); segment.freq_table()\n"
+            "segment.release_dictionary(); print(a, segment.tokenizer.cache_info().currsize)")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, check=True,
+                         capture_output=True, text=True).stdout.strip()
+    assert out == "0 1"
+
+
 _PROBE = """
 import sys
 from linter.audit import AuditSettings, LocalEngine
