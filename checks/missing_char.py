@@ -155,6 +155,8 @@ def _register_attested(lm, norm: str, start: int, end: int, side: str) -> bool:
     for a, b in spans:
         if a < 0 or b > len(norm):
             continue
+        if (a == start and not is_han(norm[end:end + 1])) or (b == end and not is_han(norm[start - 1:start])):
+            continue  # only punctuation on the filled side: 问，可以 says nothing about 逾期问，
         gram = norm[a:b]
         if "\n" not in gram and lm.count(gram) >= ATTESTED_MIN:
             return True

@@ -84,3 +84,21 @@ def test_a_function_character_joined_to_a_word_is_no_fragment():
     assert not _compositional("人法院") and not _compositional("消金融")
     text = "对赠与人有扶养义务而不履行的，赠与人可以撤销赠与。子女长期不履行赡养义务，父母可以起诉。\n"
     assert [f for f in mc(text) if f.data.get("word") == "拒不履行"] == []
+
+
+def test_a_lone_character_before_punctuation_is_judged_with_its_left_neighbour():
+    from checks.missing_char import _register_attested
+
+    class LM:  # the register writes 问，可以 often (不懂就问，可以…) and 逾期问 never
+        def __init__(self, grams):
+            self.grams = grams
+
+        def count(self, s):
+            return self.grams.get(s, 0)
+
+    norm = "严重的逾期问，可以考虑"
+    q = norm.index("问")
+    assert not _register_attested(LM({"问，可以": 6}), norm, q, q + 1, "R")
+    assert _register_attested(LM({"期问，可": 6}), norm, q, q + 1, "R")
+    norm = "举个例子来说"
+    assert _register_attested(LM({"举个例子": 9}), norm, 0 + 0, 1, "R")
