@@ -127,11 +127,11 @@ def _segmenter() -> tuple[str, Callable[[str], list[str]]]:
     return "jieba", jieba_cut
 
 
-# A small workload is segmented by jieba when its dictionary is loaded anyway (a check that reads
-# word statistics is imported: one article's statistics then read jieba's own ``FREQ``): the same
-# tokens without loading a second dictionary (rjieba: ~60 ms and ~33 MB).  (With rjieba and the
-# compact ``freq_table`` instead, a one-article ``wenlint check`` measured 1.18 -> 1.08 s and peak
-# RSS 185 -> 169 MB, but tests/test_baseline_cache.py expects the first run to load jieba.)
+# A small workload is segmented by jieba when this process has loaded jieba's dictionary already
+# (some caller asked for ``tokenizer()``): the same tokens without loading a second dictionary
+# (rjieba: ~60 ms and ~33 MB).  Word statistics come from the compact ``freq_table`` otherwise, so
+# rjieba is the cheaper load even for one article (one-article ``wenlint check``: 0.95 -> 0.84 s,
+# peak RSS 188 -> 172 MB, same findings, measured in one session).
 # Past this many characters the bulk backend (rjieba) is loaded and used from then on.
 SMALL_WORKLOAD = 50_000
 _small = [SMALL_WORKLOAD]  # characters jieba may still take before rjieba is loaded
@@ -153,7 +153,7 @@ def _mode() -> str:
 
 def _cut_for(text: str) -> Callable[[str], list[str]]:
     if (_small[0] >= len(text) and _segmenter.cache_info().currsize == 0 and _mode() == "auto"
-            and (tokenizer.cache_info().currsize or "linter.ngrams" in sys.modules)):
+            and tokenizer.cache_info().currsize):
         _small[0] -= len(text)
         return jieba_cut
     return _segmenter()[1]

@@ -143,10 +143,12 @@ def test_tokenize_does_not_load_jiebas_dictionary():
     assert out == "rjieba 0 8"
 
 
-def test_small_workload_with_word_statistics_uses_the_jieba_dictionary_it_loads_anyway():
-    """One article in a process whose checks read word statistics (jieba's dictionary) is segmented
-    by jieba, without loading rjieba; past SMALL_WORKLOAD characters rjieba takes over. Same tokens."""
+def test_small_workload_uses_the_jieba_dictionary_only_when_it_is_loaded_anyway():
+    """One article in a process that holds jieba's dictionary already is segmented by jieba, without
+    loading rjieba; past SMALL_WORKLOAD characters rjieba takes over. Same tokens.  Word statistics
+    alone (ngrams) no longer load jieba's dictionary, so they no longer select jieba."""
     code = ("from linter import segment, ngrams\n"
+            "PRE\n"
             "a = segment.tokenize('许多借款人关心的问题')\n"
             "loaded = segment._segmenter.cache_info().currsize\n"
             "text = '信用卡逾期三个月会被起诉吗？持卡人应主动联系银行说明情况。' * 2000\n"
@@ -154,10 +156,14 @@ def test_small_workload_with_word_statistics_uses_the_jieba_dictionary_it_loads_
             "print(loaded, segment._segmenter.cache_info().currsize, segment.tokenizer.cache_info().currsize,\n"
             "      [t.text for t in a], b == [segment.Token(w, s, e) for w, s, e in\n"
             "      __import__('rjieba').tokenize(text, hmm=False)])")
-    out = _probe(code, **{segment.BACKEND_ENV: ""})
+    with_dict = code.replace("PRE", "segment.tokenizer()")
+    out = _probe(with_dict, **{segment.BACKEND_ENV: ""})
     assert out == "0 1 1 ['许多', '借款人', '关心', '的', '问题'] True"
+    stats_only = code.replace("PRE", "ngrams.word_freq('借款人')")
+    out = _probe(stats_only, **{segment.BACKEND_ENV: ""})
+    assert out == "1 1 0 ['许多', '借款人', '关心', '的', '问题'] True"
     # forced rjieba: never the shortcut
-    out = _probe(code, **{segment.BACKEND_ENV: "rjieba"})
+    out = _probe(with_dict, **{segment.BACKEND_ENV: "rjieba"})
     assert out.startswith("1 1 ")
 
 
