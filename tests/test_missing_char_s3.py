@@ -25,23 +25,6 @@ def test_a_verb_alone_still_leaves_real_remainders_alone_of_other_kinds():
     assert len(found) >= 3 and {f.fix.replacement for f in found} == {"问题"}
 
 
-RULINGS = ("承包人请求发包人支付垫资利息的，应予支持。\n"
-           "当事人对垫资没有约定，承包人请求支付利息的，不予支持。\n"
-           "当事人约定按照固定价结算工程价款，一方当事人请求对建设工程造价进行鉴定的，不予支持。\n"
-           "承包人就逾期支付建设工程价款的利息主张优先受偿的，不予支持。\n")
-
-
-def test_a_subject_deleted_after_a_comma_is_restored_although_the_comma_pairs_well():
-    # ，应 is an ordinary junction, so the junction gate alone would pass these by
-    found = [f for f in mc(RULINGS) if f.fix]
-    assert len(found) == 4 and {f.fix.replacement for f in found} == {"人民法院"}
-    assert all(RULINGS[f.fix.start - 1] == "，" for f in found)
-
-
-def test_the_same_rulings_with_their_subject_are_clean():
-    assert mc(RULINGS.replace("，应予", "，人民法院应予").replace("，不予", "，人民法院不予")) == []
-
-
 def _orphan_restorations(text: str) -> set[str]:
     """Every restoration the orphan pass proposes, before any document evidence is weighed."""
     from checks.missing_char import MissingChar
