@@ -29,6 +29,7 @@ from operator import itemgetter, methodcaller
 from sys import intern as _intern
 from zlib import crc32
 
+from .buckets import find as _bucket_find, new_bounds as _new_bounds
 from .resources import data_path
 
 _lock = threading.RLock()
@@ -482,7 +483,7 @@ class FinLM:
         self._n = n
         # the slice of ``keys`` under each value of a key's top 16 bits ([start, end) at 2b, 2b+1;
         # -1 until first needed): a lookup then bisects ~n/65536 keys instead of all n
-        self._bounds = array("i", [-1]) * (2 << 16)
+        self._bounds = _new_bounds()
         self._unigram_denom = self.total + 3000.0
         # memos, each cleared when it grows past a few hundred thousand entries
         self._cache: dict[str, tuple[float, float]] = {}  # gram → (count, continuations)
@@ -497,17 +498,8 @@ class FinLM:
 
     def _find(self, gram: str) -> tuple[float, float]:
         """``lookup`` past its cache: one hash and one binary search, cached."""
-        k = crc32(gram.encode("utf-8"))
-        keys = self.keys
-        b = (k >> 16) << 1
-        bounds = self._bounds
-        lo = bounds[b]
-        if lo < 0:
-            lo = bounds[b] = bisect_left(keys, k & 0xFFFF0000)
-            bounds[b + 1] = bisect_left(keys, (k | 0xFFFF) + 1, lo)
-        hi = bounds[b + 1]
-        i = bisect_left(keys, k, lo, hi)
-        if i < hi and keys[i] == k:
+        i = _bucket_find(self.keys, self._bounds, crc32(gram.encode("utf-8")), 32)
+        if i >= 0:
             v = (self.counts[i] / FIN_COUNT_SCALE, self.types[i] / FIN_COUNT_SCALE)
         else:
             v = _UNSEEN

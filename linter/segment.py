@@ -22,7 +22,7 @@ import logging
 import os
 import sys
 import threading
-from bisect import bisect_left as _bisect_left
+from .buckets import find as _bucket_find, new_bounds as _new_bounds
 from functools import lru_cache
 from hashlib import blake2b as _blake2b
 from itertools import accumulate, repeat
@@ -259,22 +259,11 @@ class FreqTable:
             raise ValueError("corrupt frequency table")
         # [start, end) of the keys under each value of the top 16 bits (at 2b, 2b + 1; -1 until
         # first needed): a look-up bisects ~5 keys instead of 349k
-        self._bounds = array.array("l", [-1]) * (2 << 16)
+        self._bounds = _new_bounds()
 
     def get(self, word: str, default: int = 0) -> int:
-        k = _hash64(word)
-        keys = self.keys
-        b = (k >> 48) << 1
-        bounds = self._bounds
-        lo = bounds[b]
-        if lo < 0:
-            lo = bounds[b] = _bisect_left(keys, k & 0xFFFF_0000_0000_0000)
-            bounds[b + 1] = _bisect_left(keys, (k | 0xFFFF_FFFF_FFFF) + 1, lo)
-        hi = bounds[b + 1]
-        i = _bisect_left(keys, k, lo, hi)
-        if i < hi and keys[i] == k:
-            return self.counts[i]
-        return default
+        i = _bucket_find(self.keys, self._bounds, _hash64(word), 64)
+        return self.counts[i] if i >= 0 else default
 
     def __getitem__(self, word: str) -> int:
         v = self.get(word, -1)
