@@ -1453,13 +1453,15 @@ class MissingChar(Check):
             return out_
 
         memo: dict[tuple, list[tuple[str, float]]] = {}
-        site_ctx: dict[int, str] = {}  # gap → its context (a repeated line is one context)
+        # gap → its context, two characters a side: a repeated line, or a phrase written twice
+        # (银行和|机构), is one context
+        site_ctx: dict[int, str] = {}
         for i, p, key in sites:
             lst = memo.get(key)
             if lst is None:
                 lst = memo[key] = candidates(key)
             a, b = key[2], key[3]
-            ck = site_ctx[p] = text[max(0, p - 3):p + 3]
+            ck = site_ctx[p] = text[max(0, p - 2):p + 2]
             for w, ev in lst:
                 pairs.setdefault(w, []).append((p, a, b, i, ev, ck))
         # pass 2: the character model's gain, only for the words the most contexts agree on

@@ -85,3 +85,13 @@ def test_a_lone_character_before_punctuation_is_judged_with_its_left_neighbour()
     assert _register_attested(LM({"期问，可": 6}), norm, q, q + 1, "R")
     norm = "举个例子来说"
     assert _register_attested(LM({"举个例子": 9}), norm, 0 + 0, 1, "R")
+
+
+def test_a_phrase_repeated_is_one_context_for_an_inserted_word():
+    # 银行和机构 twice (clean text, held out of the statistics): one context, not two that agree on
+    # 支付 (银行和支付机构)
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "bench" / "clean4" / "overdue-08.txt").read_text(encoding="utf-8")
+    assert text.count("银行和机构") == 2
+    assert [f for f in mc(text) if f.data.get("kind") == "insert"] == []
