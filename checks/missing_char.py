@@ -56,8 +56,8 @@ from linter.text import HAN_CLASS, han_count, is_han
 MIN_SHARE = 0.15  # a restoration must be a dominant use of the orphaned character ...
 MIN_SHARE_RATE = 0.02  # ... unless the document plainly lacks a very frequent character (在)
 RATE_DELETED = 10.0  # a character expected this often that never occurs: the filter deletes it ...
-CHOOSE_GAIN_STEP = 2.0  # log gains closer than this do not decide between two deleted restorations
 RATE_FREE = 0.3  # ... if it stands alone in at least this share of its register uses
+CHOOSE_GAIN_STEP = 2.0  # log gains closer than this do not decide between two deleted restorations
 NUMERALS = "零一二三四五六七八九十百千万亿两几"
 PROPER_POS = ("nr", "ns", "nt", "nz")
 NOUN_POS = ("n", "vn")
@@ -93,9 +93,9 @@ SPACE_REPEAT_BONUS = 2.0  # per further cut space listing the same candidate (up
 SPACE_DENSE_GROUPS = 200  # more distinct cut-space contexts than this: compounds and the pool are not tried
 SPACE_POOL_MAX = 12  # words of the document's pool tried at every cut space (most often best first)
 SPACE_VOTE_BONUS = 0.75  # margin forgiven per further cut space whose best word is the same (up to two)
-SPACE_DELETED_BONUS = 2.0
+SPACE_DELETED_BONUS = 2.0  # a word other evidence already says the document lacks
 SPACE_JOINT_DELTA = 3.0  # a word within this log-probability of a cut space's best reads nearly as well there ...
-SPACE_JOINT_MIN = 3  # ... and one that does at this many cut spaces (more than any rival) restores the unclear ones  # a word other evidence already says the document lacks
+SPACE_JOINT_MIN = 3  # ... and one that does at this many cut spaces (more than any rival) restores the unclear ones
 TOPIC_P = 0.85  # a word the articles sharing this document's anchor words contain this surely ...
 TOPIC_LIFT = 1.3  # ... and this many times more surely than articles at large ...
 TOPIC_BONUS = 3.0  # ... adds this to a deleted word's document score ...
@@ -905,6 +905,7 @@ class MissingChar(Check):
         lm = ngrams.fin_lm()
         gains = _gain_cache()  # the same context and insertion, the same gain (across documents)
         max_free = self.opts["max-orphan-freedom"]
+        vc = _verb_context()
         n = len(toks)
         for i, t in enumerate(toks):
             if len(t.text) != 1 or not is_han(t.text):
@@ -944,15 +945,14 @@ class MissingChar(Check):
             # stands for its two-character synonym (签 for 签订), or takes its object (办|附属卡)
             # ... and any verb character before an aspect particle or after a modal is a verb
             # (帮我办|过, 服务不能|撤)
-            vc = _verb_context()
-            verb_char = ngrams.word_pos(ch)[:1] == "v"
+            pos_ch = ngrams.word_pos(ch)
+            verb_char = pos_ch[:1] == "v"
             verb_alone = need_gain == GAIN_FREE and verb_char
             verb_used = ((verb_alone and (nxt in vc["complements"] or ngrams.word_pos(nxt)[:1] in ("n", "r")))
                          or (verb_char and (nxt in vc["aspect"] or prev in vc["modals"])))
             # a prefix before a word (非|本地, 非|定点) or a suffix after one is attached, not cut
-            affix = ngrams.word_pos(ch)
-            prefix_used = affix == "h" and nxt[:1] != "" and is_han(nxt[0])
-            suffix_used = affix == "k" and prev[-1:] != "" and is_han(prev[-1])
+            prefix_used = pos_ch == "h" and nxt[:1] != "" and is_han(nxt[0])
+            suffix_used = pos_ch == "k" and prev[-1:] != "" and is_han(prev[-1])
             site = []
             attested: dict[str, bool] = {}  # side → the register writes the character so (once per token)
             for w, f in ngrams.words_with_char(ch)[:60]:
@@ -1485,13 +1485,13 @@ class MissingChar(Check):
                 g = lm.score(hist + w + norm[p:p + 4], len(hist)) - base
                 if g > 0:
                     by_word.setdefault(w, []).append((g, p, a, b, i))
-        bounds = None
         out: list[tuple[Cand, float]] = []
         han_n = max(1, han_count(text))
         min_score = opts["insert-min-score"]
         site_gain = opts["insert-site-gain"]
         total = max(1, ngrams.fin_word_total())
         known_gain = opts["insert-known-gain"]
+        bounds = None
         doc_words = None
         for w, sites in by_word.items():
             best_ctx: dict[str, float] = {}
@@ -1501,6 +1501,8 @@ class MissingChar(Check):
                     best_ctx[key] = g
             strong_ctx = [g for g in best_ctx.values() if g >= site_gain]
             need = min_ctx + (1 if len(w) == 1 else 0)
+            if not strong_ctx and need > 0 and w not in deleted:
+                continue
             if doc_words is None:
                 doc_words = {word_key(t.text) for t in toks}
             # the register's articles on this topic nearly always use w
