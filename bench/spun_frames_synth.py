@@ -39,11 +39,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from linter import spun_synonyms as ss  # noqa: E402
 from linter.document import Document  # noqa: E402
 from linter.resources import load_toml  # noqa: E402
 from linter.segment import tokenize  # noqa: E402
+from spun_synthetic import substitute  # noqa: E402
 
 SALT = "spun-frames-split-v1"
 
@@ -102,17 +104,7 @@ def spin(text: str, table: dict[str, str], split: str | None, per_k: float, rng:
     eligible = sorted({t.text for t in toks if t.text in table and (split is None or split_of(t.text) == split)})
     n = max(1, round(per_k * len(text) / 1000))
     picked = set(rng.sample(eligible, min(n, len(eligible)))) if eligible else set()
-    out, spans, pos = [], [], 0
-    for t in toks:
-        if t.text in picked:
-            rep = table[t.text]
-            spans.append((pos, pos + len(rep), t.text, rep))
-            out.append(rep)
-            pos += len(rep)
-        else:
-            out.append(t.text)
-            pos += len(t.text)
-    return "".join(out), spans
+    return substitute(toks, lambda w: table[w] if w in picked else None)
 
 
 def frame_only(text: str):

@@ -36,19 +36,27 @@ def forward_table() -> dict[str, list[str]]:
     return fwd
 
 
-def spin(text: str, fwd, rate: float, rng: random.Random):
+def substitute(toks, pick):
+    """The tokens' text with ``pick(word)`` (a replacement, or None to keep it) applied left to
+    right, and the spans of the replacements in the new text: ``(start, end, original, replacement)``."""
     out, spans, pos = [], [], 0
-    for t in tokenize(text):
-        choices = fwd.get(t.text)
-        if choices and rng.random() < rate:
-            rep = rng.choice(choices)
+    for t in toks:
+        rep = pick(t.text)
+        if rep is not None:
             spans.append((pos, pos + len(rep), t.text, rep))
-            out.append(rep)
-            pos += len(rep)
         else:
-            out.append(t.text)
-            pos += len(t.text)
+            rep = t.text
+        out.append(rep)
+        pos += len(rep)
     return "".join(out), spans
+
+
+def spin(text: str, fwd, rate: float, rng: random.Random):
+    def pick(word: str):
+        choices = fwd.get(word)
+        return rng.choice(choices) if choices and rng.random() < rate else None
+
+    return substitute(tokenize(text), pick)
 
 
 def main() -> None:
