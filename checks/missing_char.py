@@ -70,6 +70,8 @@ _CHROME_MARKS = (">", "»", "|", "://", "©")  # breadcrumbs, footers, links: sp
 PREFIX_PUNCT_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_PUNCT)) + "：:") + "]")
 WIDE_SPACE_RE = re.compile("[ \u3000]{2,}|\u3000")  # column gaps of a table laid out with spaces
 LIST_GAP_RE = re.compile(r"、(?=(?:或|和)[^\s、，,。])")
+# a conjunction that ends its clause joins nothing: the item after it was deleted (遇到恶意或，…)
+DANGLING_CONJ_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:或者|或|和|与|以及|及)(?=[，。；：？！,;:?!])")
 CTX_WORDS_MAX = 20  # candidate words kept per gap context
 ONE_SIDED_TOP = 5  # a word among the top 5 of one side's table is a candidate without the other side
 ONE_SIDED_WEIGHT = 0.25  # ... with a quarter of its count as evidence
@@ -1776,7 +1778,8 @@ class MissingChar(Check):
 
     # ---- 7. a list item deleted between 、 and 或/和 -------------------------
     def _list_gaps(self, doc, toks) -> list[tuple[Cand, float]]:
-        """``采用、或其他手段``: the item between 、 and 或/和 was deleted.  Not where 或/和 begins a
+        """``采用、或其他手段``: the item between 、 and 或/和 was deleted; ``遇到恶意或，`` : the item
+        after a clause-final conjunction was deleted.  Not where 或/和 begins a
         word (或者, 和解), the 、 follows a noun (工作、和家人 is a loose comma, not a gap) or it
         closes a section number (七、和银行协商: 、 after a numeral that opens its line)."""
         out = []
@@ -1791,4 +1794,12 @@ class MissingChar(Check):
             if s and ngrams.word_pos(toks[doc.token_at(s - 1)].text).startswith(NOUN_POS):
                 continue
             out.append((Cand(s, s + 2, s + 1, s + 1, None, "", "list", 0.0, ""), 0.7))
+        for m in DANGLING_CONJ_RE.finditer(text):
+            s, e = m.start(), m.end()
+            k = doc.token_at(s)
+            if k >= len(toks) or toks[k].start != s or toks[k].end != e:
+                continue  # the end of a longer word (总和, 来不及)
+            if k and toks[k - 1].text == "之":
+                continue  # 本息之和: a sum, not a conjunction
+            out.append((Cand(s, e + 1, e, e, None, "", "list", 0.0, ""), 0.7))
         return out

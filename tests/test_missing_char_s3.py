@@ -95,3 +95,18 @@ def test_a_phrase_repeated_is_one_context_for_an_inserted_word():
     text = (Path(__file__).resolve().parent.parent / "bench" / "clean4" / "overdue-08.txt").read_text(encoding="utf-8")
     assert text.count("银行和机构") == 2
     assert [f for f in mc(text) if f.data.get("kind") == "insert"] == []
+
+
+def test_dangling_conjunction_is_a_deleted_item():
+    """A conjunction that ends its clause (遇到恶意或，) joins nothing: the item after it was deleted.
+    A sum (本息之和，), a word that ends in the character (来不及，总和。) and a clause-opening 或者
+    are not."""
+    from linter.runner import lint_text
+
+    text = "若遇到恶意或，应立即报警。借款人可以选择电话、短信和，也可以当面沟通。\n"
+    got = [(f.start, f.end, f.data.get("kind"), f.fix) for f in lint_text(text, select=["missing-char"])]
+    a, b = text.index("或，"), text.index("和，")
+    assert got == [(a, a + 2, "list", None), (b, b + 2, "list", None)]
+    silent = ("每月支付的本息之和，不超过收入的一半。等到发现就来不及，所以要早做准备。"
+              "借款人可以协商分期。或者，也可以申请延期。三项费用的总和。\n")
+    assert lint_text(silent, select=["missing-char"]) == []
