@@ -98,6 +98,7 @@ SPACE_VOTE_BONUS = 0.75  # margin forgiven per further cut space whose best word
 SPACE_DELETED_BONUS = 2.0  # a word other evidence already says the document lacks
 SPACE_JOINT_DELTA = 3.0  # a word within this log-probability of a cut space's best reads nearly as well there ...
 SPACE_JOINT_MIN = 3  # ... and one that does at this many cut spaces (more than any rival) restores the unclear ones
+SPACE_KNOWN_DELTA = 5.0  # a word restored clearly at another cut space may read this much worse than the best here
 TOPIC_P = 0.85  # a word the articles sharing this document's anchor words contain this surely ...
 TOPIC_LIFT = 1.3  # ... and this many times more surely than articles at large ...
 TOPIC_BONUS = 3.0  # ... adds this to a deleted word's document score ...
@@ -1283,10 +1284,22 @@ class MissingChar(Check):
         for scored in ranked_of.values():
             top = scored[0][0]
             near.update(w for sc, w, _ in scored if sc >= top - SPACE_JOINT_DELTA)
+        # a content word restored clearly at one cut space is the filter's word at the others too
+        clear = {w for _, w, _, margin in decided if margin >= SPACE_MARGIN and len(w) >= 2
+                 and ngrams.word_pos(w)[:1] not in FUNCTION_POS}
         for key, w, c, margin in decided:
             if margin < SPACE_MARGIN - SPACE_VOTE_BONUS * min(votes[w] - 1, 2):
                 scored = ranked_of[key]
                 top = scored[0][0]
+                known = [(sc, x, cx) for sc, x, cx in scored if x in clear and sc >= top - SPACE_KNOWN_DELTA]
+                if known:
+                    _, w, c = known[0]
+                    conf = 0.75
+                    for site in groups[key]:
+                        fb = site[-1]
+                        fb.data_pick = (Cand(fb.start, fb.end, fb.start, fb.end, w, w, "space", 0.0,  # type: ignore[attr-defined]
+                                             c.word if c else w), conf)
+                    continue
                 close = sorted(((near[x], sc, x, cx) for sc, x, cx in scored if sc >= top - SPACE_JOINT_DELTA),
                                key=lambda t: (-t[0], -t[1], t[2]))
                 if not close or close[0][0] < SPACE_JOINT_MIN or (len(close) > 1 and close[1][0] == close[0][0]):

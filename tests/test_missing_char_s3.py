@@ -110,3 +110,15 @@ def test_dangling_conjunction_is_a_deleted_item():
     silent = ("每月支付的本息之和，不超过收入的一半。等到发现就来不及，所以要早做准备。"
               "借款人可以协商分期。或者，也可以申请延期。三项费用的总和。\n")
     assert lint_text(silent, select=["missing-char"]) == []
+
+
+def test_word_restored_clearly_at_one_cut_space_restores_the_unclear_ones():
+    """A filter cuts its word at every space: 催收, restored with a clear margin at 委托的 机构, is the
+    fix at 合规。 人员 too, where the space alone is unclear (a space after a full stop is reported
+    only with a fix) — offered there, not applied (confidence < 0.8)."""
+    from linter.runner import lint_text
+
+    text = "逾期以后，银行或者其委托的 机构仍然可以联系借款人，但必须依法合规。 人员不得冒充公检法，也不得使用暴力。\n"
+    got = [(text[f.start - 1:f.end + 1], f.fix.replacement if f.fix else None, f.confidence >= 0.8)
+           for f in lint_text(text, select=["missing-char"])]
+    assert got == [("的 机", "催收", True), ("。 人", "催收", False)]
