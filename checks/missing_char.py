@@ -98,6 +98,7 @@ SPACE_VOTE_BONUS = 0.75  # margin forgiven per further cut space whose best word
 SPACE_DELETED_BONUS = 2.0  # a word other evidence already says the document lacks
 SPACE_JOINT_DELTA = 3.0  # a word within this log-probability of a cut space's best reads nearly as well there ...
 SPACE_JOINT_MIN = 3  # ... and one that does at this many cut spaces (more than any rival) restores the unclear ones
+SPACE_DELETED_SCORE = 10.0  # document evidence of a word restored with confidence at a cut space
 SPACE_KNOWN_DELTA = 5.0  # a word restored clearly at another cut space may read this much worse than the best here
 TOPIC_P = 0.85  # a word the articles sharing this document's anchor words contain this surely ...
 TOPIC_LIFT = 1.3  # ... and this many times more surely than articles at large ...
@@ -728,6 +729,13 @@ class MissingChar(Check):
                 deleted[d] = min(expected, 12.0) + 2.0 * k
                 by_rate[d] = rate
         self._resolve_spaces(space_sites, text, counts, deleted)
+        # a word restored with confidence at cut spaces is gone from the whole document: the same
+        # filter deleted it without a trace elsewhere (通过 联系 here, 会|电话 there)
+        for site in space_sites:
+            pick = getattr(site[-1], "data_pick", None) if site else None
+            if pick is not None and pick[1] >= 0.8 and len(pick[0].inserted) >= 2:
+                w = pick[0].inserted
+                deleted[w] = max(deleted.get(w, 0.0), SPACE_DELETED_SCORE)
         remainder_sites = self._remainders(text, toks, absent, deleted)
         cands += remainder_sites
 
@@ -1369,7 +1377,7 @@ class MissingChar(Check):
             w_sites = weak.get(d, []) if (sites or d in deleted) else []
             prevs = Counter(c.data_prev for c in w_sites)  # type: ignore[attr-defined]
             w_sites = [c for c in w_sites if prevs[c.data_prev] < 2]  # type: ignore[attr-defined]
-            if len(sites) >= 2 or len(w_sites) >= ORPHAN_NOUN_SITES:
+            if len(sites) >= 2 or (sites and d in deleted) or len(w_sites) >= ORPHAN_NOUN_SITES:
                 out.extend([c] for c in sites)
                 out.extend([c] for c in w_sites)
         return out

@@ -122,3 +122,17 @@ def test_word_restored_clearly_at_one_cut_space_restores_the_unclear_ones():
     got = [(text[f.start - 1:f.end + 1], f.fix.replacement if f.fix else None, f.confidence >= 0.8)
            for f in lint_text(text, select=["missing-char"])]
     assert got == [("的 机", "催收", True), ("。 人", "催收", False)]
+
+
+def test_word_restored_at_cut_spaces_is_deleted_everywhere():
+    """电话, restored with confidence at three cut spaces, is the word a lone label lacks
+    (催收： → 电话催收：); without that evidence one label is not enough."""
+    from linter.runner import lint_text
+
+    body = ("信用卡逾期后的催收方式\n\n逾期初期，银行更倾向于通过 、短信等方式提醒持卡人，催收人员通过 联系借款人时不得辱骂。"
+            "机构多采用成本较低的 和短信催收。\n\n")
+    labels = "催收：最常见的一种方式，成本低。\n\n上门催收：逾期较久才会采用。\n"
+    text = body + labels
+    got = [(f.data.get("kind"), f.fix.replacement if f.fix else None) for f in lint_text(text, select=["missing-char"])]
+    assert got == [("space", "电话")] * 3 + [("remainder", "电话催收")]
+    assert lint_text("信用卡逾期后的催收方式\n\n" + labels, select=["missing-char"]) == []
