@@ -702,7 +702,9 @@ class MissingChar(Check):
                 d = c.inserted
                 if not d or d in seen or not rare(d) or c.local <= -3.0:
                     continue
-                if c.kind == "orphan" and (getattr(c, "data_share", 1.0) < MIN_SHARE
+                # a minor completion (实 → 实施) is evidence only where the context predicts it
+                if c.kind == "orphan" and ((getattr(c, "data_share", 1.0) < MIN_SHARE
+                                            and c.data_gain < c.data_need)  # type: ignore[attr-defined]
                                            or c.data_gain < GAIN_FLOOR):  # type: ignore[attr-defined]
                     continue
                 seen.add(d)
@@ -1820,7 +1822,7 @@ class MissingChar(Check):
             k = doc.token_at(s)
             if k >= len(toks) or toks[k].start != s or toks[k].end != e:
                 continue  # the end of a longer word (总和, 来不及)
-            if k and toks[k - 1].text == "之":
-                continue  # 本息之和: a sum, not a conjunction
+            if (k and toks[k - 1].text == "之") or ngrams.fin_lm().count(ngrams.lm_normalise(text[s - 1:e + 1])):
+                continue  # 本息之和, 公平可及。: a sum, or an ending the register writes
             out.append((Cand(s, e + 1, e, e, None, "", "list", 0.0, ""), 0.7))
         return out
