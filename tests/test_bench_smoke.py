@@ -217,3 +217,19 @@ def test_clean_fp_measure_counts_per_10k(monkeypatch, capsys):
 
 def test_context_is_one_line():
     assert clean_fp.context("第一行\n第二行X第三", 7, 8, width=4) == "⏎第二行【X】第三"
+
+
+def test_oracle_puts_the_told_word_back_where_the_model_prefers_it():
+    """bench/missing_char_oracle.py: told that 催收 is gone, it restores the boundaries where the
+    character model reads 催收 clearly better (two distinct contexts), and nowhere when the bar
+    asks for more contexts than the text has."""
+    import missing_char_oracle as mco
+
+    from linter.document import Document
+
+    text = "合规的人员会先核实身份。专业的人员不会辱骂。银行的人员要文明。外包的人员要登记。\n"
+    toks = Document(text).tokens
+    sites = mco.oracle_sites(text, toks, ["催收"], strong=3.0, known=1.0, need=2)
+    # 合规的|人员 and 银行的|人员 read clearly better with 催收, 外包的|人员 a little; 专业的|人员 not
+    assert [text[p - 3:p] for p in sites] == ["合规的", "银行的", "外包的"]
+    assert mco.oracle_sites(text, toks, ["催收"], strong=3.0, known=1.0, need=10) == []
