@@ -82,6 +82,8 @@ REG_FREE = 0.1  # a character standing alone in at least this share of its corpu
 LABEL_AFTER = set("。？！?!；;）)")
 MIN_SCRIPT_CHARS = 8  # script-specific characters before a page counts as traditional
 PRIOR_MAX = 8  # words already known deleted that are tried at every gap
+COMPLETION_RARE = 20  # a token rarer than this in the dictionary may be a compound cut short ...
+COMPLETION_EVIDENCE = 1.0  # ... and its completions are insertion candidates with this weight
 INSERT_LEFT_PUNCT = set("，。；：？！、,;:?!")
 ORPHAN_NOUN_SHARE = 0.2  # a noun whose register predecessors are at least this share one filter word ...
 ORPHAN_NOUN_MIN = 30  # ... over at least this many corpus uses ...
@@ -374,6 +376,27 @@ def _one_char_options(ch: str) -> tuple[tuple[str, int], ...]:
     return tuple((w, 1 - w.index(ch)) for w, f in ngrams.words_with_char(ch)
                  if len(w) == 2 and f >= PARTIAL_VOCAB_FREQ and w[0] != w[1]
                  and ngrams.word_pos(w)[:1] in PARTIAL_ONE_POS)
+
+
+def _cut_compound(a: str, b: str) -> bool:
+    """Either token is a rare dictionary entry of two or more characters (中华人民): perhaps a
+    compound cut short, whatever its junction reads like."""
+    return any(len(x) >= 2 and ngrams.word_freq(x) < COMPLETION_RARE and all(is_han(c) for c in x) for x in (a, b))
+
+
+def _completions(a: str, b: str) -> tuple[str, ...]:
+    """Words that complete a token too rare to be a word of its own into a dictionary compound:
+    ``中华人民|进出口`` → 共和国 (中华人民共和国), ``公安|关`` → 机 (公安机关).  The register's word
+    pairs never propose them, because the segmenter keeps the compound whole."""
+    heads, tails = _affixes()
+    out: list[str] = []
+    if len(a) >= 2 and ngrams.word_freq(a) < COMPLETION_RARE:
+        for k in (3, 2):
+            out += [w for w in tails.get(a[-k:], ()) if ngrams.word_freq(a[-k:] + w) >= AFFIX_VOCAB_FREQ]
+    if len(b) >= 2 and ngrams.word_freq(b) < COMPLETION_RARE:
+        for k in (3, 2):
+            out += [w for w in heads.get(b[:k], ()) if ngrams.word_freq(w + b[:k]) >= AFFIX_VOCAB_FREQ]
+    return tuple(dict.fromkeys(w for w in out if len(w) <= 4 and all(is_han(c) for c in w)))
 
 
 @lru_cache(maxsize=1)
@@ -1434,6 +1457,7 @@ class MissingChar(Check):
         n = len(toks)
 
         sites = []
+        completion_only: set[tuple] = set()
         pmi_get = _PAIR_PMI.get
         word_key = ngrams.word_key
         for i in range(n - 1):
@@ -1448,19 +1472,21 @@ class MissingChar(Check):
             pmi = pmi_get(xy, _NO_PMI)
             if pmi is _NO_PMI:
                 pmi = _pair_pmi(lm, xy)
+            key = (xy[0], xy[1], word_key(A.text), word_key(B.text), norm[p - 2:p] if p >= 2 else "", norm[p:p + 2])
             if pmi is not None and pmi > gate:
                 # the junction's character pair is at least as common as chance predicts.  (Not
                 # gating after punctuation, where every clause opening pairs well, found subjects
                 # deleted after commas, ，|应予支持, but cost 30 % of the check's time for +2 % recall
                 # on the synthetic dev half and none on the held-out half: session 3.)
-                continue
-            sites.append((i, p, (xy[0], xy[1], word_key(A.text), word_key(B.text),
-                                 norm[p - 2:p] if p >= 2 else "", norm[p:p + 2])))
+                if not _cut_compound(A.text, B.text):
+                    continue
+                completion_only.add(key)  # a rare token's completions are tried all the same
+            sites.append((i, p, key))
 
         # the candidate words of every distinct gap context, counted in the document in one pass
         keys = {key for _, _, key in sites}
         words: set[str] = set()
-        ctx_words = {key: _context_words(key[2:]) for key in keys}
+        ctx_words = {key: () if key in completion_only else _context_words(key[2:]) for key in keys}
         for lst in ctx_words.values():
             words.update([wc[0] for wc in lst])
         counts.prime(words)
@@ -1472,11 +1498,15 @@ class MissingChar(Check):
             # the corpus's candidates for the context (cached across documents), those this
             # document lacks
             out_ = [wc for wc in ctx_words[key] if wc[0] not in present]
-            for w in prior:  # both junctions attested character pairs
+            for w in () if key in completion_only else prior:  # both junctions attested character pairs
                 if absent(w) and lm.count(x + w[0]) >= 2 and lm.count(w[-1] + y) >= 2:
                     out_.append((w, 1))
+            done = [w for w in _completions(key[2], key[3]) if absent(w)]
+            completing.update(done)
+            out_ += [(w, COMPLETION_EVIDENCE) for w in done]
             return out_
 
+        completing: set[str] = set()  # words that complete a rare token into a compound
         memo: dict[tuple, list[tuple[str, float]]] = {}
         # gap → its context, two characters a side: a repeated line, or a phrase written twice
         # (银行和|机构), is one context
@@ -1501,7 +1531,9 @@ class MissingChar(Check):
         ranked.sort(reverse=True)
         by_word: dict[str, list[tuple[float, int, str, str, int]]] = {}
         base_cache: dict[int, float] = {}
-        for _, _, w in ranked[:top]:
+        # (the few completions of rare tokens are scored whatever their rank: the register's word
+        # pairs, which rank the rest, never see them)
+        for w in [w for _, _, w in ranked[:top]] + sorted(completing & {w for _, _, w in ranked[top:]}):
             for p, a, b, i, _, _ in pairs[w]:
                 hist = norm[max(0, p - 4):p]
                 base = base_cache.get(p)

@@ -147,3 +147,16 @@ def test_minor_completions_testify_where_the_context_predicts_them():
             "并采取临时措。未按要求落实措的单位，由街道责令限期整改。\n")
     got = [(f.fix.replacement, round(f.confidence, 2)) for f in lint_text(text, select=["missing-char"])]
     assert got == [("消防设施", 0.8), ("措施", 0.95), ("消防设施", 0.8), ("措施", 0.95), ("措施", 0.95)]
+
+
+def test_rare_token_completed_into_its_compound():
+    """中华人民 is a rare dictionary entry: the register's word pairs never propose what follows it
+    (the segmenter keeps 中华人民共和国 whole), so its completions are tried at its boundaries,
+    whatever the junction reads like: 共和国, not 法院."""
+    from linter.runner import lint_text
+
+    text = "在中华人民境内设立的商业银行，应当遵守中华人民商业银行法的规定。外国银行在中华人民设立分行，需要经过批准。\n"
+    got = [(text[f.start - 3:f.end], f.fix.replacement) for f in lint_text(text, select=["missing-char"])]
+    assert got == [("中华人民境", "共和国"), ("中华人民商", "共和国"), ("中华人民设", "共和国")]
+    assert lint_text("在中华人民共和国境内设立的商业银行，应当遵守中华人民共和国商业银行法的规定。\n",
+                     select=["missing-char"]) == []
