@@ -645,6 +645,10 @@ class MissingChar(Check):
         "insert-min-contexts": Option(2, "distinct contexts (word pairs) that must agree on a deleted word (+1 for a single character)"),
         "insert-min-score": Option(11.0, "document score (summed gains + absence evidence) a deleted word needs"),
         "insert-site-gain": Option(3.0, "log-probability gain a single insertion site needs"),
+        "insert-needs-evidence": Option(False, "look for words deleted without a trace only in documents that show other "
+                                               "damage (a word known deleted, another finding, a cut space): about 1.6x "
+                                               "faster on clean text, for bulk audits; misses documents whose filter left "
+                                               "no other trace"),
         "insert-known-gain": Option(1.0, "log-probability gain a further site of a word shown deleted at two "
                                          "places needs"),
         "max-orphan-freedom": Option(0.35, "a single-character token counts as an orphan only when the character "
@@ -769,7 +773,8 @@ class MissingChar(Check):
             best = self._choose(site, deleted, absent, by_rate, text)
             if best is not None:
                 findings.append(self._absorb_space(text, *best))
-        findings += self._insertions(text, toks, counts, deleted)
+        if not self.opts["insert-needs-evidence"] or deleted or findings or space_sites:
+            findings += self._insertions(text, toks, counts, deleted)
         findings += self._frames(text, toks, counts, deleted)
         findings += self._law_names(text)
         findings += self._list_gaps(doc, toks)

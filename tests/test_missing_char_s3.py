@@ -160,3 +160,18 @@ def test_rare_token_completed_into_its_compound():
     assert got == [("中华人民境", "共和国"), ("中华人民商", "共和国"), ("中华人民设", "共和国")]
     assert lint_text("在中华人民共和国境内设立的商业银行，应当遵守中华人民共和国商业银行法的规定。\n",
                      select=["missing-char"]) == []
+
+
+def test_insertions_can_wait_for_other_evidence():
+    """insert-needs-evidence (for bulk audits): a document whose only damage is a word deleted
+    without a trace keeps quiet; one that shows other damage is searched as before."""
+    from linter.runner import lint_text
+
+    only_traceless = "在中华人民境内设立的商业银行，应当遵守中华人民商业银行法的规定。外国银行在中华人民设立分行，需要经过批准。\n"
+    opts = {"missing-char": {"insert-needs-evidence": True}}
+    assert len(lint_text(only_traceless, select=["missing-char"])) == 3
+    assert lint_text(only_traceless, select=["missing-char"], options=opts) == []
+    with_space = only_traceless + "逾期以后，银行或者其委托的 机构仍然可以联系借款人。\n"
+    got = [(f.data["kind"], f.fix.replacement if f.fix else None)
+           for f in lint_text(with_space, select=["missing-char"], options=opts)]
+    assert got == [("insert", "共和国")] * 3 + [("space", None)]
