@@ -10,7 +10,7 @@ Modes (one per filter word, applied to EVERY occurrence in the article):
   char    a single character is removed; every occurrence sits inside one of the listed host
           words, so the host word is left as a fragment (措施 -> 措)
 After filtering, the punctuation of a damaged article is NFKC-normalised like the seeds
-(，？：；！（） -> ASCII; 。、“” kept).  The three clean articles are copied unchanged.
+(，．？：；！（） -> ASCII; 。、“” kept).  The three clean articles are copied unchanged.
 
 A site is a dict with the clean span (cstart, cend: fix = clean[cstart:cend], punctuation
 normalised) and the damaged span (dstart, dend: text = damaged[dstart:dend]).  Sites that touch
@@ -38,11 +38,11 @@ FILTERS: dict[str, list[tuple]] = {
 }
 CLEAN = ("d10", "d11", "d12")
 
-PUNCT = str.maketrans({"，": ",", "？": "?", "：": ":", "；": ";", "！": "!", "（": "(", "）": ")"})
+PUNCT = str.maketrans({"，": ",", "．": ".", "？": "?", "：": ":", "；": ";", "！": "!", "（": "(", "）": ")"})
 
 
 def norm(s: str) -> str:
-    """The NFKC punctuation of the seeds: full-width ，？：；！（） become ASCII, 。、“” stay."""
+    """The NFKC punctuation of the seeds: full-width ，．？：；！（） become ASCII, 。、“” stay."""
     return s.translate(PUNCT)
 
 
@@ -95,7 +95,7 @@ def apply(key: str, clean: str) -> tuple[str, list[dict]]:
     for s in sites:
         s["text"] = damaged[s["dstart"]:s["dend"]]
         s["fix"] = norm(clean[s["cstart"]:s["cend"]])
-        s["mode"] = "char" if "char" in s["modes"] else s["modes"][0]
+        s["mode"] = "+".join(dict.fromkeys(s["modes"]))  # delete, space, char; delete+space when merged
     for w in spec:  # the filter leaves none of its words behind
         assert w[0] not in damaged, (key, w[0])
     return damaged, sites
@@ -107,8 +107,6 @@ def build() -> dict[str, tuple[str, str, list[dict]]]:
     for key, path in src_files().items():
         clean = path.read_text(encoding="utf-8")
         if key in CLEAN:
-            for spec in FILTERS.values():
-                pass
             out[key] = (path.name, clean, [])
         else:
             dmg, sites = apply(key, clean)
