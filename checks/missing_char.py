@@ -62,10 +62,12 @@ NUMERALS = "零一二三四五六七八九十百千万亿两几"
 PROPER_POS = ("nr", "ns", "nt", "nz")
 NOUN_POS = ("n", "vn")
 CLAUSE_PUNCT = set("，。；：？！、,.;:?!…")
-SPACE_CUT_RE = re.compile(f"(?<=[{HAN_CLASS[1:-1]}，、；：。？！“])[ \u3000]{{1,2}}(?=[{HAN_CLASS[1:-1]}、，,。；：？！《”])")
+SPACE_CUT_RE = re.compile(f"(?<=[{HAN_CLASS[1:-1]}，、；：。？！“,;?!])[ \u3000]{{1,2}}(?=[{HAN_CLASS[1:-1]}、，,。；：？！《”;:?!])")
 ANY_SPACE_RE = re.compile("[ \u3000]{1,4}")
-SENTENCE_END = "。？！"
-SPACED_PUNCT = "，、；：。？！"  # a space after these is a cut only where the page does not space them
+# (scraped text arrives NFKC-normalised: ，；：？！ as ASCII ,;:?!, so both forms count; but not a space
+# after an ASCII colon, the commonest typographic space of flattened lists: 因素: 逾期金额)
+SENTENCE_END = "。？！?!"
+SPACED_PUNCT = "，、；：。？！,;?!"  # a space after these is a cut only where the page does not space them
 _CHROME_MARKS = (">", "»", "|", "://", "©")  # breadcrumbs, footers, links: spaces there are layout
 PREFIX_PUNCT_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_PUNCT)) + "：:") + "]")
 WIDE_SPACE_RE = re.compile("[ \u3000]{2,}|\u3000")  # column gaps of a table laid out with spaces
@@ -382,6 +384,16 @@ def _cut_compound(a: str, b: str) -> bool:
     """Either token is a rare dictionary entry of two or more characters (中华人民): perhaps a
     compound cut short, whatever its junction reads like."""
     return any(len(x) >= 2 and ngrams.word_freq(x) < COMPLETION_RARE and all(is_han(c) for c in x) for x in (a, b))
+
+
+@lru_cache(maxsize=1)
+def _meta_fields() -> re.Pattern:
+    """A page's metadata field (来源:…, 责任编辑:…, 标签:…, 下一篇:…): spaces on its line separate
+    fields, not the halves of a cut word.  Labels: the boilerplate check's vocabulary."""
+    d = load_toml("boilerplate.toml")
+    labels = sorted({x for k in ("meta_labels", "footer_labels", "widgets") for x in d.get(k, ())
+                     if x and x[-1] not in ":：" and all(is_han(c) for c in x)}, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, labels)) + r")[ ]{0,2}[:：]")
 
 
 def _completions(a: str, b: str) -> tuple[str, ...]:
@@ -1132,7 +1144,8 @@ class MissingChar(Check):
                 # breadcrumbs, footers, links; or a table laid out with runs of spaces
                 # (调整前　　调整后　　变动): a deleted word leaves one space, not columns
                 wide = len(WIDE_SPACE_RE.findall(line.strip()))
-                info = line_info[line_start] = (line_end, any(x in line for x in _CHROME_MARKS) or wide >= 2)
+                info = line_info[line_start] = (line_end, any(x in line for x in _CHROME_MARKS) or wide >= 2
+                                                or _meta_fields().search(line) is not None)
             if s - line_start < 2 or info[1]:
                 continue
             if text[s:e] == "\u3000\u3000":

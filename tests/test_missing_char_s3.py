@@ -175,3 +175,24 @@ def test_insertions_can_wait_for_other_evidence():
     got = [(f.data["kind"], f.fix.replacement if f.fix else None)
            for f in lint_text(with_space, select=["missing-char"], options=opts)]
     assert got == [("insert", "共和国")] * 3 + [("space", None)]
+
+
+def test_spaces_of_metadata_lines_separate_fields():
+    """来源:… 阅读:…, 热门标签:… and 上一篇/下一篇 lines space their fields: no cut there."""
+    from linter.runner import lint_text
+
+    text = ("借条纠纷怎么处理\n来源:法律百事通 阅读:2817\n热门标签:预付卡 退款 商家跑路 消费维权\n"
+            "借款人应当按时还款，出借人也要保留好借条。\n上一篇:借条的写法 下一篇:欠条和借条的区别\n")
+    assert lint_text(text, select=["missing-char"]) == []
+
+
+def test_space_next_to_ascii_punctuation_is_a_cut():
+    """Scraped text is NFKC-normalised (，→, ；→;): a space after an ASCII comma or before an
+    ASCII semicolon or question mark is a cut as with the full-width marks; after an ASCII colon
+    it is a flattened list's typography (因素: 逾期金额)."""
+    from linter.runner import lint_text
+
+    text = ("提前还款后剩余本金减少, 随之减少。比如收取三个月 ;还有人问能不能少交 ?"
+            "提前还款主要取决于以下几个因素: 逾期金额和剩余期限。\n")
+    got = [text[f.start - 1:f.end + 1] for f in lint_text(text, select=["missing-char"])]
+    assert got == [", 随", "月 ;", "交 ?"]
