@@ -129,6 +129,8 @@ PARTIAL_ONE_POS = ("n", "v")  # a lone character standing for a two-character wo
 PARTIAL_ONE_FREEDOM = 0.35  # ... from a character that rarely stands alone in the dictionary ...
 PARTIAL_ONE_USED = 20  # ... nor in the register (at least this many occurrences there to tell)
 PARTIAL_ONE_SITE_GAIN = 3.5  # log gain each site of a one-character remainder needs
+COMPOUND_SITES = 3  # a bound character standing alone this often may be a compound's remainder ...
+COMPOUND_SITE_GAIN = 0.0  # ... restored wherever the compound reads no worse, once two contexts clearly prefer it
 
 
 @dataclass
@@ -790,6 +792,7 @@ class MissingChar(Check):
         findings += self._frames(text, toks, counts, deleted)
         findings += self._law_names(text)
         findings += self._list_gaps(doc, toks)
+        findings += self._compound_remainders(text, toks, counts)
         partial = self._partials(doc, text, counts)
         if partial:
             # a word broken the same way at several places explains its fragment better than a
@@ -1811,6 +1814,45 @@ class MissingChar(Check):
             conf = min(0.95, 0.75 + 0.05 * (len(sites) - 1))
             for g, s, e, k in sites:
                 out.append((Cand(s, e, s, e, w, w[k], "partial", g, w), conf))
+        return out
+
+    def _compound_remainders(self, text, toks, counts) -> list[tuple[Cand, float]]:
+        """A filter that deletes a two-character word everywhere leaves the rest of each
+        three-character compound that contains it standing alone: 违约 gone, 违约金 reads 金 at
+        every occurrence (的金。, 免收金。).  A bound character standing alone at several places,
+        a compound completing it whose deleted part the document never contains, and at least two
+        distinct contexts where the character model clearly prefers the compound: those sites,
+        and the further ones where it reads no worse, are restored (offered, not applied)."""
+        by_char: dict[str, list] = {}
+        for t in toks:
+            ch = t.text
+            if len(ch) == 1 and is_han(ch) and ch not in _free_chars() and \
+                    ngrams.char_freedom(ch) <= self.opts["max-orphan-freedom"]:
+                by_char.setdefault(ch, []).append(t)
+        norm = _norm(text)
+        out: list[tuple[Cand, float]] = []
+        for ch, sites in by_char.items():
+            if len(sites) < COMPOUND_SITES:
+                continue
+            best = None
+            for w, _ in ngrams.words_with_char(ch)[:60]:
+                if len(w) != 3 or w[1] == ch:
+                    continue
+                part = w[:2] if w[2] == ch else w[1:]
+                if not all(is_han(c) for c in part) or not counts.absent(part) or (
+                        ngrams.word_freq(part) < AFFIX_VOCAB_FREQ and ngrams.fin_word_count(part) < PARTIAL_VOCAB_FIN):
+                    continue
+                gains = [(self._gain(norm, t.start if w[2] == ch else t.end, part), t) for t in sites]
+                strong = {text[max(0, t.start - 2):t.end + 2] for g, t in gains if g >= PARTIAL_ONE_SITE_GAIN}
+                if len(strong) >= 2 and (best is None or len(strong) > best[0]):
+                    best = (len(strong), w, part, gains)
+            if best is None:
+                continue
+            _, w, part, gains = best
+            for g, t in gains:
+                if g >= COMPOUND_SITE_GAIN:
+                    q = t.start if w[2] == ch else t.end
+                    out.append((Cand(t.start, t.end, q, q, part, part, "partial", g, w), FRAME_CONF))
         return out
 
     @staticmethod

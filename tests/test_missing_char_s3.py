@@ -196,3 +196,15 @@ def test_space_next_to_ascii_punctuation_is_a_cut():
             "提前还款主要取决于以下几个因素: 逾期金额和剩余期限。\n")
     got = [text[f.start - 1:f.end + 1] for f in lint_text(text, select=["missing-char"])]
     assert got == [", 随", "月 ;", "交 ?"]
+
+
+def test_compound_remainder_of_a_deleted_word():
+    """违约 deleted everywhere leaves 金 of 违约金 standing alone: restored where the context prefers
+    违约金 (offered at 0.75); the same text with 违约 present elsewhere is left alone."""
+    from linter.runner import lint_text
+
+    text = ("提前还款要不要交金？\n\n很多贷款合同约定，提前还款需要支付一定比例的金。约定的金明显过高的，"
+            "借款人可以请求法院适当减少。如果合同约定提前还款要支付金，或者要补交剩余期限的利息，应当在还款前问清楚。\n")
+    got = [(text[f.start - 1:f.end + 1], f.fix.replacement, f.confidence) for f in lint_text(text, select=["missing-char"])]
+    assert got == [("交金？", "违约", 0.75), ("的金。", "违约", 0.75), ("的金明", "违约", 0.75), ("付金，", "违约", 0.75)]
+    assert lint_text(text + "借款人违约的，应当承担责任。\n", select=["missing-char"]) == []
