@@ -71,7 +71,7 @@ SPACED_PUNCT = "，、；：。？！,;?!"  # a space after these is a cut only 
 _CHROME_MARKS = (">", "»", "|", "://", "©")  # breadcrumbs, footers, links: spaces there are layout
 PREFIX_PUNCT_RE = re.compile("[" + re.escape("".join(sorted(CLAUSE_PUNCT)) + "：:") + "]")
 WIDE_SPACE_RE = re.compile("[ \u3000]{2,}|\u3000")  # column gaps of a table laid out with spaces
-LIST_GAP_RE = re.compile(r"、(?=(?:或|和)[^\s、，,。])")
+LIST_GAP_RE = re.compile(r"、(?=(?:或|和)[^\s、，,。])|、(?=、)|、(?=等)")
 # a conjunction that ends its clause joins nothing: the item after it was deleted (遇到恶意或，…)
 DANGLING_CONJ_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:或者|或|和|与|以及|及)(?=[，。；：？！,;:?!])")
 CTX_WORDS_MAX = 20  # candidate words kept per gap context
@@ -1893,7 +1893,7 @@ class MissingChar(Check):
 
     # ---- 7. a list item deleted between 、 and 或/和 -------------------------
     def _list_gaps(self, doc, toks) -> list[tuple[Cand, float]]:
-        """``采用、或其他手段``: the item between 、 and 或/和 was deleted; ``遇到恶意或，`` : the item
+        """``采用、或其他手段``, ``记录、、材料``, ``辱骂、等方式``: the item after 、 was deleted; ``遇到恶意或，``: the item
         after a clause-final conjunction was deleted.  Not where 或/和 begins a
         word (或者, 和解), the 、 follows a noun (工作、和家人 is a loose comma, not a gap) or it
         closes a section number (七、和银行协商: 、 after a numeral that opens its line)."""
@@ -1906,6 +1906,8 @@ class MissingChar(Check):
             k = doc.token_at(s + 1)
             if k >= len(toks) or toks[k].start != s + 1 or len(toks[k].text) != 1:
                 continue
+            if toks[k].text == "等" and not (k + 1 < len(toks) and ngrams.word_pos(toks[k + 1].text) == "n"):
+                continue  # 等 closing a list before its noun (辱骂、等方式): not the verb (还清、等满五年)
             if s and ngrams.word_pos(toks[doc.token_at(s - 1)].text).startswith(NOUN_POS):
                 continue
             out.append((Cand(s, s + 2, s + 1, s + 1, None, "", "list", 0.0, ""), 0.7))

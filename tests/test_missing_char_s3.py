@@ -208,3 +208,15 @@ def test_compound_remainder_of_a_deleted_word():
     got = [(text[f.start - 1:f.end + 1], f.fix.replacement, f.confidence) for f in lint_text(text, select=["missing-char"])]
     assert got == [("交金？", "违约", 0.75), ("的金。", "违约", 0.75), ("的金明", "违约", 0.75), ("付金，", "违约", 0.75)]
     assert lint_text(text + "借款人违约的，应当承担责任。\n", select=["missing-char"]) == []
+
+
+def test_list_items_deleted_before_a_comma_or_deng():
+    """记录、、材料 (two list commas) and 辱骂、等方式 (、 right before the closing 等 of a list)
+    lack an item; 还清、等满五年 (等 the verb) and 还款、等待时间 do not."""
+    from linter.runner import lint_text
+
+    text = "请保存好通话记录、、申请材料和银行回执。催收不得采用恐吓、辱骂、等方式。\n"
+    got = [(text[f.start:f.end], f.data.get("kind")) for f in lint_text(text, select=["missing-char"])]
+    assert got == [("、、", "list"), ("、等", "list")]
+    silent = "等卖家的贷款还清、等满五年再过户。提前还款、等待时间和手续费都要问清楚。\n"
+    assert lint_text(silent, select=["missing-char"]) == []
