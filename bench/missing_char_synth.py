@@ -320,12 +320,19 @@ def leaks(lex: Lexicon) -> list[str]:
     return sorted(w for w in lex.of("held-out") if w in known)
 
 
-def build(seed: int, n_laws: int, max_docs: int | None, lex: Lexicon) -> tuple[list[TextDoc], list[Corrupted]]:
+# scraped text arrives NFKC-normalised: full-width ，？：；！（） become ASCII (。、“” stay)
+NFKC_PUNCT = str.maketrans({"，": ",", "？": "?", "：": ":", "；": ";", "！": "!", "（": "(", "）": ")"})
+
+
+def build(seed: int, n_laws: int, max_docs: int | None, lex: Lexicon,
+          nfkc: bool = False) -> tuple[list[TextDoc], list[Corrupted]]:
     docs = clean_docs()
     if n_laws > 0 and laws_available():
         docs += law_docs(n_laws=n_laws, max_chars=2500, chunks_per_law=2, seed=seed)
     if max_docs:
         docs = docs[:max_docs]
+    if nfkc:
+        docs = [TextDoc(d.name, d.source, d.text.translate(NFKC_PUNCT)) for d in docs]
     corrupted = []
     for split in SPLITS:
         words = lex.of(split)
@@ -347,6 +354,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--laws", type=int, default=30, help="law texts to sample (0: clean articles only)")
     ap.add_argument("--docs", type=int, default=None, help="use only the first N base documents")
     ap.add_argument("--window", type=int, default=2)
+    ap.add_argument("--nfkc", action="store_true",
+                    help="punctuation as scraped pages carry it (，？：；！（） as ASCII) before the filter runs")
     ap.add_argument("--show", type=int, default=10, help="dev misses / false alarms to print")
     ap.add_argument("--json", default=None, help="write the figures as JSON to PATH (- for stdout)")
     ap.add_argument("--reveal-held-out", action="store_true",
@@ -358,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"lexicon: {len(lex.words)} words ({', '.join(f'{c} {sum(1 for v in lex.words.values() if v == c)}' for c in cats)});"
           f" dev {len(lex.of('dev'))} / held-out {len(lex.of('held-out'))}")
     t0 = time.perf_counter()
-    docs, corrupted = build(args.seed, args.laws, args.docs, lex)
+    docs, corrupted = build(args.seed, args.laws, args.docs, lex, nfkc=args.nfkc)
     n_clean = sum(1 for d in docs if d.source == "clean")
     laws_note = "" if laws_available() or args.laws <= 0 else " (../shared/laws absent: law texts skipped)"
     print(f"base documents: {len(docs)} ({n_clean} clean articles, {len(docs) - n_clean} law chunks){laws_note}, "
