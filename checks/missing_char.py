@@ -1135,7 +1135,7 @@ class MissingChar(Check):
             s, e = m.start(), m.end()
             p = text[s - 1]
             if p in SPACED_PUNCT:
-                if not is_han(text[e]) or (habit[p] >= 3 and habit[p] >= 0.2 * punct_n[p]):
+                if not (is_han(text[e]) or text[e] in "、，,") or (habit[p] >= 3 and habit[p] >= 0.2 * punct_n[p]):
                     continue  # this page puts a space after its punctuation
             k = bisect_right(line_starts, s) - 1
             line_start = line_starts[k] if k >= 0 else 0
@@ -1156,8 +1156,9 @@ class MissingChar(Check):
             j = bisect_left(punct_pos, line_start)
             plain_prefix = not (j < len(punct_pos) and punct_pos[j] < s)
             prefix_len = s - line_start
-            # a label (小编导语 在…, 头像 某某) keeps its space unless a word forms across it
-            layout = plain_prefix and prefix_len <= 4
+            # a label (小编导语 在…, 头像 某某) keeps its space unless a word forms across it; not a
+            # line whose space runs into punctuation (遇到违规 ,): nothing follows a label there
+            layout = plain_prefix and prefix_len <= 4 and is_han(text[e])
             if len(right_ctx.get(text[e:e + 4], ())) >= 3:
                 continue  # a stuffed keyword pasted after spaces
             rtoks = doc.tokens_in(e, e + 1)
@@ -1187,7 +1188,8 @@ class MissingChar(Check):
                 fb.data_conf = 0.75 if broken else 0.6  # type: ignore[attr-defined]
                 # a space after a full stop is often a stray one on scraped pages: a cut only
                 # where the restored word is clear
-                fb.data_fix_only = p in SENTENCE_END  # type: ignore[attr-defined]
+                # (not where punctuation follows the space: 。 、 is no sentence spacing)
+                fb.data_fix_only = p in SENTENCE_END and is_han(text[e])  # type: ignore[attr-defined]
                 # the gap's context for the in-register restoration (_resolve_spaces)
                 fb.data_ctx = (ngrams.word_key(left_word) if left_word else "",  # type: ignore[attr-defined]
                                ngrams.word_key(right_word) if right_word else "",

@@ -220,3 +220,14 @@ def test_list_items_deleted_before_a_comma_or_deng():
     assert got == [("、、", "list"), ("、等", "list")]
     silent = "等卖家的贷款还清、等满五年再过户。提前还款、等待时间和手续费都要问清楚。\n"
     assert lint_text(silent, select=["missing-char"]) == []
+
+
+def test_space_running_into_punctuation_is_no_layout():
+    """A short line's space is a label's (小编导语 在…) only when text follows it; a space after a
+    full stop is sentence spacing only when a sentence follows: 遇到违规 , and 。 、 are cuts."""
+    from linter.runner import lint_text
+
+    text = "持卡人的权利\n遇到违规 ,持卡人可以投诉。处理盗刷的关键在于“快”。 、就近交易、报警都要趁早。\n"
+    got = [text[f.start - 1:f.end + 1] for f in lint_text(text, select=["missing-char"])]
+    assert got == ["规 ,", "。 、"]
+    assert lint_text("小编导语 在经济形势变化的背景下，理财要稳健。\n", select=["missing-char"]) == []
