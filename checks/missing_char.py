@@ -83,6 +83,7 @@ GAIN_FLOOR = -2.5  # a site of a restoration the document lacks everywhere may r
 REG_FREE = 0.1  # a character standing alone in at least this share of its corpus uses is free in the register
 LABEL_AFTER = set("。？！?!；;）)")
 MIN_SCRIPT_CHARS = 8  # script-specific characters before a page counts as traditional
+MINOR_DELETED = 8.0  # a minor completion of a character the document plainly lacks (score >= this) need not be predicted, only not read much worse
 PRIOR_MAX = 8  # words already known deleted that are tried at every gap
 COMPLETION_RARE = 20  # a token rarer than this in the dictionary may be a compound cut short ...
 COMPLETION_EVIDENCE = 1.0  # ... and its completions are insertion candidates with this weight
@@ -874,7 +875,7 @@ class MissingChar(Check):
                 continue
             # a minor completion (设 → 设施) of a deletion the document shows elsewhere needs the
             # context to predict it; a dominant one only must not read much worse
-            low_share = share < MIN_SHARE and not rate_only
+            low_share = share < MIN_SHARE and not rate_only and deleted.get(c.inserted, 0.0) < MINOR_DELETED
             if c.kind == "orphan" and not rate_only and c.data_gain < (  # type: ignore[attr-defined]
                     GAIN_FLOOR if in_deleted and not low_share else c.data_need):  # type: ignore[attr-defined]
                 continue  # the context does not predict the restored word

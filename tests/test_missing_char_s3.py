@@ -231,3 +231,15 @@ def test_space_running_into_punctuation_is_no_layout():
     got = [text[f.start - 1:f.end + 1] for f in lint_text(text, select=["missing-char"])]
     assert got == ["规 ,", "。 、"]
     assert lint_text("小编导语 在经济形势变化的背景下，理财要稳健。\n", select=["missing-char"]) == []
+
+
+def test_minor_completion_of_a_plainly_deleted_character():
+    """施 plainly gone (措 → 措施 five times): 实 and 刷卡设 are 实施 and 设施 although the context
+    alone would not predict those minor completions."""
+    from linter.runner import lint_text
+
+    text = ("银行卡被盗刷怎么办\n\n发现盗刷后要立即采取措，第一时间挂失。常见的盗刷手法，是在自助设上加装读卡器，复制磁条信息。"
+            "银行的防范措包括短信提醒和交易限额，持卡人自己也要做好防护措。这些措看似琐碎，但实起来并不麻烦。"
+            "商户的刷卡设也可能被改装，付款时留意机具是否异常。\n")
+    got = [f.fix.replacement for f in lint_text(text, select=["missing-char"])]
+    assert got == ["采取措施", "设施", "措施", "措施", "措施", "实施", "设施"]
