@@ -112,6 +112,9 @@ TOPIC_SITE_GAIN = 2.0  # ... and lets sites of this gain join one strong site (m
 FRAME_CLAUSE = set("，。；：？！,.;:?!\r\n")
 FRAME_GAIN = 2.0  # log gain the best phrase start of a clause needs
 FRAME_CONF = 0.75
+MEANS_EXPECTED = 1.5  # occurrences the register's rate predicts for a means preposition it lacks
+MEANS_NOT_AFTER = ("的", "之", "是", "有", "和", "或", "或者", "及", "以及", "与", "并", "等", "也", "都")  # after the head: no means phrase
+MEANS_MAX_TOKENS = 8  # the longest means phrase before its head noun, in tokens
 FRAME_EXPECTED = 4.0  # occurrences the document's length predicts for a preposition it lacks
 EDGE_SPACE_RE = re.compile(f"(?:(?<=\n)|^|(?<=《))[ \u3000](?=[{HAN_CLASS[1:-1]}])")
 EDGE_INDENT_SHARE = 5  # a page with more than a fifth of its lines indented indents by layout
@@ -364,6 +367,12 @@ def _topic_lift(w: str, doc_words) -> float:
 
 
 @lru_cache(maxsize=1)
+def _means() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    d = load_toml("missing_char/frames.toml").get("means", {})
+    return {prep: (frozenset(v.get("close", ())), frozenset(v.get("before", ()))) for prep, v in d.items()}
+
+
+@lru_cache(maxsize=1)
 def _frames() -> dict[str, tuple[frozenset[str], int]]:
     d = load_toml("missing_char/frames.toml").get("frames", {})
     return {prep: (frozenset(v.get("close", ())), int(v.get("max-span", 16))) for prep, v in d.items()}
@@ -397,6 +406,14 @@ def _meta_fields() -> re.Pattern:
     labels = sorted({x for k in ("meta_labels", "footer_labels", "widgets") for x in d.get(k, ())
                      if x and x[-1] not in ":：" and all(is_han(c) for c in x)}, key=len, reverse=True)
     return re.compile(r"(?:" + "|".join(map(re.escape, labels)) + r")[ ]{0,2}[:：]")
+
+
+def _in_noun_phrase(tok: str) -> bool:
+    """A token that may stand inside a means phrase before its head noun: a noun, an adjective, a
+    demonstrative, a list mark or conjunction (电话、短信及信函等, 正规催收, 这些)."""
+    if tok in ("、", "及", "和", "或", "与", "等", "这些", "那些", "其他", "各种", "多种", "正规", "合法"):
+        return True
+    return ngrams.word_pos(tok)[:1] in ("n", "a") and all(is_han(c) for c in tok)
 
 
 def _completions(a: str, b: str) -> tuple[str, ...]:
@@ -791,6 +808,7 @@ class MissingChar(Check):
         if not self.opts["insert-needs-evidence"] or deleted or findings or space_sites:
             findings += self._insertions(text, toks, counts, deleted)
         findings += self._frames(text, toks, counts, deleted)
+        findings += self._means_phrases(text, toks, counts)
         findings += self._law_names(text)
         findings += self._list_gaps(doc, toks)
         findings += self._compound_remainders(text, toks, counts)
@@ -1693,6 +1711,44 @@ class MissingChar(Check):
                 used_clause = start  # one phrase per clause
                 s0 = p - 1 if p > 0 and text[p - 1] not in "\r\n" else p
                 out.append((Cand(s0, p + 1, p, p, prep, prep, "frame", g, prep), FRAME_CONF))
+        return out
+
+    def _means_phrases(self, text, toks, counts) -> list[tuple[Cand, float]]:
+        """A means phrase whose preposition the filter took everywhere (通过 gone: 会先|电话、短信
+        等方式进行, 可|法律途径维权, 。|这些方法，): the phrase ends in a head noun of means, a
+        verb or a comma follows it, and an adverb or modal or the clause start stands right before
+        it.  The preposition goes back before the phrase where two such phrases at least show it
+        gone (``frames.toml``, ``[means]``)."""
+        han_n = han_count(text)
+        out: list[tuple[Cand, float]] = []
+        for prep, (close, before) in _means().items():
+            # (the register's rate: 通过 is an advice article's word more than a dictionary's)
+            if not counts.absent(prep) or ngrams.fin_word_count(prep) / max(1, ngrams.fin_word_total()) * han_n < MEANS_EXPECTED:
+                continue
+            sites = []
+            for i, t in enumerate(toks):
+                if not (t.text in close or (len(t.text) >= 3 and t.text[-2:] in close)) or i + 1 >= len(toks):
+                    continue  # (the head, or a compound ending in it: 正规渠道)
+                nxt = toks[i + 1].text
+                if not (nxt[:1] in "，," or (is_han(nxt[:1]) and nxt not in MEANS_NOT_AFTER)):
+                    continue  # the phrase modifies what follows (…方式进行), or opens the clause (…方法，)
+                j = i
+                if t.text in close and j > 0 and ngrams.word_pos(toks[j - 1].text)[:1] in ("n", "v", "a") and \
+                        all(is_han(c) for c in toks[j - 1].text):
+                    j -= 1  # the head's modifier (催收|渠道, 维权|途径)
+                while j > 0 and i - j < MEANS_MAX_TOKENS and _in_noun_phrase(toks[j - 1].text):
+                    j -= 1
+                if (j == i and len(t.text) < 3) or j == 0 or not (j == i or _in_noun_phrase(toks[j].text)):
+                    continue  # (拨打|平台 is a verb and its object, not a means phrase)
+                lead = toks[j - 1].text
+                # after an adverb or modal (会先|电话…方式进行); at a clause start only a phrase set
+                # off by a comma (。|这些方法，…): one followed by its verb is the clause's subject
+                if not (lead in before or (lead[-1:] in FRAME_CLAUSE and nxt[:1] in "，,")):
+                    continue
+                p = toks[j].start
+                sites.append(Cand(p - 1 if text[p - 1:p] not in "\r\n" else p, p + 1, p, p, prep, prep, "frame", 0.0, prep))
+            if len({text[c.fix_start:c.fix_start + 2] for c in sites}) >= 2:
+                out.extend((c, FRAME_CONF) for c in sites)
         return out
 
     @staticmethod

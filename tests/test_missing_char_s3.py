@@ -243,3 +243,28 @@ def test_minor_completion_of_a_plainly_deleted_character():
             "商户的刷卡设也可能被改装，付款时留意机具是否异常。\n")
     got = [f.fix.replacement for f in lint_text(text, select=["missing-char"])]
     assert got == ["采取措施", "设施", "措施", "措施", "措施", "实施", "设施"]
+
+
+MEANS_FILLER = "按时还款是维护个人信用的基础，借款人应当根据自己的收入安排支出，避免多头借贷带来的压力。\n" * 25
+
+
+def test_means_preposition_deleted_everywhere():
+    """通过 gone from a document long enough to expect it: each means phrase (…等方式, 法律途径, 正规渠道,
+    这些方法，) after an adverb or modal, or opening its clause before a comma, gets it back (offered)."""
+    from linter.runner import lint_text
+
+    text = ("逾期后银行会怎样联系我\n\n逾期初期，银行一般会先电话、短信等方式提醒还款。如果认为对方的做法有侵权，可法律途径维权。"
+            "遇到问题时，应优先正规渠道反映。这些方法，借款人都可以用。\n" + MEANS_FILLER)
+    got = [(text[f.fix.start - 2:f.fix.start + 2], f.fix.replacement, f.confidence) for f in lint_text(text, select=["missing-char"])]
+    assert got == [("会先电话", "通过", 0.75), ("，可法律", "通过", 0.75), ("优先正规", "通过", 0.75), ("映。这些", "通过", 0.75)]
+
+
+def test_means_nouns_as_subject_or_object_are_not_means_phrases():
+    """A document without 通过 whose 平台/方式 are subjects (，网站平台不得…) or objects (采用电话方式,
+    拨打平台客服) stays silent; so does a short one."""
+    from linter.runner import lint_text
+
+    text = ("网贷平台的规定\n\n意见明确，网站平台不得向未成年人放贷。借款人可以采用电话方式沟通，也可以拨打平台客服。"
+            "第一，联系平台客服申请退款。\n" + MEANS_FILLER)
+    assert lint_text(text, select=["missing-char"]) == []
+    assert lint_text("银行会先电话、短信等方式提醒。可法律途径维权。\n", select=["missing-char"]) == []
