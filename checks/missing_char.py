@@ -968,6 +968,9 @@ class MissingChar(Check):
             suffix_used = pos_ch == "k" and prev[-1:] != "" and is_han(prev[-1])
             site = []
             attested: dict[str, bool] = {}  # side → the register writes the character so (once per token)
+            if verb_used:
+                continue  # (every completion below would be skipped as a verb's)
+            log_free = math.log(max(free, 0.01))
             for w, f in ngrams.words_with_char(ch)[:60]:
                 if len(w) > 3:
                     continue
@@ -975,7 +978,7 @@ class MissingChar(Check):
                 left, right = w[:pos], w[pos + 1:]
                 if left and right:
                     continue
-                if verb_used or (verb_alone and word_pos(w)[:1] == "v"):
+                if verb_alone and word_pos(w)[:1] == "v":
                     continue
                 if (right and prefix_used) or (left and suffix_used):
                     continue
@@ -999,7 +1002,7 @@ class MissingChar(Check):
                     if prev and is_han(prev[-1]) and prev[-1] not in free_chars:
                         continue
                     repl, ins, fs, fe = w, left, t.start, t.end
-                local = math.log(f / mass) - math.log(max(free, 0.01))
+                local = math.log(f / mass) - log_free
                 if clause_end:
                     local += 0.5
                 if is_free:
