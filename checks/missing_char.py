@@ -457,6 +457,7 @@ def _compounds() -> dict[str, list[tuple[str, str, str]]]:
 # at most four Han characters (is_han's ranges), one C-level test instead of a generator per word
 _HAN_UPTO4 = re.compile(f"{HAN_CLASS}{{0,4}}").fullmatch
 _CTX_WORDS: dict[tuple[str, str, str, str], tuple[tuple[str, float], ...]] = {}
+_ITEM0, _ITEM1, _ITEM2 = (__import__("operator").itemgetter(k) for k in range(3))  # C-level keys
 
 
 def _context_words(ctx: tuple[str, str, str, str]) -> tuple[tuple[str, float], ...]:
@@ -473,16 +474,23 @@ def _context_words(ctx: tuple[str, str, str, str]) -> tuple[tuple[str, float], .
     succ, pred = ngrams.fin_successors(a), ngrams.fin_predecessors(b)
     lctx = ngrams.fin_left_context(l2) if l2 else {}
     rctx = ngrams.fin_right_context(r2)
-    out: list[tuple[str, float]] = []
-    seen: set[str] = set()
     # (S ∪ L) ∩ (P ∪ R) as the union of the four pairwise intersections: each costs the smaller
     # table only, where the unions would cost both whole tables (the order of the result is immaterial)
     sk, lk, pk, rk = succ.keys(), lctx.keys(), pred.keys(), rctx.keys()
-    for w in (sk & pk) | (sk & rk) | (lk & pk) | (lk & rk):
-        if not _HAN_UPTO4(w):
-            continue
-        out.append((w, min(max(succ.get(w, 0), lctx.get(w, 0)), max(pred.get(w, 0), rctx.get(w, 0)))))
-        seen.add(w)
+    # ... split in two: the words of the small context tables (L, R: two dozen each) and the rest,
+    # which lie in S ∩ P and whose evidence is min(S, P) (max(S, 0) is S); each word's evidence
+    # by C-level maps (no Python loop per word: some 50 words per context)
+    a = lk | rk
+    core = list(filter(_HAN_UPTO4, (sk & pk) - a))
+    out: list[tuple[str, float]] = list(zip(core, map(min, map(succ.__getitem__, core),
+                                                          map(pred.__getitem__, core))))
+    if a:
+        rest = list(filter(_HAN_UPTO4, ((sk & a) | lk) & ((pk & a) | rk)))
+        zeros = [0] * len(rest)
+        out += zip(rest, map(min, map(max, map(succ.get, rest, zeros), map(lctx.get, rest, zeros)),
+                             map(max, map(pred.get, rest, zeros), map(rctx.get, rest, zeros))))
+        core += rest
+    seen: set[str] = set(core)
     for table in (succ, lctx, pred, rctx):
         for k, (w, c) in enumerate(table.items()):
             if k >= ONE_SIDED_TOP:
@@ -494,7 +502,9 @@ def _context_words(ctx: tuple[str, str, str, str]) -> tuple[tuple[str, float], .
     if len(_CTX_WORDS) > MEMO_MAX:
         _CTX_WORDS.clear()
     if len(out) > CTX_WORDS_MAX:  # the best-attested few (bounded work per gap)
-        out.sort(key=lambda x: (-x[1], x[0]))
+        # by evidence (descending), then word: two stable C-keyed sorts, no key function per word
+        out.sort(key=_ITEM0)
+        out.sort(key=_ITEM1, reverse=True)
         del out[CTX_WORDS_MAX:]
     v = _CTX_WORDS[ctx] = tuple(out)
     return v
@@ -591,7 +601,7 @@ def _subseq_chunks(x: str, name: str) -> int | None:
 class DocCounts:
     """Occurrences of short strings in one document, without a scan of the text per string:
     single characters from one ``Counter``; longer strings counted together by one
-    ``PhraseMatcher`` pass over the text for each batch (``prime``).  Overlapping occurrences
+    Aho–Corasick pass over the text for each batch (``prime``).  Overlapping occurrences
     count (``str.count`` would not): the tests only ask "none", "once" or "how many"."""
 
     def __init__(self, text: str) -> None:
@@ -603,19 +613,18 @@ class DocCounts:
         todo = {s for s in strings if len(s) > 1 and s not in self._n}
         if not todo:
             return
+        # one Aho–Corasick automaton over the batch, its matches (overlaps included) counted in C:
+        # no Match object per occurrence, no loop per string and length (a quarter faster than
+        # counting every substring of each length asked about, or PhraseMatcher's matches)
+        import ahocorasick
+
+        auto = ahocorasick.Automaton()
+        add = auto.add_word
+        for s in todo:
+            add(s, s)
+        auto.make_automaton()
         n = dict.fromkeys(todo, 0)
-        text = self.text
-        lens = {len(s) for s in todo}
-        if len(text) * len(lens) <= 8 * len(todo) and max(lens) <= 8:
-            # every substring of each length asked about, counted at C speed (overlaps included)
-            for k in lens:
-                got = Counter(map("".join, zip(*[text[j:] for j in range(k)])))
-                for s in todo:
-                    if len(s) == k:
-                        n[s] = got.get(s, 0)
-        else:
-            for m in PhraseMatcher(todo).iter_all(text):
-                n[m.term] += 1
+        n.update(Counter(map(_ITEM1, auto.iter(self.text))))
         self._n.update(n)
 
     def count(self, s: str) -> int:
@@ -982,30 +991,34 @@ class MissingChar(Check):
         max_free = self.opts["max-orphan-freedom"]
         vc = _verb_context()
         n = len(toks)
+        # the static tables once per document, not once per token
+        free_chars, free_verbs, names = _free_chars(), _free_verbs(), _names()
+        char_freedom, word_freq, word_pos = ngrams.char_freedom, ngrams.word_freq, ngrams.word_pos
         for i, t in enumerate(toks):
-            if len(t.text) != 1 or not is_han(t.text):
-                continue
             ch = t.text
-            free = ngrams.char_freedom(ch)
-            if free > max_free or ch in _free_chars():
+            if len(ch) != 1 or not ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+                                    or "\uf900" <= ch <= "\ufaff"):  # (is_han written out: every token)
                 continue
-            is_free = ch in _free_verbs()
+            free = char_freedom(ch)
+            if free > max_free or ch in free_chars:
+                continue
+            is_free = ch in free_verbs
             prev = toks[i - 1].text if i > 0 else ""
             nxt = toks[i + 1].text if i + 1 < n else ""
-            if prev and (prev[-1].isdigit() or (ngrams.word_pos(prev) == "m" and prev[-1] in NUMERALS)):
+            if prev and (prev[-1].isdigit() or (word_pos(prev) == "m" and prev[-1] in NUMERALS)):
                 continue  # 三四|线, 2025|年: a measure word after a numeral
             # two bound single characters side by side: an out-of-vocabulary word, not a cut
-            if any(len(nb) == 1 and is_han(nb) and nb not in _free_chars() and ngrams.char_freedom(nb) < 0.5
+            if any(len(nb) == 1 and is_han(nb) and nb not in free_chars and char_freedom(nb) < 0.5
                    for nb in (prev, nxt)):
                 continue
             # the character forms a word with its neighbour's edge: a segmentation artefact
             # (会上|门 is 会|上门), not an orphan
-            if ((prev and ngrams.word_freq(prev[-1] + ch) >= 20) or (nxt and ngrams.word_freq(ch + nxt[0]) >= 20)
-                    or (len(prev) >= 2 and ngrams.word_freq(prev[-2:] + ch) >= 20)):
+            if ((prev and word_freq(prev[-1] + ch) >= 20) or (nxt and word_freq(ch + nxt[0]) >= 20)
+                    or (len(prev) >= 2 and word_freq(prev[-2:] + ch) >= 20)):
                 continue
             if nxt[:1] in (":", "：") and (i == 0 or "\n" in prev or prev.strip() == "" or prev[-1] in LABEL_AFTER):
                 continue  # 问：/答： labels, also run in after a question (…吗？答：…)
-            if prev in _names()["before"] or nxt.startswith(_names()["after"]):
+            if prev in names["before"] or nxt.startswith(names["after"]):
                 continue  # a name: 小王, 老邓, 王先生, 蒋女士
             if ((prev == "、" and i > 1 and _single_han(toks[i - 2].text))
                     or (nxt == "、" and i + 2 < n and _single_han(toks[i + 2].text))):
@@ -1020,16 +1033,19 @@ class MissingChar(Check):
             # stands for its two-character synonym (签 for 签订), or takes its object (办|附属卡)
             # ... and any verb character before an aspect particle or after a modal is a verb
             # (帮我办|过, 服务不能|撤)
-            pos_ch = ngrams.word_pos(ch)
+            pos_ch = word_pos(ch)
             verb_char = pos_ch[:1] == "v"
             verb_alone = need_gain == GAIN_FREE and verb_char
-            verb_used = ((verb_alone and (nxt in vc["complements"] or ngrams.word_pos(nxt)[:1] in ("n", "r")))
+            verb_used = ((verb_alone and (nxt in vc["complements"] or word_pos(nxt)[:1] in ("n", "r")))
                          or (verb_char and (nxt in vc["aspect"] or prev in vc["modals"])))
             # a prefix before a word (非|本地, 非|定点) or a suffix after one is attached, not cut
             prefix_used = pos_ch == "h" and nxt[:1] != "" and is_han(nxt[0])
             suffix_used = pos_ch == "k" and prev[-1:] != "" and is_han(prev[-1])
             site = []
             attested: dict[str, bool] = {}  # side → the register writes the character so (once per token)
+            if verb_used:
+                continue  # (every completion below would be skipped as a verb's)
+            log_free = math.log(max(free, 0.01))
             for w, f in ngrams.words_with_char(ch)[:60]:
                 if len(w) > 3:
                     continue
@@ -1037,7 +1053,7 @@ class MissingChar(Check):
                 left, right = w[:pos], w[pos + 1:]
                 if left and right:
                     continue
-                if verb_used or (verb_alone and ngrams.word_pos(w)[:1] == "v"):
+                if verb_alone and word_pos(w)[:1] == "v":
                     continue
                 if (right and prefix_used) or (left and suffix_used):
                     continue
@@ -1058,10 +1074,10 @@ class MissingChar(Check):
                         continue
                     # a deleted word's head goes after a complete word: punctuation or a
                     # function character before it (的扰 → 的骚扰), not a content word (分配|表)
-                    if prev and is_han(prev[-1]) and prev[-1] not in _free_chars():
+                    if prev and is_han(prev[-1]) and prev[-1] not in free_chars:
                         continue
                     repl, ins, fs, fe = w, left, t.start, t.end
-                local = math.log(f / mass) - math.log(max(free, 0.01))
+                local = math.log(f / mass) - log_free
                 if clause_end:
                     local += 0.5
                 if is_free:
@@ -1093,14 +1109,11 @@ class MissingChar(Check):
     def _gaps(self, text, toks, absent) -> list[list[Cand]]:
         out = []
         word_freq, gap_words, word_pos = ngrams.word_freq, ngrams.gap_words, ngrams.word_pos
-        for i in range(len(toks) - 1):
-            a_tok, b_tok = toks[i], toks[i + 1]
-            if a_tok.end != b_tok.start:
-                continue
+        for a_tok, b_tok in zip(toks, toks[1:]):
             at, bt = a_tok.text, b_tok.text
             if len(at) != 1 and len(bt) != 1:
                 continue
-            if not (is_han(at[-1]) and is_han(bt[0])):
+            if a_tok.end != b_tok.start or not (is_han(at[-1]) and is_han(bt[0])):
                 continue
             key = (at[-3:], bt[:3])
             found = _GAP_CACHE.get(key)
@@ -1496,25 +1509,35 @@ class MissingChar(Check):
         prior = sorted((w for w in deleted if all(is_han(c) for c in w)), key=lambda w: (-deleted[w], w))[:PRIOR_MAX]
         # pass 1: cheap candidates per gap
         pairs: dict[str, list[tuple[int, str, str, int, float, str]]] = {}
-        n = len(toks)
 
         sites = []
         completion_only: set[tuple] = set()
         pmi_get = _PAIR_PMI.get
         word_key = ngrams.word_key
-        for i in range(n - 1):
+        left_punct = INSERT_LEFT_PUNCT
+        # every junction's normalised character pair, and its memoised PMI, in C-level passes.  A
+        # pair in the memo is a junction examined before: whether a junction is examined depends on
+        # its pair only (normalisation maps no other character to Han or to clause punctuation), so
+        # only pairs not in the memo need the character tests (tokens tile the text: checked)
+        starts = list(map(_ITEM1, toks))
+        del starts[:1]
+        xys = [norm[p - 1:p + 1] for p in starts]
+        tiled = (bool(toks) and list(map(_ITEM2, toks[:-1])) == starts
+                 and "".join(map(_ITEM0, toks)) == text[toks[0].start:toks[-1].end])
+        for i, pmi in enumerate(map(pmi_get, xys, [_NO_PMI] * len(xys))):
             A, B = toks[i], toks[i + 1]
-            if A.end != B.start or not is_han(B.text[0]):
-                continue
-            la = A.text[-1]
-            if not (is_han(la) or la in INSERT_LEFT_PUNCT):
-                continue
-            p = B.start
-            xy = norm[p - 1:p + 1]
-            pmi = pmi_get(xy, _NO_PMI)
-            if pmi is _NO_PMI:
-                pmi = _pair_pmi(lm, xy)
-            key = (xy[0], xy[1], word_key(A.text), word_key(B.text), norm[p - 2:p] if p >= 2 else "", norm[p:p + 2])
+            if pmi is _NO_PMI or not tiled:
+                # (is_han written out: this runs at every junction the memo does not know)
+                y = B.text[0]
+                if A.end != B.start or not ("\u4e00" <= y <= "\u9fff" or "\u3400" <= y <= "\u4dbf"
+                                            or "\uf900" <= y <= "\ufaff"):
+                    continue
+                la = A.text[-1]
+                if not ("\u4e00" <= la <= "\u9fff" or la in left_punct or "\u3400" <= la <= "\u4dbf"
+                        or "\uf900" <= la <= "\ufaff"):
+                    continue
+                if pmi is _NO_PMI:
+                    pmi = _pair_pmi(lm, xys[i])
             if pmi is not None and pmi > gate:
                 # the junction's character pair is at least as common as chance predicts.  (Not
                 # gating after punctuation, where every clause opening pairs well, found subjects
@@ -1522,7 +1545,13 @@ class MissingChar(Check):
                 # on the synthetic dev half and none on the held-out half: session 3.)
                 if not _cut_compound(A.text, B.text):
                     continue
-                completion_only.add(key)  # a rare token's completions are tried all the same
+                gated = True  # a rare token's completions are tried all the same
+            else:
+                gated = False
+            p, xy = starts[i], xys[i]
+            key = (xy[0], xy[1], word_key(A.text), word_key(B.text), norm[p - 2:p] if p >= 2 else "", norm[p:p + 2])
+            if gated:
+                completion_only.add(key)
             sites.append((i, p, key))
 
         # the candidate words of every distinct gap context, counted in the document in one pass
@@ -1530,7 +1559,7 @@ class MissingChar(Check):
         words: set[str] = set()
         ctx_words = {key: () if key in completion_only else _context_words(key[2:]) for key in keys}
         for lst in ctx_words.values():
-            words.update([wc[0] for wc in lst])
+            words.update(map(_ITEM0, lst))
         counts.prime(words)
         present = {w for w in words if not absent(w)}
 
@@ -1560,13 +1589,21 @@ class MissingChar(Check):
             a, b = key[2], key[3]
             ck = site_ctx[p] = text[max(0, p - 2):p + 2]
             for w, ev in lst:
-                pairs.setdefault(w, []).append((p, a, b, i, ev, ck))
+                got = pairs.get(w)  # (not setdefault: no empty list built per gap and word)
+                if got is None:
+                    pairs[w] = [(p, a, b, i, ev, ck)]
+                else:
+                    got.append((p, a, b, i, ev, ck))
         # pass 2: the character model's gain, only for the words the most contexts agree on
         ranked = []
         for w, lst in pairs.items():
             ctx: dict[str, float] = {}
             for _, _, _, _, ev, key in lst:  # a repeated line (title, footer) is one context
-                ctx[key] = max(ctx.get(key, 0), ev)
+                v = ctx.get(key)
+                if v is None:
+                    ctx[key] = max(0, ev)
+                elif ev > v:  # (max(v, ev) without the call)
+                    ctx[key] = ev
             need = min_ctx + (1 if len(w) == 1 else 0)
             if w in deleted or len(ctx) >= need:
                 ranked.append((w in deleted, sum(math.log1p(e) for e in ctx.values()), w))
@@ -1603,7 +1640,7 @@ class MissingChar(Check):
             if not strong_ctx and need > 0 and w not in deleted:
                 continue
             if doc_words is None:
-                doc_words = {word_key(t.text) for t in toks}
+                doc_words = set(map(word_key, map(_ITEM0, toks)))
             # the register's articles on this topic nearly always use w
             topic = len(w) >= 2 and _topic_lift(w, doc_words) >= TOPIC_LIFT
             if topic and strong_ctx and len(strong_ctx) < need:

@@ -7,6 +7,7 @@ tokens cost one segmentation.
 from __future__ import annotations
 
 import bisect
+from bisect import bisect_right as _bisect_right
 import datetime as _dt
 from functools import cached_property
 from typing import Any, Mapping
@@ -107,7 +108,8 @@ class Document:
 
     def token_at(self, offset: int) -> int:
         """Index of the token covering ``offset``."""
-        return max(0, bisect.bisect_right(self._token_starts, offset) - 1)
+        i = _bisect_right(self._token_starts, offset) - 1  # (called per fragment match: no max())
+        return i if i > 0 else 0
 
     def tokens_in(self, start: int, end: int) -> list[segment.Token]:
         """Tokens overlapping ``[start, end)``."""
