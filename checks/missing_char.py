@@ -1938,7 +1938,8 @@ class MissingChar(Check):
                 if not all(is_han(c) for c in part) or not counts.absent(part) or (
                         ngrams.word_freq(part) < AFFIX_VOCAB_FREQ and ngrams.fin_word_count(part) < PARTIAL_VOCAB_FIN):
                     continue
-                gains = [(self._gain(norm, t.start if w[2] == ch else t.end, part), t) for t in sites]
+                gains = [(self._junction_gain(norm, t.start, part) if w[2] == ch else
+                          self._junction_gain(norm, t.end, part), t) for t in sites]
                 strong = {text[max(0, t.start - 2):t.end + 2] for g, t in gains if g >= PARTIAL_ONE_SITE_GAIN}
                 if len(strong) >= 2 and (best is None or len(strong) > best[0]):
                     best = (len(strong), w, part, gains)
@@ -1950,6 +1951,22 @@ class MissingChar(Check):
                     q = t.start if w[2] == ch else t.end
                     out.append((Cand(t.start, t.end, q, q, part, part, "partial", g, w), FRAME_CONF))
         return out
+
+    def _junction_gain(self, norm: str, q: int, ins: str) -> float:
+        """:meth:`_gain`, shared through the gain cache, and -99 without scoring where a junction of
+        the insertion is a character pair the register never writes."""
+        lo = max(0, q - 4)
+        gkey = (norm[lo:q + 4], q - lo, ins, "junction")  # (apart from the orphans' gains: -99 is no score)
+        gains = _gain_cache()
+        g = gains.get(gkey)
+        if g is None:
+            lm_count = ngrams.fin_lm().count
+            if (q and not lm_count(norm[q - 1] + ins[0])) or (q < len(norm) and not lm_count(ins[-1] + norm[q])):
+                g = -99.0
+            else:
+                g = self._gain(norm, q, ins)
+            gains[gkey] = g
+        return g
 
     @staticmethod
     def _edge_free(text: str, s: int, e: int) -> bool:
