@@ -1005,8 +1005,9 @@ class MissingChar(Check):
             is_free = ch in free_verbs
             prev = toks[i - 1].text if i > 0 else ""
             nxt = toks[i + 1].text if i + 1 < n else ""
-            if prev and (prev[-1].isdigit() or (word_pos(prev) == "m" and prev[-1] in NUMERALS)):
-                continue  # 三四|线, 2025|年: a measure word after a numeral
+            if prev and (prev[-1].isdigit() or (word_pos(prev) == "m" and prev[-1] in NUMERALS)) and not (
+                    prev == "一" and i > 1 and toks[i - 2].text in ("这", "那", "此", "该")):
+                continue  # 三四|线, 2025|年: a measure word after a numeral (not a noun's remainder: 这一|问，)
             # two bound single characters side by side: an out-of-vocabulary word, not a cut
             if any(len(nb) == 1 and is_han(nb) and nb not in free_chars and char_freedom(nb) < 0.5
                    for nb in (prev, nxt)):

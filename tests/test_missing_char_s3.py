@@ -268,3 +268,14 @@ def test_means_nouns_as_subject_or_object_are_not_means_phrases():
             "第一，联系平台客服申请退款。\n" + MEANS_FILLER)
     assert lint_text(text, select=["missing-char"]) == []
     assert lint_text("银行会先电话、短信等方式提醒。可法律途径维权。\n", select=["missing-char"]) == []
+
+
+def test_orphan_after_demonstrative_and_yi_is_a_noun_remainder():
+    """A numeral before a character usually makes it a measure word (三四|线); after 这一 it is a noun
+    (这一问题), so 这一问， is 问题 cut like the document's other 问."""
+    from linter.runner import lint_text
+
+    text = ("逾期以后会怎样\n\n许多借款人关心的问是逾期后会不会被起诉。对于这一问，要看欠款金额和逾期时间。"
+            "解决这个问的关键在于及时沟通，遇到问时不要慌。\n")
+    got = [(text[f.start - 2:f.end + 1], f.fix.replacement) for f in lint_text(text, select=["missing-char"])]
+    assert got == [("心的问是", "问题"), ("这一问，", "问题"), ("这个问的", "问题"), ("遇到问时", "问题")]
