@@ -51,7 +51,6 @@ from operator import itemgetter
 from linter import ngrams
 from linter.check import Check, Example, Fix, Option
 from linter.resources import derived, load_toml, load_words
-from linter.lexicon import PhraseMatcher
 from linter.text import HAN_CLASS, han_count, is_han
 
 MIN_SHARE = 0.15  # a restoration must be a dominant use of the orphaned character ...
@@ -394,10 +393,15 @@ def _one_char_options(ch: str) -> tuple[tuple[str, int], ...]:
                  and ngrams.word_pos(w)[:1] in PARTIAL_ONE_POS)
 
 
+def _rare_token(x: str) -> bool:
+    """A Han token of two or more characters too rare in the dictionary to be a word of its own
+    (中华人民): perhaps a compound cut short."""
+    return len(x) >= 2 and ngrams.word_freq(x) < COMPLETION_RARE and all(is_han(c) for c in x)
+
+
 def _cut_compound(a: str, b: str) -> bool:
-    """Either token is a rare dictionary entry of two or more characters (中华人民): perhaps a
-    compound cut short, whatever its junction reads like."""
-    return any(len(x) >= 2 and ngrams.word_freq(x) < COMPLETION_RARE and all(is_han(c) for c in x) for x in (a, b))
+    """Either token may be a compound cut short, whatever their junction reads like."""
+    return _rare_token(a) or _rare_token(b)
 
 
 @lru_cache(maxsize=1)
@@ -422,10 +426,10 @@ def _completions(a: str, b: str) -> tuple[str, ...]:
     pairs never propose them, because the segmenter keeps the compound whole."""
     heads, tails = _affixes()
     out: list[str] = []
-    if len(a) >= 2 and ngrams.word_freq(a) < COMPLETION_RARE:
+    if _rare_token(a):
         for k in (3, 2):
             out += [w for w in tails.get(a[-k:], ()) if ngrams.word_freq(a[-k:] + w) >= AFFIX_VOCAB_FREQ]
-    if len(b) >= 2 and ngrams.word_freq(b) < COMPLETION_RARE:
+    if _rare_token(b):
         for k in (3, 2):
             out += [w for w in heads.get(b[:k], ()) if ngrams.word_freq(w + b[:k]) >= AFFIX_VOCAB_FREQ]
     return tuple(dict.fromkeys(w for w in out if len(w) <= 4 and all(is_han(c) for c in w)))
@@ -1383,21 +1387,16 @@ class MissingChar(Check):
                 known = [(sc, x, cx) for sc, x, cx in scored if x in clear and sc >= top - SPACE_KNOWN_DELTA]
                 if known:
                     _, w, c = known[0]
-                    conf = 0.75
-                    for site in groups[key]:
-                        fb = site[-1]
-                        fb.data_pick = (Cand(fb.start, fb.end, fb.start, fb.end, w, w, "space", 0.0,  # type: ignore[attr-defined]
-                                             c.word if c else w), conf)
-                    continue
-                close = sorted(((near[x], sc, x, cx) for sc, x, cx in scored if sc >= top - SPACE_JOINT_DELTA),
-                               key=lambda t: (-t[0], -t[1], t[2]))
-                if not close or close[0][0] < SPACE_JOINT_MIN or (len(close) > 1 and close[1][0] == close[0][0]):
-                    continue
-                _, _, w, c = close[0]
-                # a content word, best outright somewhere else too (one-character and function
-                # words read nearly best at any space)
-                if len(w) < 2 or votes[w] < 2 or ngrams.word_pos(w)[:1] in FUNCTION_POS:
-                    continue
+                else:
+                    close = sorted(((near[x], sc, x, cx) for sc, x, cx in scored if sc >= top - SPACE_JOINT_DELTA),
+                                   key=lambda t: (-t[0], -t[1], t[2]))
+                    if not close or close[0][0] < SPACE_JOINT_MIN or (len(close) > 1 and close[1][0] == close[0][0]):
+                        continue
+                    _, _, w, c = close[0]
+                    # a content word, best outright somewhere else too (one-character and function
+                    # words read nearly best at any space)
+                    if len(w) < 2 or votes[w] < 2 or ngrams.word_pos(w)[:1] in FUNCTION_POS:
+                        continue
                 margin = 0.0
             # below the full margin the fix is offered, not applied by --fix (confidence < 0.8)
             conf = min(0.95, 0.7 + 0.05 * margin) if margin >= SPACE_MARGIN else 0.75
@@ -1843,8 +1842,6 @@ class MissingChar(Check):
         if not hits:
             return []
         norm = _norm(text)
-        lm_count = ngrams.fin_lm().count
-        gains = _gain_cache()
         found: list[tuple[str, int, float, _Hit]] = []
         for m in hits:
             floor = PARTIAL_ONE_SITE_GAIN if m.end - m.start == 1 else PARTIAL_GAIN_WEAK
@@ -1852,18 +1849,7 @@ class MissingChar(Check):
                 if (k == 0 and text[m.start - 1:m.start] in "）)」』") or (
                         k == len(w) - 1 and text[m.end:m.end + 1] in "（("):
                     continue  # a bracketed alternative: 建（构）筑物
-                q = m.start + k
-                # (keyed apart from the orphans' gains: an unseen junction is stored as -99 here)
-                gkey = (norm[max(0, q - 4):q + 4], q - max(0, q - 4), w[k], "partial")
-                g = gains.get(gkey)
-                if g is None:
-                    c = w[k]
-                    # an unseen junction reads badly whatever the rest: no model score needed
-                    if not lm_count(norm[q - 1:q] + c if q else c) or not lm_count(c + norm[q:q + 1]):
-                        g = -99.0
-                    else:
-                        g = self._gain(norm, q, c)
-                    gains[gkey] = g
+                g = self._junction_gain(norm, m.start + k, w[k])
                 if g >= floor:
                     found.append((w, k, g, m))
         if not found:
@@ -1962,7 +1948,8 @@ class MissingChar(Check):
         g = gains.get(gkey)
         if g is None:
             lm_count = ngrams.fin_lm().count
-            if (q and not lm_count(norm[q - 1] + ins[0])) or (q < len(norm) and not lm_count(ins[-1] + norm[q])):
+            # an unseen junction reads badly whatever the rest: no model score needed
+            if not lm_count(norm[q - 1:q] + ins[0] if q else ins[0]) or not lm_count(ins[-1] + norm[q:q + 1]):
                 g = -99.0
             else:
                 g = self._gain(norm, q, ins)
