@@ -575,6 +575,12 @@ def _single_han(tok: str) -> bool:
     return len(tok) == 1 and is_han(tok)
 
 
+def _list_item(tok: str) -> bool:
+    """A one-character item of an enumeration (理、工、农): a content character, not the
+    conjunction of a list whose item was deleted (扰、或泄露)."""
+    return _single_han(tok) and ngrams.word_pos(tok)[:1] not in FUNCTION_POS
+
+
 def _traditional(text: str) -> bool:
     """The page is mostly in traditional script (conversion-residue's script decision)."""
     from checks.conversion_residue import _tables
@@ -960,20 +966,21 @@ class MissingChar(Check):
 
     @staticmethod
     def _only_gone(site: list[Cand], absent, text: str) -> tuple[Cand, float] | None:
-        """The only frequent completion whose missing part the document lacks: a filter deletes
-        its word everywhere, so completions whose part occurs elsewhere are out."""
+        """The only frequent completion whose missing part the document lacks and the context
+        predicts: a filter deletes its word everywhere, so completions whose part occurs elsewhere
+        are out."""
         if getattr(site[0], "data_free", False):
             return None
         viable = [x for x in site if getattr(x, "data_share", 0) >= 0.1]
-        gone = [x for x in viable if absent(x.inserted)]
+        # ... and of those the context predicts (扰 → 骚扰, not 干扰, where both 骚 and 干 are gone)
+        gone = [x for x in viable if absent(x.inserted) and x.data_gain >= x.data_need]  # type: ignore[attr-defined]
         if len(gone) != 1:
             return None
         g = gone[0]
-        if g.data_gain < g.data_need:  # type: ignore[attr-defined]
-            return None  # the context does not predict it
         line_final = text[g.end:g.end + 1] in ("\n", "\r", "")
         if (g.local >= 0 and not line_final
-                and (getattr(g, "data_clause_end", False) or text[g.start - 1:g.start] == "的")):
+                and (getattr(g, "data_clause_end", False) or text[g.start - 1:g.start] == "的"
+                     or text[g.end:g.end + 1] == "、")):  # a list item (不限于扰、或泄露)
             return g, 0.7
         return None
 
@@ -1006,6 +1013,8 @@ class MissingChar(Check):
             free = char_freedom(ch)
             if free > max_free or ch in free_chars:
                 continue
+            if text.startswith(("...", "…"), t.end):
+                continue  # a teaser the page cut short (收取一定的罚...), not a filter's deletion
             is_free = ch in free_verbs
             prev = toks[i - 1].text if i > 0 else ""
             nxt = toks[i + 1].text if i + 1 < n else ""
@@ -1025,8 +1034,8 @@ class MissingChar(Check):
                 continue  # 问：/答： labels, also run in after a question (…吗？答：…)
             if prev in names["before"] or nxt.startswith(names["after"]):
                 continue  # a name: 小王, 老邓, 王先生, 蒋女士
-            if ((prev == "、" and i > 1 and _single_han(toks[i - 2].text))
-                    or (nxt == "、" and i + 2 < n and _single_han(toks[i + 2].text))):
+            if ((prev == "、" and i > 1 and _list_item(toks[i - 2].text))
+                    or (nxt == "、" and i + 2 < n and _list_item(toks[i + 2].text))):
                 continue  # an enumeration of one-character items: 理、工、农、医; 强行登、占
             mass = ngrams.char_mass(ch) or 1
             # a character that often stands alone in the register (签, 拒, 选, 卡) needs a context

@@ -1,0 +1,38 @@
+"""missing-char: list items, truncated teasers, the one predicted completion (session 5)."""
+from checks.missing_char import MissingChar, _list_item
+from linter.document import Document
+from linter.runner import lint_text
+
+
+def mc(text: str):
+    return [f for f in lint_text(text, select=["missing-char"]) if f.check_id == "missing-char"]
+
+
+def _orphan_restorations(text: str) -> set[str]:
+    doc = Document(text)
+    return {c.repl for site in MissingChar()._orphans(text, doc.tokens, lambda s: True) for c in site}
+
+
+def test_a_conjunction_after_the_list_comma_is_no_one_character_item():
+    assert _list_item("农") and not _list_item("或") and not _list_item("和")
+    # 扰、或泄露: the item before 、 lost its first character, the list goes on with 或
+    assert "骚扰" in _orphan_restorations("不得侵犯借款人的合法权益，包括但不限于扰、或泄露个人信息。")
+    # ... while an enumeration of one-character items is still no cut (理、工、农、医)
+    assert _orphan_restorations("学校开设理、工、农、医等学科。") == set()
+
+
+def test_a_teaser_the_page_cut_short_is_not_a_filter_deletion():
+    assert _orphan_restorations("银行通常会收取一定的罚...\n") == set()
+    assert _orphan_restorations("银行通常会收取一定的罚…\n") == set()
+    assert _orphan_restorations("银行通常会收取一定的罚，具体看合同。\n") != set()
+
+
+def test_the_one_completion_the_context_predicts_among_those_the_document_lacks():
+    # both 骚 and 干 are absent, so absence alone cannot choose between 骚扰 and 干扰; the
+    # context predicts only 骚扰 (违规催收 … 扰、或泄露)
+    text = ("法律明确规定，催收过程中不得侵犯借款人的合法权益，包括但不限于扰、或泄露个人信息。\n"
+            "借款人遇到违规催收可以保留证据并向有关部门投诉。\n")
+    fixes = {f.fix.replacement for f in mc(text) if f.fix}
+    assert fixes == {"骚扰"}
+    # with 骚扰 written elsewhere in the document, 骚 is not deleted by a filter here
+    assert "骚扰" not in {f.fix.replacement for f in mc(text + "很多人担心骚扰电话。\n") if f.fix}
