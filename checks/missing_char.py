@@ -93,6 +93,7 @@ ORPHAN_NOUN_MIN = 30  # ... over at least this many corpus uses ...
 ORPHAN_NOUN_SITES = 3  # ... standing after a word never seen before it at this many sites: the word is deleted
 ORPHAN_NOUN_ATTRIB = 0.3  # a word followed by 的 in this share of its register uses is attributive
 ORPHAN_NOUN_PREV_POS = ("v", "p", "f", "n", "vn")  # a verb, preposition, locative or noun; never an adverb or adjective (专门|人员)
+SPLIT_WORD_FREQ = 100  # a word restored across a space that splits a word this frequent beside it must be as frequent
 SPACE_MAX_LEN = 4  # the longest word restored at a cut space
 SPACE_MARGIN = 5.0  # log-probability margin over the runner-up a cut space's restoration needs
 SPACE_ALONE_MARGIN = 2.0  # the margin credited to a sole candidate
@@ -573,6 +574,14 @@ def _norm(text: str) -> str:
 
 def _single_han(tok: str) -> bool:
     return len(tok) == 1 and is_han(tok)
+
+
+def _splits_word(toks, edge: int) -> bool:
+    """The offset ``edge`` falls inside a frequent word among ``toks`` (the tokens beside a space)."""
+    for t in toks:
+        if t.start < edge < t.end:
+            return ngrams.word_freq(t.text) >= SPLIT_WORD_FREQ
+    return False
 
 
 def _list_item(tok: str) -> bool:
@@ -1214,6 +1223,9 @@ class MissingChar(Check):
             site = []
             left_run = text[max(line_start, s - 3):s]
             right_run = text[e:e + 3]
+            # where the text beside the space splits into words: a word formed across the space
+            # that takes half of a frequent word (反 行政 → 反向而行 + 政) must be frequent itself
+            beside = doc.tokens_in(max(line_start, s - 3), s) + doc.tokens_in(e, e + 3)
             for la in range(1, len(left_run) + 1):
                 a = left_run[-la:]
                 if not all(is_han(c) for c in a):
@@ -1222,7 +1234,10 @@ class MissingChar(Check):
                     b = right_run[:lb]
                     if not all(is_han(c) for c in b):
                         break
+                    halves = _splits_word(beside, s - la) or _splits_word(beside, e + lb)
                     for w, d in ngrams.gap_words(a, b):
+                        if halves and ngrams.word_freq(w) < SPLIT_WORD_FREQ:
+                            continue
                         # (whether the document lacks d is decided later, in one pass for all sites)
                         local = math.log(ngrams.word_freq(w) + 1) - 4.0
                         site.append(Cand(s, e, s, e, d, d, "space", local, w))

@@ -36,3 +36,17 @@ def test_the_one_completion_the_context_predicts_among_those_the_document_lacks(
     assert fixes == {"骚扰"}
     # with 骚扰 written elsewhere in the document, 骚 is not deleted by a filter here
     assert "骚扰" not in {f.fix.replacement for f in mc(text + "很多人担心骚扰电话。\n") if f.fix}
+
+
+def test_a_word_formed_across_a_space_may_not_take_half_of_a_frequent_word():
+    from checks.missing_char import _splits_word
+
+    text = "公安机关可以向反 行政主管部门查询。\n"
+    doc = Document(text)
+    s = text.index(" ")
+    beside = doc.tokens_in(s - 3, s) + doc.tokens_in(s + 1, s + 4)
+    assert _splits_word(beside, s + 2)  # 反|向而|行 + 政: 行政 cut in half
+    assert not _splits_word(beside, s + 3)  # 行政 whole
+    # so 反向而行 (a rare idiom) is not restored across the space, whatever the document says
+    sites = MissingChar()._spaces(text, doc, lambda w: True)
+    assert all(c.word != "反向而行" for site in sites for c in site)
