@@ -51,6 +51,7 @@ import argparse
 import collections
 import gzip
 import hashlib
+import io
 import json
 import math
 import os
@@ -72,6 +73,12 @@ OUT = ROOT / "linter" / "data" / "ngrams"
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 PROPER = ("nr", "ns", "nt", "nz", "nrt", "nrfg")
 HELD_OUT_SAMPLES = (30, 40, 200)  # bench/missing_char_synth.py --laws 30, bench/clean_fp.py --laws 40 / 200
+
+
+def _gz_text(path):
+    """A gzip text file for writing, with no timestamp in its header: rebuilding unchanged data
+    changes no byte of the committed tables."""
+    return io.TextIOWrapper(gzip.GzipFile(path, "wb", compresslevel=9, mtime=0), encoding="utf-8")
 
 
 def _is_han(ch: str) -> bool:
@@ -120,7 +127,7 @@ def build_lexicon_stats() -> None:
         for ch in sorted(set(alone) | set(inword)):
             if len(ch) == 1 and ch.strip() and ch not in "\t#":
                 fh.write(f"{ch}\t{alone.get(ch, 0)}\t{inword.get(ch, 0)}\n")
-    with gzip.open(OUT / "pos.tsv.gz", "wt", encoding="utf-8", compresslevel=9, ) as fh:
+    with _gz_text(OUT / "pos.tsv.gz") as fh:
         for w in sorted(pos):
             if freq.get(w, 0) >= 50 or w in domain:
                 fh.write(f"{w}\t{pos[w]}\n")
@@ -129,7 +136,7 @@ def build_lexicon_stats() -> None:
         if 2 <= len(w) <= 4 and f >= 3 and all(_is_han(c) for c in w):
             for ch in set(w):
                 by_char[ch].append((w, f))
-    with gzip.open(OUT / "words_by_char.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+    with _gz_text(OUT / "words_by_char.tsv.gz") as fh:
         for ch in sorted(by_char):
             lst = sorted(by_char[ch], key=lambda x: (-x[1], x[0]))[:60]
             fh.write(ch + "\t" + " ".join(f"{w}:{f}" for w, f in lst) + "\n")
@@ -351,11 +358,11 @@ def build_finance(shared: Path) -> None:
                                + counts.tobytes() + tcounts.tobytes(), 9))
     print(f"{path.name}: {len(docs)} articles, {total} chars (+ law {law_total} chars x {alpha:.4f}), "
           f"{len(keys)} grams ({collisions} key collisions merged), {path.stat().st_size} bytes")
-    with gzip.open(OUT / "fin_words.tsv.gz", "wt", encoding="utf-8", compresslevel=9) as fh:
+    with _gz_text(OUT / "fin_words.tsv.gz") as fh:
         for w, c in sorted(words.items(), key=lambda x: (-x[1], x[0])):
             fh.write(f"{_esc(w)}\t{c}\n")
     for name, table in (("fin_succ.tsv.gz", succ), ("fin_pred.tsv.gz", pred)):
-        with gzip.open(OUT / name, "wt", encoding="utf-8", compresslevel=9) as fh:
+        with _gz_text(OUT / name) as fh:
             for w in sorted(table):
                 lst = sorted(table[w].items(), key=lambda x: (-x[1], x[0]))
                 fh.write(_esc(w) + "\t" + " ".join(f"{_esc(v)}\x1f{c}" for v, c in lst) + "\n")
@@ -399,7 +406,7 @@ def build_contexts(docs: list[tuple[str, str]], words: collections.Counter[str])
                     ctx["R" + norm[t.end:t.end + 2]][w] += 1
     path = OUT / "fin_ctx.tsv.gz"
     kept = 0
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+    with _gz_text(path) as fh:
         for key in sorted(ctx):
             lst = [(w, c) for w, c in sorted(ctx[key].items(), key=lambda x: (-x[1], x[0]))[:CTX_TOP] if c >= 2]
             if lst:
@@ -466,7 +473,7 @@ def build_fin_topics() -> None:
             co[w].update(a_in)
     path = OUT / "fin_topics.tsv.gz"
     kept = 0
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+    with _gz_text(path) as fh:
         fh.write(f"#docs\t{len(sets)}\n")
         for w in sorted(targets):
             lst = [(a, c) for a, c in co[w].items() if a != w and c / df[a] >= TOPIC_MIN_P]
