@@ -544,9 +544,14 @@ _LAST_NORM: tuple[str | None, str] = (None, "")
 
 
 def _compositional(frag: str) -> bool:
-    """A function character joined to a word (不|履行, 已|逾期, 履行|的): a phrase of its own."""
+    """A function character joined to a word (不|履行, 已|逾期, 履行|的), a word and a verb the
+    register uses alone (优先|选), or a numeral and its measure word (一|截): a phrase of its own."""
+    if len(frag) == 2 and frag[0] in NUMERALS:
+        return True
     if len(frag) < 3:
         return False
+    if frag[-1] in _free_verbs() and ngrams.word_freq(frag[:-1]) >= PARTIAL_FRAG_WORD:
+        return True
     return any(ngrams.word_pos(ch)[:1] in FUNCTION_POS and ngrams.word_freq(rest) >= PARTIAL_FRAG_WORD
                for ch, rest in ((frag[0], frag[1:]), (frag[-1], frag[:-1])))
 

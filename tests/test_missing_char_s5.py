@@ -50,3 +50,13 @@ def test_a_word_formed_across_a_space_may_not_take_half_of_a_frequent_word():
     # so 反向而行 (a rare idiom) is not restored across the space, whatever the document says
     sites = MissingChar()._spaces(text, doc, lambda w: True)
     assert all(c.word != "反向而行" for site in sites for c in site)
+
+
+def test_a_numeral_and_measure_word_or_a_word_and_a_plain_verb_is_no_fragment():
+    from checks.missing_char import _compositional
+
+    assert _compositional("一截") and _compositional("优先选")
+    assert not _compositional("国院") and not _compositional("人法院")
+    text = ("异地就医的报销比例比本地低了一截。\n手头宽裕的家庭优先选缩短年限，收入不稳的优先选减少月供。\n"
+            "两种方式各有利弊，借款人应结合自身情况决定。\n")
+    assert [f for f in mc(text) if f.data.get("kind") == "partial"] == []
