@@ -311,3 +311,14 @@ def test_paragraph_context_option_off_keeps_framed_descriptions():
     text = "网贷代还的风险与后果\n网贷代还，当天到账。\n"
     assert spans(text) == []
     assert spans(text, **{"paragraph-context": False}) == [("risky-claim/illegal-service", "网贷代还")]
+
+
+def test_reported_misconduct_is_not_the_authors_claim():
+    def ids(text):
+        return [f.check_id for f in RiskyClaim().run(Document(text))]
+
+    # an explainer listing how salespeople mislead: 说成 / 欺骗 report the promise, nobody makes it
+    assert ids("常见的误导手法包括：把分红险的演示利益说成固定收益，或者承诺保证收益。\n") == []
+    assert ids("如果能证明存在明显的欺骗行为，比如代签名、承诺保本高收益有书面证据，可以要求退还保费。\n") == []
+    # the same promise made by the text itself still fires
+    assert ids("本产品承诺保本高收益，年化收益率稳定在8%以上。\n") != []
