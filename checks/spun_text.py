@@ -55,6 +55,8 @@ def _table():
     return entries, colloc, PhraseMatcher({k: k for k in entries}), scoring
 
 
+LLR_CAP = 4.0  # the most one neighbour's log-ratio may say ...
+LLR_PER_SIGHTING = 2.0  # ... and at most this × log(1 + the larger count)
 MU = 50.0  # Dirichlet smoothing mass (in tokens) given to the neighbour's background probability
 
 
@@ -72,7 +74,10 @@ def _llr(colloc, spun: str, orig: str, side: str, token: str) -> tuple[float, in
     bg = max(ngrams.word_freq(token), 1) / _lex_total()
     p_o = (co + MU * bg) / (o["n"] + MU)
     p_w = (cw + MU * bg) / (w["n"] + MU)
-    return max(-4.0, min(4.0, math.log(p_o / p_w))), co, cw
+    # a ratio resting on one or two sightings is capped lower: 一些基点 once and 若干基点 never in a
+    # small corpus is no proof that 若干基点 is a spinner's (it is the official phrasing)
+    cap = min(LLR_CAP, LLR_PER_SIGHTING * math.log1p(max(co, cw)))
+    return max(-cap, min(cap, math.log(p_o / p_w))), co, cw
 
 
 @lru_cache(maxsize=1)

@@ -129,3 +129,14 @@ def test_grown_table_real_words_stay_silent_in_clean_text(text):
 def test_grown_table_words_alone_are_not_reported():
     # a lone archaic form without other artefacts is the writer's choice, not proof of spinning
     assert spans("征信上的逾期纪录会保留五年。") == []
+
+
+def test_a_ratio_resting_on_one_sighting_is_no_proof():
+    from checks.spun_text import LLR_CAP, _llr
+
+    colloc = {"一些": {"n": 500, "L": {}, "R": {"基点": 1, "问题": 40}},
+              "若干": {"n": 200, "L": {}, "R": {"问题": 2}}}
+    one, co, cw = _llr(colloc, "若干", "一些", "R", "基点")
+    assert (co, cw) == (1, 0) and 0 < one < 1.5
+    many, _, _ = _llr(colloc, "若干", "一些", "R", "问题")
+    assert many <= LLR_CAP and many > one
