@@ -127,6 +127,7 @@ AFFIX_MAX_LEN = 7  # the longest word restored at a cut space from a compound or
 FUNCTION_POS = ("c", "u", "p", "d", "r", "y", "e")  # jieba POS of function words
 PARTIAL_VOCAB_FIN = 3  # ... and register words (corpus/finance tokens) at least this frequent
 PARTIAL_FRAG_WORD = 50  # a fragment that is itself a word this frequent (or a register token) is not a fragment
+PARTIAL_ATTESTED = 3  # a fragment whose word pairs the register writes this often is a phrase of its own
 PARTIAL_GAIN_ONE = 6.0  # log gain a lone broken site needs
 PARTIAL_GAIN_MANY = 2.0  # log gain each site of a word broken the same way at several places needs ...
 PARTIAL_GAIN_WEAK = 0.0  # ... and further copies of its fragment once two sites show it
@@ -587,6 +588,18 @@ def _splits_word(toks, edge: int) -> bool:
         if t.start < edge < t.end:
             return ngrams.word_freq(t.text) >= SPLIT_WORD_FREQ
     return False
+
+
+def _attested_alone(toks) -> bool:
+    """The fragment's tokens follow one another at least PARTIAL_ATTESTED times in the register
+    (年化|收益 outside 年化|收益率, 可|执行): a phrase of its own, not a word less one character.
+    (Word pairs, not character n-grams: 权人 occurs inside 抵押权人 and 质权人 too.)"""
+    modals = _verb_context()["modals"]
+    if any(len(t.text) == 1 and t.text not in modals and ngrams.word_pos(t.text)[:1] not in FUNCTION_POS
+           for t in toks):
+        return False  # a lone content character is a piece of a compound the segmenter split (权|人)
+    keys = [ngrams.word_key(t.text) for t in toks]
+    return all(ngrams.fin_bigram(a, b) >= PARTIAL_ATTESTED for a, b in zip(keys, keys[1:]))
 
 
 def _list_item(tok: str) -> bool:
@@ -1853,6 +1866,8 @@ class MissingChar(Check):
                 continue  # a single token (a word jieba knows), or inside another word
             if _compositional(frag):
                 continue  # 不|履行 is a phrase of its own, not 拒不履行 cut
+            if _attested_alone(toks[i:j + 1]):
+                continue  # the register writes it so (年化收益, 可执行): no fragment
             hits.append(_Hit(s, e, value))
         # one character left of a two-character word (分期 → 分, 罚款 → 款): a single-character token
         n = len(toks)

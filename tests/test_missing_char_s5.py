@@ -60,3 +60,15 @@ def test_a_numeral_and_measure_word_or_a_word_and_a_plain_verb_is_no_fragment():
     text = ("异地就医的报销比例比本地低了一截。\n手头宽裕的家庭优先选缩短年限，收入不稳的优先选减少月供。\n"
             "两种方式各有利弊，借款人应结合自身情况决定。\n")
     assert [f for f in mc(text) if f.data.get("kind") == "partial"] == []
+
+
+def test_a_fragment_whose_word_pairs_the_register_writes_is_a_phrase():
+    from checks.missing_char import _attested_alone
+
+    def toks(s):
+        return Document(s).tokens
+
+    assert _attested_alone(toks("可执行"))  # 可|执行: a modal and its verb, common in the register
+    assert not _attested_alone(toks("权人"))  # 权|人: pieces of 抵押权人 / 债权人, never a phrase
+    text = "由于对方名下已经没有可执行的财产，法院裁定终结本次执行程序。\n"
+    assert [f for f in mc(text) if f.data.get("kind") == "partial"] == []
