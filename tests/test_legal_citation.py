@@ -213,6 +213,7 @@ def test_repealed_law_with_unmapped_article_has_no_automatic_fix():
     "2024-05-06\n民法典施行后,合同法同时废止。担保法也不再适用。",
     "2024-05-06\n合同法已被民法典取代。过去,合同法是处理借款纠纷的主要依据。",
     "2024-05-06\n签订合同法律效力如何认定?劳动合同法有专门规定。",
+    "2024-05-06\n这一点和过去的担保法规定不同,过去没有约定的推定为连带责任保证。",
 ])
 def test_repealed_law_not_reported(text):
     assert [f for f in run(text) if f.rule.endswith("repealed-law")] == []
