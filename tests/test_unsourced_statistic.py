@@ -111,3 +111,14 @@ def test_ju_inside_a_word_is_no_attribution():
     # 证据|收集……调查: 据 ends 证据, it does not introduce a source
     assert rules("监管部门会根据证据收集的情况进行调查，逐步增加检查频次。", ID) == []
     assert rules("据中国银行业协会统计，信用卡累计发卡量持续增长。", ID)[0][0] == "unsourced-statistic/institution-only"
+
+
+def test_one_case_is_not_a_statistic():
+    def found(text):
+        return [f for f in lint_text(text, select=["unsourced-statistic"])]
+
+    # a case story's household and one complaint looked into, not data about a population
+    assert found("任先生今年三十出头，房贷余额约200万元，剩余期限28年。\n") == []
+    assert found("几个月后，保险公司经调查发现投诉内容与双录资料明显不符，没有同意退保。\n") == []
+    # a survey still is one
+    assert len(found("调查发现，超过30%的借款人不清楚自己的贷款利率。\n")) == 1
