@@ -320,5 +320,7 @@ def test_reported_misconduct_is_not_the_authors_claim():
     # an explainer listing how salespeople mislead: 说成 / 欺骗 report the promise, nobody makes it
     assert ids("常见的误导手法包括：把分红险的演示利益说成固定收益，或者承诺保证收益。\n") == []
     assert ids("如果能证明存在明显的欺骗行为，比如代签名、承诺保本高收益有书面证据，可以要求退还保费。\n") == []
+    # a section about the choices to avoid frames its items
+    assert ids("（六）需要避开的选择\n着急用钱时，最容易掉进两个坑。一是信用卡套现和网络小额贷款，看起来手续简单。\n") == []
     # the same promise made by the text itself still fires
     assert ids("本产品承诺保本高收益，年化收益率稳定在8%以上。\n") != []
