@@ -127,6 +127,7 @@ AFFIX_MAX_LEN = 7  # the longest word restored at a cut space from a compound or
 FUNCTION_POS = ("c", "u", "p", "d", "r", "y", "e")  # jieba POS of function words
 PARTIAL_VOCAB_FIN = 3  # ... and register words (corpus/finance tokens) at least this frequent
 PARTIAL_FRAG_WORD = 50  # a fragment that is itself a word this frequent (or a register token) is not a fragment
+AGENT_SUFFIXES = "人者员方"  # a word + one of these is an agent noun of its own (管理人, 持有者)
 PARTIAL_ATTESTED = 3  # a fragment whose word pairs the register writes this often is a phrase of its own
 PARTIAL_GAIN_ONE = 6.0  # log gain a lone broken site needs
 PARTIAL_GAIN_MANY = 2.0  # log gain each site of a word broken the same way at several places needs ...
@@ -546,13 +547,15 @@ _LAST_NORM: tuple[str | None, str] = (None, "")
 
 def _compositional(frag: str) -> bool:
     """A function character joined to a word (不|履行, 已|逾期, 履行|的), a word and a verb the
-    register uses alone (优先|选), or a numeral and its measure word (一|截): a phrase of its own."""
+    register uses alone (优先|选), an agent suffix (管理|人) or an adjective (状况|好), or a numeral and
+    its measure word (一|截): a phrase of its own."""
     if len(frag) == 2 and frag[0] in NUMERALS:
         return True
     if len(frag) < 3:
         return False
-    if frag[-1] in _free_verbs() and ngrams.word_freq(frag[:-1]) >= PARTIAL_FRAG_WORD:
-        return True
+    if ngrams.word_freq(frag[:-1]) >= PARTIAL_FRAG_WORD and (
+            frag[-1] in _free_verbs() or frag[-1] in AGENT_SUFFIXES or ngrams.word_pos(frag[-1]) == "a"):
+        return True  # 优先|选, 管理|人 (an agent noun), 状况|好 (a predicate)
     return any(ngrams.word_pos(ch)[:1] in FUNCTION_POS and ngrams.word_freq(rest) >= PARTIAL_FRAG_WORD
                for ch, rest in ((frag[0], frag[1:]), (frag[-1], frag[:-1])))
 
@@ -600,6 +603,18 @@ def _attested_alone(toks) -> bool:
         return False  # a lone content character is a piece of a compound the segmenter split (权|人)
     keys = [ngrams.word_key(t.text) for t in toks]
     return all(ngrams.fin_bigram(a, b) >= PARTIAL_ATTESTED for a, b in zip(keys, keys[1:]))
+
+
+def _collocate(tok: str) -> bool:
+    """A neighbour that makes a collocation with an orphan it always stands by: a word, or a
+    content character (发|小 five times is 发小); not a function character (的, 是, 在)."""
+    return tok not in _free_chars() or (len(tok) == 1 and ngrams.word_pos(tok)[:1] in ("a", "n"))
+
+
+def _in_char_list(toks, i: int) -> bool:
+    """Token i is an item of an enumeration of one-character items (理、工、农、医)."""
+    return ((i > 1 and toks[i - 1].text == "、" and _list_item(toks[i - 2].text))
+            or (i + 2 < len(toks) and toks[i + 1].text == "、" and _list_item(toks[i + 2].text)))
 
 
 def _list_item(tok: str) -> bool:
@@ -721,7 +736,7 @@ class MissingChar(Check):
         "insert-candidates": Option(20, "candidate words per document scored by the character model "
                                         "(those the most contexts agree on)"),
         "insert-min-contexts": Option(2, "distinct contexts (word pairs) that must agree on a deleted word (+1 for a single character)"),
-        "insert-min-score": Option(11.0, "document score (summed gains + absence evidence) a deleted word needs"),
+        "insert-min-score": Option(13.0, "document score (summed gains + absence evidence) a deleted word needs"),
         "insert-site-gain": Option(3.0, "log-probability gain a single insertion site needs"),
         "insert-needs-evidence": Option(False, "look for words deleted without a trace only in documents that show other "
                                                "damage (a word known deleted, another finding, a cut space): about 3x "
@@ -779,8 +794,8 @@ class MissingChar(Check):
             frag = text[c0.start:c0.end]
             prev, nxt = getattr(c0, "data_prev", ""), getattr(c0, "data_next", "")
             # only word neighbours make a collocation; punctuation and function characters do not
-            lk = ("L", prev, frag) if prev and is_han(prev[-1]) and prev not in _free_chars() else ("", "", "")
-            rk = ("R", frag, nxt) if nxt and is_han(nxt[0]) and nxt not in _free_chars() else ("", "", "")
+            lk = ("L", prev, frag) if prev and is_han(prev[-1]) and _collocate(prev) else ("", "", "")
+            rk = ("R", frag, nxt) if nxt and is_han(nxt[0]) and _collocate(nxt) else ("", "", "")
             return lk, rk
 
         for site in cands:
@@ -1061,8 +1076,7 @@ class MissingChar(Check):
                 continue  # 问：/答： labels, also run in after a question (…吗？答：…)
             if prev in names["before"] or nxt.startswith(names["after"]):
                 continue  # a name: 小王, 老邓, 王先生, 蒋女士
-            if ((prev == "、" and i > 1 and _list_item(toks[i - 2].text))
-                    or (nxt == "、" and i + 2 < n and _list_item(toks[i + 2].text))):
+            if _in_char_list(toks, i):
                 continue  # an enumeration of one-character items: 理、工、农、医; 强行登、占
             mass = ngrams.char_mass(ch) or 1
             # a character that often stands alone in the register (签, 拒, 选, 卡) needs a context
@@ -1118,6 +1132,8 @@ class MissingChar(Check):
                     if prev and is_han(prev[-1]) and prev[-1] not in free_chars:
                         continue
                     repl, ins, fs, fe = w, left, t.start, t.end
+                if len(ins) >= 2 and word_freq(ins) < PARTIAL_FRAG_WORD:
+                    continue  # a filter deletes words: 用卡 is none (信 → 信用卡 is a letter, 一封信)
                 local = math.log(f / mass) - log_free
                 if clause_end:
                     local += 0.5
@@ -1882,6 +1898,8 @@ class MissingChar(Check):
             nxt = toks[i + 1].text if i + 1 < n else ""
             if ((prev and ngrams.word_freq(prev[-1] + ch) >= 20) or (nxt and ngrams.word_freq(ch + nxt[0]) >= 20)):
                 continue  # the character forms a word with its neighbour (受|用人单位): no orphan
+            if _in_char_list(toks, i):
+                continue  # 理、工、农、医: one-character items, not 农业 cut
             hits.append(_Hit(t.start, t.end, opts))
         if not hits:
             return []

@@ -72,3 +72,36 @@ def test_a_fragment_whose_word_pairs_the_register_writes_is_a_phrase():
     assert not _attested_alone(toks("权人"))  # 权|人: pieces of 抵押权人 / 债权人, never a phrase
     text = "由于对方名下已经没有可执行的财产，法院裁定终结本次执行程序。\n"
     assert [f for f in mc(text) if f.data.get("kind") == "partial"] == []
+
+
+def test_an_agent_noun_or_a_predicate_adjective_is_no_fragment():
+    from checks.missing_char import _compositional
+
+    assert _compositional("管理人") and _compositional("状况好")  # not 管理人员 / 状况良好 cut
+    text = ("破产程序中，债务人需要配合管理人的工作，并如实报告财产。\n如果经营状况好，年底可以多分红。\n"
+            "管理人由人民法院指定，对人民法院负责。\n")
+    assert [f for f in mc(text) if f.data.get("kind") == "partial"] == []
+
+
+def test_an_orphan_always_beside_the_same_content_character_is_a_compound():
+    # 发|小 five times is 发小 (a childhood friend), not 发展 with 展 deleted everywhere
+    text = ("秦先生前年给发小转了6万元，微信上只有一句谢了。\n两年过去，发小绝口不提还钱。\n"
+            "秦先生整理出了发小在转账前两天发来的消息。\n发小在庭上坚持称是赠与。\n法院判决发小归还6万元。\n")
+    assert [f for f in mc(text) if f.fix and f.fix.replacement == "发展"] == []
+
+
+def test_a_filter_deletes_words_so_a_missing_part_must_be_one():
+    # 信 → 信用卡 would need 用卡, which is no word: 一封信 is a letter
+    assert "信用卡" not in _orphan_restorations("单位前台也收到了一封同样的信。\n")
+    # ... while a one-character part is still proposed (扰 → 骚扰)
+    assert "骚扰" in _orphan_restorations("不得对借款人进行任何形式的扰或侵害。\n")
+
+
+def test_one_character_items_of_a_list_are_no_remainders_in_either_pass():
+    from checks.missing_char import _in_char_list
+
+    toks = Document("理、工、农、医院校应当不少于六万册。\n").tokens
+    i = next(k for k, t in enumerate(toks) if t.text == "农")
+    assert _in_char_list(toks, i)
+    toks = Document("申请分期、或延期还款。\n").tokens
+    assert not any(_in_char_list(toks, k) for k in range(len(toks)))
