@@ -127,7 +127,9 @@ AFFIX_MAX_LEN = 7  # the longest word restored at a cut space from a compound or
 FUNCTION_POS = ("c", "u", "p", "d", "r", "y", "e")  # jieba POS of function words
 PARTIAL_VOCAB_FIN = 3  # ... and register words (corpus/finance tokens) at least this frequent
 PARTIAL_FRAG_WORD = 50  # a fragment that is itself a word this frequent (or a register token) is not a fragment
+RESULT_COMPLEMENTS = "成到完好"  # after a verb: its result (转成, 办完), a phrase of its own
 AGENT_SUFFIXES = "人者员方"  # a word + one of these is an agent noun of its own (管理人, 持有者)
+ORPHAN_SHORTHAND_SHARE = 0.02  # completions this common among the orphan's uses may be what it abbreviates
 PARTIAL_ATTESTED = 3  # a fragment whose word pairs the register writes this often is a phrase of its own
 PARTIAL_GAIN_ONE = 6.0  # log gain a lone broken site needs
 PARTIAL_GAIN_MANY = 2.0  # log gain each site of a word broken the same way at several places needs ...
@@ -386,8 +388,8 @@ def _frames() -> dict[str, tuple[frozenset[str], int]]:
 def _one_char_options(ch: str) -> tuple[tuple[str, int], ...]:
     """(two-character word, index of its other character) a lone ``ch`` may be the rest of: only for
     a character bound in the dictionary and in the register, nouns and verbs (static: memoised)."""
-    if not is_han(ch) or ngrams.char_freedom(ch) > PARTIAL_ONE_FREEDOM or ch in _free_chars():
-        return ()
+    if not is_han(ch) or ngrams.char_freedom(ch) > PARTIAL_ONE_FREEDOM or ch in _free_chars() or ch in _free_verbs():
+        return ()  # (a verb the register uses alone is a verb: 办|信用卡, 存|五年期)
     alone, used = ngrams.fin_char_use(ch)
     if used < PARTIAL_ONE_USED or alone >= REG_FREE * used:
         return ()  # stands alone in the register (会, 各, 下), or too rare there to tell (燃)
@@ -549,13 +551,14 @@ def _compositional(frag: str) -> bool:
     """A function character joined to a word (不|履行, 已|逾期, 履行|的), a word and a verb the
     register uses alone (优先|选), an agent suffix (管理|人) or an adjective (状况|好), or a numeral and
     its measure word (一|截): a phrase of its own."""
-    if len(frag) == 2 and frag[0] in NUMERALS:
-        return True
+    if len(frag) == 2 and (frag[0] in NUMERALS or (frag[1] in RESULT_COMPLEMENTS and ngrams.word_pos(frag[0])[:1] == "v")):
+        return True  # 一|截, 转|成
     if len(frag) < 3:
         return False
     if ngrams.word_freq(frag[:-1]) >= PARTIAL_FRAG_WORD and (
-            frag[-1] in _free_verbs() or frag[-1] in AGENT_SUFFIXES or ngrams.word_pos(frag[-1]) == "a"):
-        return True  # 优先|选, 管理|人 (an agent noun), 状况|好 (a predicate)
+            frag[-1] in _free_verbs() or frag[-1] in AGENT_SUFFIXES or frag[-1] == "时"
+            or ngrams.word_pos(frag[-1]) == "a"):
+        return True  # 优先|选, 管理|人 (an agent noun), 诉讼|时 (when), 状况|好 (a predicate)
     return any(ngrams.word_pos(ch)[:1] in FUNCTION_POS and ngrams.word_freq(rest) >= PARTIAL_FRAG_WORD
                for ch, rest in ((frag[0], frag[1:]), (frag[-1], frag[:-1])))
 
@@ -615,6 +618,17 @@ def _in_char_list(toks, i: int) -> bool:
     """Token i is an item of an enumeration of one-character items (理、工、农、医)."""
     return ((i > 1 and toks[i - 1].text == "、" and _list_item(toks[i - 2].text))
             or (i + 2 < len(toks) and toks[i + 1].text == "、" and _list_item(toks[i + 2].text)))
+
+
+def _other_completion_written(site, c, text: str) -> bool:
+    """The orphan is a noun, and a compound it heads (汇票, 计划表) stands whole in the document at
+    least twice: the orphan is the page's shorthand for it (这张票 in an article on 汇票 and 票据,
+    not 股票 cut), not the rest of a word the filter took."""
+    ch = text[c.start:c.end]
+    if ngrams.word_pos(ch)[:1] != "n":
+        return False
+    return any(x.repl != c.repl and x.repl.endswith(ch) and getattr(x, "data_share", 0.0) >= ORPHAN_SHORTHAND_SHARE
+               and ngrams.word_pos(x.repl)[:1] == "n" and text.count(x.repl) >= 2 for x in site if x.repl)
 
 
 def _list_item(tok: str) -> bool:
@@ -967,6 +981,8 @@ class MissingChar(Check):
         if best is None:
             return self._only_gone(site, absent, text) if site and site[0].kind == "orphan" else None
         c = best
+        if c.kind == "orphan" and _other_completion_written(site, c, text):
+            return None
         if c.kind == "space" and c.repl is None:
             return c, 0.7
         if c.kind == "remainder":
@@ -1092,7 +1108,9 @@ class MissingChar(Check):
             verb_char = pos_ch[:1] == "v"
             verb_alone = need_gain == GAIN_FREE and verb_char
             verb_used = ((verb_alone and (nxt in vc["complements"] or word_pos(nxt)[:1] in ("n", "r")))
-                         or (verb_char and (nxt in vc["aspect"] or prev in vc["modals"])))
+                         or (verb_char and (nxt in vc["aspect"] or prev in vc["modals"]))
+                         # a monosyllabic verb with its result (选|到省一级, 保|到60岁)
+                         or (is_free and nxt != "的" and prev not in ("的", "之") and nxt in vc["complements"]))
             # a prefix before a word (非|本地, 非|定点) or a suffix after one is attached, not cut
             prefix_used = pos_ch == "h" and nxt[:1] != "" and is_han(nxt[0])
             suffix_used = pos_ch == "k" and prev[-1:] != "" and is_han(prev[-1])

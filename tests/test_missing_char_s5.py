@@ -105,3 +105,23 @@ def test_one_character_items_of_a_list_are_no_remainders_in_either_pass():
     assert _in_char_list(toks, i)
     toks = Document("申请分期、或延期还款。\n").tokens
     assert not any(_in_char_list(toks, k) for k in range(len(toks)))
+
+
+def test_an_orphan_noun_is_the_pages_shorthand_for_a_compound_it_heads():
+    text = ("企业收到商业承兑汇票时，先查承兑人的信用。\n承兑汇票到期前可以贴现。\n"
+            "这种票能收吗？承兑人持续逾期的，这样的票坚决不能收。\n大集团开的票也要核对背书是否连续。\n")
+    assert [f for f in mc(text) if f.fix and f.fix.replacement == "股票"] == []
+
+
+def test_a_monosyllabic_verb_with_its_result_is_a_verb():
+    assert "选择" not in _orphan_restorations("备案时选到省一级的，可以在全省定点医院直接结算。\n")
+    assert "保留" not in _orphan_restorations("寿险可以保到60岁，也可以保30年。\n")
+    # ... but not after 的: 类似的问在网上讨论很多 is still 问题 cut
+    assert "问题" in _orphan_restorations("类似的问在网上讨论很多，但说法不一。\n")
+
+
+def test_when_and_a_verbs_result_end_a_phrase():
+    from checks.missing_char import _compositional
+
+    assert _compositional("诉讼时") and _compositional("转成")
+    assert not _compositional("人法院")
