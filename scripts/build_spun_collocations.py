@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Derive the word-bigram collocation counts that ``spun-text`` scores with.
 
-Input: ``corpus/finance/*.txt`` — finance-advice articles written for the project (the
-register wenlint lints) — and, read-only outside the repo, ``../shared/laws/articles`` —
+Input: ``corpus/finance/*.txt`` as of ``COLLOC_CORPUS_COMMIT`` — finance-advice articles
+written for the project (the register wenlint lints) — and, read-only outside the repo, ``../shared/laws/articles`` —
 public-domain PRC law texts.  They are segmented exactly as wenlint segments documents (jieba, dictionary mode,
 ``linter.segment``), and for every word in ``linter/data/spun_text/pairs.toml`` (spun forms
 and their originals) the counts of its left and right neighbouring tokens are kept.
@@ -30,6 +30,11 @@ sys.path.insert(0, str(ROOT))
 from linter.resources import load_toml  # noqa: E402
 from linter.segment import tokenizer  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "scripts"))
+from build_spun_frames import corpus_texts  # noqa: E402
+
+COLLOC_CORPUS_COMMIT = "2d9dfd8"  # the corpus snapshot of these counts (90 articles)
+
 
 def words_of_interest() -> set[str]:
     table = load_toml("spun_text/pairs.toml")
@@ -51,15 +56,15 @@ def main() -> None:
     left: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     right: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     files = sorted((Path(args.shared) / "laws" / "articles").glob("*.json"))
-    corpus = sorted((ROOT / "corpus" / "finance").glob("*.txt"))
+    corpus = corpus_texts(ROOT / "corpus" / "finance", COLLOC_CORPUS_COMMIT)  # see build_spun_frames
 
     def paragraphs():
         for path in files:
             data = json.loads(path.read_text(encoding="utf-8"))
             for text in (data.get("articles") or {}).values():
                 yield from text.split("\n")
-        for path in corpus:
-            yield from path.read_text(encoding="utf-8").splitlines()
+        for text in corpus:
+            yield from text.splitlines()
 
     for para in paragraphs():
         toks = [w for w in tk.cut(para, HMM=False) if w.strip()]
