@@ -128,6 +128,7 @@ FUNCTION_POS = ("c", "u", "p", "d", "r", "y", "e")  # jieba POS of function word
 PARTIAL_VOCAB_FIN = 3  # ... and register words (corpus/finance tokens) at least this frequent
 PARTIAL_FRAG_WORD = 50  # a fragment that is itself a word this frequent (or a register token) is not a fragment
 RESULT_COMPLEMENTS = "成到完好"  # after a verb: its result (转成, 办完), a phrase of its own
+LOCATIVES = ("上", "中", "里", "内")  # postpositions after a noun
 AGENT_SUFFIXES = "人者员方"  # a word + one of these is an agent noun of its own (管理人, 持有者)
 ORPHAN_SHORTHAND_SHARE = 0.02  # completions this common among the orphan's uses may be what it abbreviates
 PARTIAL_ATTESTED = 3  # a fragment whose word pairs the register writes this often is a phrase of its own
@@ -1076,6 +1077,9 @@ class MissingChar(Check):
             is_free = ch in free_verbs
             prev = toks[i - 1].text if i > 0 else ""
             nxt = toks[i + 1].text if i + 1 < n else ""
+            if prev == "的" and nxt in LOCATIVES and (i + 2 >= n or toks[i + 2].text[:1] in CLAUSE_PUNCT
+                                                       or toks[i + 2].text in ("的", "有", "是")):
+                continue  # 的表|上，: a noun standing as a word before its postposition
             if prev and (prev[-1].isdigit() or (word_pos(prev) == "m" and prev[-1] in NUMERALS)) and not (
                     prev == "一" and i > 1 and toks[i - 2].text in ("这", "那", "此", "该")):
                 continue  # 三四|线, 2025|年: a measure word after a numeral (not a noun's remainder: 这一|问，)

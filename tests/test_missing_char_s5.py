@@ -125,3 +125,8 @@ def test_when_and_a_verbs_result_end_a_phrase():
 
     assert _compositional("诉讼时") and _compositional("转成")
     assert not _compositional("人法院")
+
+
+def test_a_noun_before_its_postposition_stands_as_a_word():
+    # 的表上，: the repayment table, not 表面 cut
+    assert "表面" not in _orphan_restorations("等额本息的表上，月供是固定的。\n")
