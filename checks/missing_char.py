@@ -621,7 +621,7 @@ def _in_char_list(toks, i: int) -> bool:
             or (i + 2 < len(toks) and toks[i + 1].text == "、" and _list_item(toks[i + 2].text)))
 
 
-def _other_completion_written(site, c, text: str) -> bool:
+def _other_completion_written(site, c, text: str, count) -> bool:
     """The orphan is a noun, and a compound it heads (汇票, 计划表) stands whole in the document at
     least twice: the orphan is the page's shorthand for it (这张票 in an article on 汇票 and 票据,
     not 股票 cut), not the rest of a word the filter took."""
@@ -629,7 +629,7 @@ def _other_completion_written(site, c, text: str) -> bool:
     if ngrams.word_pos(ch)[:1] != "n":
         return False
     return any(x.repl != c.repl and x.repl.endswith(ch) and getattr(x, "data_share", 0.0) >= ORPHAN_SHORTHAND_SHARE
-               and ngrams.word_pos(x.repl)[:1] == "n" and text.count(x.repl) >= 2 for x in site if x.repl)
+               and ngrams.word_pos(x.repl)[:1] == "n" and count(x.repl) >= 2 for x in site if x.repl)
 
 
 def _list_item(tok: str) -> bool:
@@ -877,8 +877,11 @@ class MissingChar(Check):
         cands += remainder_sites
 
         findings = []
+        # the whole-word counts the shorthand test asks about, in one pass (not a scan per word)
+        counts.prime({x.repl for site in cands if site and site[0].kind == "orphan" for x in site
+                      if x.repl and getattr(x, "data_share", 0.0) >= ORPHAN_SHORTHAND_SHARE})
         for site in cands:
-            best = self._choose(site, deleted, absent, by_rate, text)
+            best = self._choose(site, deleted, absent, by_rate, text, counts.count)
             if best is not None:
                 findings.append(self._absorb_space(text, *best))
         if not self.opts["insert-needs-evidence"] or deleted or findings or space_sites:
@@ -944,7 +947,7 @@ class MissingChar(Check):
                             restored=restored)
 
     def _choose(self, site: list[Cand], deleted: dict[str, float], absent,
-                by_rate: dict[str, bool], text: str = "") -> tuple[Cand, float] | None:
+                by_rate: dict[str, bool], text: str = "", count=None) -> tuple[Cand, float] | None:
         if site and site[0].kind == "space":
             pick = getattr(site[-1], "data_pick", None)
             if pick is not None:
@@ -982,7 +985,7 @@ class MissingChar(Check):
         if best is None:
             return self._only_gone(site, absent, text) if site and site[0].kind == "orphan" else None
         c = best
-        if c.kind == "orphan" and _other_completion_written(site, c, text):
+        if c.kind == "orphan" and _other_completion_written(site, c, text, count or text.count):
             return None
         if c.kind == "space" and c.repl is None:
             return c, 0.7
