@@ -84,6 +84,7 @@ REG_FREE = 0.1  # a character standing alone in at least this share of its corpu
 LABEL_AFTER = set("。？！?!；;）)")
 MIN_SCRIPT_CHARS = 8  # script-specific characters before a page counts as traditional
 MINOR_DELETED = 8.0  # a minor completion of a character the document plainly lacks (score >= this) need not be predicted, only not read much worse
+UNDAMAGED_EXTRA_SCORE = 4.0  # extra document score a traceless deletion of a word the topic does not expect needs on a page with no other damage
 PRIOR_MAX = 8  # words already known deleted that are tried at every gap
 COMPLETION_RARE = 20  # a token rarer than this in the dictionary may be a compound cut short ...
 COMPLETION_EVIDENCE = 1.0  # ... and its completions are insertion candidates with this weight
@@ -884,8 +885,9 @@ class MissingChar(Check):
             best = self._choose(site, deleted, absent, by_rate, text, counts.count)
             if best is not None:
                 findings.append(self._absorb_space(text, *best))
-        if not self.opts["insert-needs-evidence"] or deleted or findings or space_sites:
-            findings += self._insertions(text, toks, counts, deleted)
+        damaged = bool(deleted or findings or space_sites)
+        if not self.opts["insert-needs-evidence"] or damaged:
+            findings += self._insertions(text, toks, counts, deleted, damaged)
         findings += self._frames(text, toks, counts, deleted)
         findings += self._means_phrases(text, toks, counts)
         findings += self._law_names(text)
@@ -1568,7 +1570,7 @@ class MissingChar(Check):
         return ngrams.fin_bigram(key, r) == 0 and ngrams.word_freq(prev + r) == 0
 
     # ---- 5. whole words deleted without a trace ------------------------------
-    def _insertions(self, text, toks, counts, deleted) -> list[tuple[Cand, float]]:
+    def _insertions(self, text, toks, counts, deleted, damaged: bool = True) -> list[tuple[Cand, float]]:
         """A filter that deletes a word w deletes it everywhere: the document never contains w,
         and at several token boundaries the text reads much better with w put back
         (``会|电话`` → ``会通过电话``, ``可|法律途径`` → ``可通过法律途径``).
@@ -1739,6 +1741,8 @@ class MissingChar(Check):
                 score += TOPIC_BONUS
             if score < min_score:
                 continue
+            if not damaged and not topic and score < min_score + UNDAMAGED_EXTRA_SCORE:
+                continue  # a page with no other damage needs more evidence, unless its topic expects w
             conf = min(0.95, 0.6 + 0.01 * score)
             done = set()
             floor = min(strong_ctx) if strong_ctx else site_gain

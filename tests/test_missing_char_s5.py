@@ -130,3 +130,17 @@ def test_when_and_a_verbs_result_end_a_phrase():
 def test_a_noun_before_its_postposition_stands_as_a_word():
     # 的表上，: the repayment table, not 表面 cut
     assert "表面" not in _orphan_restorations("等额本息的表上，月供是固定的。\n")
+
+
+def test_a_page_with_no_other_damage_needs_more_evidence_of_a_traceless_deletion():
+    from pathlib import Path
+
+    from checks.missing_char import DocCounts
+
+    # a clean article on marital property lacks 双方, and 夫妻|另有约定 would read well with it
+    text = (Path(__file__).resolve().parent.parent / "corpus" / "staging" / "court-51.txt").read_text(encoding="utf-8")
+    doc = Document(text)
+    chk = MissingChar()
+    assert chk._insertions(text, doc.tokens, DocCounts(text), {}, True)  # on a damaged page it would be offered
+    assert chk._insertions(text, doc.tokens, DocCounts(text), {}, False) == []
+    assert [f for f in mc(text) if f.data.get("kind") == "insert"] == []
