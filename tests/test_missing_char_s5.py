@@ -144,3 +144,12 @@ def test_a_page_with_no_other_damage_needs_more_evidence_of_a_traceless_deletion
     assert chk._insertions(text, doc.tokens, DocCounts(text), {}, True)  # on a damaged page it would be offered
     assert chk._insertions(text, doc.tokens, DocCounts(text), {}, False) == []
     assert [f for f in mc(text) if f.data.get("kind") == "insert"] == []
+
+
+def test_a_long_fragment_the_register_writes_outside_its_word_is_a_phrase():
+    from checks.missing_char import _attested_string
+
+    assert _attested_string("年化收益", [("年化收益率", 4)])  # 年化收益 alone, not 年化收益率 cut
+    assert not _attested_string("人民法典", [("人民民法典", 2)])
+    text = "某私募产品宣称年化收益8%，起投100万元。\n页面上用醒目字体写着“年化收益4.5%”。\n"
+    assert [f for f in mc(text) if f.data.get("kind") == "partial"] == []
