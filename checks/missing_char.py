@@ -643,6 +643,12 @@ def _attested_string(frag: str, words) -> bool:
     return lm.count(key) - inside >= PARTIAL_ATTESTED
 
 
+def _function_start(doc, line_start: int) -> bool:
+    """The line opens with a function word (被电信 转走…): a sentence, not a label (小编导语 在…)."""
+    toks = doc.tokens_in(line_start, line_start + 1)
+    return bool(toks) and ngrams.word_pos(toks[0].text)[:1] in FUNCTION_POS
+
+
 def _list_item(tok: str) -> bool:
     """A one-character item of an enumeration (理、工、农): a content character, not the
     conjunction of a list whose item was deleted (扰、或泄露)."""
@@ -1284,7 +1290,7 @@ class MissingChar(Check):
             prefix_len = s - line_start
             # a label (小编导语 在…, 头像 某某) keeps its space unless a word forms across it; not a
             # line whose space runs into punctuation (遇到违规 ,): nothing follows a label there
-            layout = plain_prefix and prefix_len <= 4 and is_han(text[e])
+            layout = plain_prefix and prefix_len <= 4 and is_han(text[e]) and not _function_start(doc, line_start)
             if len(right_ctx.get(text[e:e + 4], ())) >= 3:
                 continue  # a stuffed keyword pasted after spaces
             rtoks = doc.tokens_in(e, e + 1)

@@ -153,3 +153,14 @@ def test_a_long_fragment_the_register_writes_outside_its_word_is_a_phrase():
     assert not _attested_string("人民法典", [("人民民法典", 2)])
     text = "某私募产品宣称年化收益8%，起投100万元。\n页面上用醒目字体写着“年化收益4.5%”。\n"
     assert [f for f in mc(text) if f.data.get("kind") == "partial"] == []
+
+
+def test_a_short_line_that_opens_with_a_function_word_is_no_label():
+    from checks.missing_char import _function_start
+
+    doc = Document("反诈专栏\n被电信 转走的钱还能追回来吗\n小编导语 在这里\n")
+    lines = [ln.start for ln in doc.lines]
+    assert _function_start(doc, lines[1]) and not _function_start(doc, lines[2])
+    sites = MissingChar()._spaces(doc.text, doc, lambda w: True)
+    assert any(doc.text[site[0].start - 1] == "信" for site in sites)  # 被电信 转走: a cut, examined
+    assert not any(doc.text[site[0].start - 1] == "语" for site in sites)  # 小编导语 在: a label
