@@ -895,8 +895,10 @@ class MissingChar(Check):
 
         findings = []
         # the whole-word counts the shorthand test asks about, in one pass (not a scan per word)
+        # (only the compounds an orphan heads: the others are never asked about)
         counts.prime({x.repl for site in cands if site and site[0].kind == "orphan" for x in site
-                      if x.repl and getattr(x, "data_share", 0.0) >= ORPHAN_SHORTHAND_SHARE})
+                      if x.repl and getattr(x, "data_share", 0.0) >= ORPHAN_SHORTHAND_SHARE
+                      and x.repl.endswith(text[site[0].start:site[0].end])})
         for site in cands:
             best = self._choose(site, deleted, absent, by_rate, text, counts.count)
             if best is not None:
@@ -965,7 +967,7 @@ class MissingChar(Check):
                             restored=restored)
 
     def _choose(self, site: list[Cand], deleted: dict[str, float], absent,
-                by_rate: dict[str, bool], text: str = "", count=None) -> tuple[Cand, float] | None:
+                by_rate: dict[str, bool], text: str, count) -> tuple[Cand, float] | None:
         if site and site[0].kind == "space":
             pick = getattr(site[-1], "data_pick", None)
             if pick is not None:
@@ -1003,7 +1005,7 @@ class MissingChar(Check):
         if best is None:
             return self._only_gone(site, absent, text) if site and site[0].kind == "orphan" else None
         c = best
-        if c.kind == "orphan" and _other_completion_written(site, c, text, count or text.count):
+        if c.kind == "orphan" and _other_completion_written(site, c, text, count):
             return None
         if c.kind == "space" and c.repl is None:
             return c, 0.7
