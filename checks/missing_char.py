@@ -89,6 +89,9 @@ PRIOR_MAX = 8  # words already known deleted that are tried at every gap
 COMPLETION_RARE = 20  # a token rarer than this in the dictionary may be a compound cut short ...
 COMPLETION_EVIDENCE = 1.0  # ... and its completions are insertion candidates with this weight
 INSERT_LEFT_PUNCT = set("，。；：？！、,;:?!")
+CLAUSE_END_PUNCT = frozenset("，。；！？")  # (normalised: the character model sees full width)
+DANGLE_MIN_COUNT = 3
+DANGLE_MAX_RATE = 0.02
 ORPHAN_NOUN_SHARE = 0.2  # a noun whose register predecessors are at least this share one filter word ...
 ORPHAN_NOUN_MIN = 30  # ... over at least this many corpus uses ...
 ORPHAN_NOUN_SITES = 3  # ... standing after a word never seen before it at this many sites: the word is deleted
@@ -1656,6 +1659,7 @@ class MissingChar(Check):
             if gated:
                 completion_only.add(key)
             sites.append((i, p, key))
+        sites += self._dangling_ends(toks, norm, starts, xys)
 
         # the candidate words of every distinct gap context, counted in the document in one pass
         keys = {key for _, _, key in sites}
@@ -1715,15 +1719,18 @@ class MissingChar(Check):
         base_cache: dict[int, float] = {}
         # (the few completions of rare tokens are scored whatever their rank: the register's word
         # pairs, which rank the rest, never see them)
+        # every decision below reads only gains of at least this much (a site's bar, or the lower
+        # bar of a topic word's further sites): smaller ones need not be scored to the end
+        g_floor = min(opts["insert-site-gain"], TOPIC_SITE_GAIN)
         for w in [w for _, _, w in ranked[:top]] + sorted(completing & {w for _, _, w in ranked[top:]}):
             for p, a, b, i, _, _ in pairs[w]:
                 hist = norm[max(0, p - 4):p]
                 base = base_cache.get(p)
                 if base is None:
                     base = base_cache[p] = lm.score(hist + norm[p:p + 4], len(hist))
-                g = lm.score(hist + w + norm[p:p + 4], len(hist)) - base
-                if g > 0:
-                    by_word.setdefault(w, []).append((g, p, a, b, i))
+                sc = lm.score_above(hist + w + norm[p:p + 4], len(hist), base + g_floor)
+                if sc is not None:
+                    by_word.setdefault(w, []).append((sc - base, p, a, b, i))
         out: list[tuple[Cand, float]] = []
         han_n = max(1, han_count(text))
         min_score = opts["insert-min-score"]
@@ -1785,10 +1792,36 @@ class MissingChar(Check):
                 base = base_cache.get(p)
                 if base is None:
                     base = base_cache[p] = lm.score(hist + norm[p:p + 4], len(hist))
-                g = lm.score(hist + w + norm[p:p + 4], len(hist)) - base
-                if g >= known_gain:
+                sc = lm.score_above(hist + w + norm[p:p + 4], len(hist), base + known_gain)
+                if sc is not None:
+                    g = sc - base
                     A, B = toks[ti], toks[ti + 1]
                     out.append((Cand(A.end - 1, B.start + 1, p, p, w, w, "insert", g, w), conf - 0.05))
+        return out
+
+    @staticmethod
+    def _dangling_ends(toks, norm: str, starts: list[int], xys: list[str]) -> list[tuple[int, int, tuple]]:
+        """Clause ends where a word was cut off: the token before the clause punctuation is one
+        the register almost never ends a clause with (遭到强烈|。, 其他形式的|，, 泄露个人|。), so
+        the object or head that followed it is the candidate (the same search as a gap between
+        words, the punctuation standing for the right word)."""
+        out = []
+        word_key = ngrams.word_key
+        for i, xy in enumerate(xys):
+            if xy[1:] not in CLAUSE_END_PUNCT or not is_han(xy[0]):
+                continue
+            A = toks[i]
+            ak = word_key(A.text)
+            n = ngrams.fin_word_count(ak)
+            if n < DANGLE_MIN_COUNT:
+                continue
+            succ = ngrams.fin_successors(ak)
+            ends = sum(succ.get(c, 0) for c in CLAUSE_END_PUNCT)
+            if ends / n > DANGLE_MAX_RATE:
+                continue
+            p = starts[i]
+            out.append((i, p, (xy[0], xy[1], ak, word_key(toks[i + 1].text),
+                               norm[p - 2:p] if p >= 2 else "", norm[p:p + 2])))
         return out
 
     @staticmethod

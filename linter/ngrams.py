@@ -598,6 +598,34 @@ class FinLM:
         scores[key] = v
         return v
 
+    def score_above(self, s: str, start: int, floor: float) -> float | None:
+        """``score(s, start)`` when it is at least ``floor``, else None, found without scoring
+        every window: each term is a log-probability (≤ 0), so once the running sum falls below
+        ``floor`` the whole cannot reach it.  (A search that only keeps gains above a bar scores
+        hundreds of candidates per document and keeps a few: most stop after two windows.)"""
+        v = self._scores.get((s, start, None))
+        if v is not None:
+            return v if v >= floor else None
+        memo = self._win
+        get = memo.get
+        vals = []
+        ap = vals.append
+        run = 0.0
+        stop = floor - 1e-9  # (the running sum may round differently from ``sum``)
+        for i in range(start, len(s)):
+            w = s[i - 4 if i > 4 else 0:i + 1]
+            x = get(w)
+            if x is None:
+                if len(memo) > MEMO_WINDOWS:
+                    memo.clear()
+                x = memo[w] = self._window(w)
+            run += x
+            if run < stop:
+                return None
+            ap(x)
+        v = sum(vals)  # the same float as ``score``
+        return v if v >= floor else None
+
     def score_many(self, strings, start: int, end: int | None = None) -> list[float]:
         """``[score(s, start, end) for s in strings]`` in one call."""
         score = self.score

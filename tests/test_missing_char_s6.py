@@ -1,0 +1,53 @@
+"""missing-char: clause-final deletions, and the bounded scoring of the traceless search (session 6)."""
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checks.missing_char import MissingChar
+from linter import ngrams
+from linter.document import Document
+from linter.runner import lint_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _dangling(text: str) -> set[str]:
+    doc = Document(text)
+    toks = doc.tokens
+    norm = ngrams.lm_normalise(text)
+    starts = [t.start for t in toks[1:]]
+    xys = [norm[p - 1:p + 1] for p in starts]
+    return {toks[i].text for i, _, _ in MissingChar._dangling_ends(toks, norm, starts, xys)}
+
+
+def test_a_clause_that_ends_on_a_word_the_register_never_ends_one_with_is_examined():
+    # 实行 always takes its object in the register; 隐私 ends clauses often
+    assert "实行" in _dangling("贷款机构有权采取合法措施实行。")
+    assert "隐私" not in _dangling("任何人不得泄露个人隐私。")
+
+
+def test_a_word_deleted_before_the_clause_punctuation_is_restored_there():
+    # the clean fixture with 利率 deleted everywhere: 展示年化| ， is a clause-final site, which the
+    # search never examined while it looked only at gaps between two words
+    text = (ROOT / "fixtures" / "clean" / "corpus-15.txt").read_text(encoding="utf-8").replace("利率", "")
+    site = text.index("展示年化，") + len("展示年化")
+    found = [f for f in lint_text(text, select=["missing-char"]) if f.check_id == "missing-char"]
+    assert any(f.fix and f.fix.replacement == "利率" and abs(f.fix.start - site) <= 1 for f in found)
+
+
+_HAN = st.text(alphabet=st.sampled_from("的银行贷款逾期利率催收电话借款人合同法律规定，。"), min_size=1, max_size=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_HAN, st.integers(min_value=0, max_value=6), st.floats(min_value=-40, max_value=0))
+def test_score_above_is_score_when_it_reaches_the_floor_and_none_otherwise(s, start, floor):
+    lm = ngrams.fin_lm()
+    s = ngrams.lm_normalise(s)
+    start = min(start, len(s))
+    full = lm.score(s, start)
+    got = lm.score_above(s, start, floor)
+    if full >= floor:
+        assert got == full
+    else:
+        assert got is None
