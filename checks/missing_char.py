@@ -40,6 +40,7 @@ corpus).  Linear time: strings the evidence asks about are counted in the docume
 """
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -91,6 +92,8 @@ COMPLETION_EVIDENCE = 1.0  # ... and its completions are insertion candidates wi
 INSERT_LEFT_PUNCT = set("，。；：？！、,;:?!")
 CLAUSE_END_PUNCT = frozenset("，。；！？")  # (normalised: the character model sees full width)
 DANGLE_MIN_COUNT = 3
+WEAK_GATE = 0.0  # junctions up to this character-pair PMI are tried for the strongest candidates
+WEAK_TRY_WORDS = 10  # ... this many
 DANGLE_MAX_RATE = 0.02
 ORPHAN_NOUN_SHARE = 0.2  # a noun whose register predecessors are at least this share one filter word ...
 ORPHAN_NOUN_MIN = 30  # ... over at least this many corpus uses ...
@@ -524,6 +527,19 @@ def _context_words(ctx: tuple[str, str, str, str]) -> tuple[tuple[str, float], .
     return v
 
 
+def _context_evidence(sites) -> dict[str, float]:
+    """A candidate word's evidence per distinct context (two characters a side) from its gap
+    entries ``(p, a, b, i, evidence, context)``: a repeated line (title, footer) is one context."""
+    ctx: dict[str, float] = {}
+    for _, _, _, _, ev, key in sites:
+        v = ctx.get(key)
+        if v is None:
+            ctx[key] = max(0, ev)
+        elif ev > v:  # (max(v, ev) without the call)
+            ctx[key] = ev
+    return ctx
+
+
 _GAP_CACHE: dict[tuple[str, str], tuple] = {}
 _GAINS: dict[tuple, float] = {}
 
@@ -766,8 +782,9 @@ class MissingChar(Check):
     supersedes = ("punctuation/stray-space",)
     options = {
         "min-confidence": Option(0.5, "report only findings at or above this confidence"),
-        "insert-gate": Option(0.0, "a token boundary is examined for a deleted word only when its character pair "
-                                   "is at most this (log) much more common in the in-register corpus than chance"),
+        "insert-gate": Option(-2.0, "a token boundary proposes deleted words only when its character pair's "
+                                   "log ratio to chance in the in-register corpus is at most this (boundaries up to "
+                                   "0 are tried only for words a rarer boundary already shows gone)"),
         "insert-candidates": Option(20, "candidate words per document scored by the character model "
                                         "(those the most contexts agree on)"),
         "insert-min-contexts": Option(2, "distinct contexts (word pairs) that must agree on a deleted word (+1 for a single character)"),
@@ -1617,10 +1634,12 @@ class MissingChar(Check):
         pairs: dict[str, list[tuple[int, str, str, int, float, str]]] = {}
 
         sites = []
+        weak: list[int] = []  # junctions between the gate and WEAK_GATE: tried, proposing nothing
         completion_only: set[tuple] = set()
         pmi_get = _PAIR_PMI.get
         word_key = ngrams.word_key
         left_punct = INSERT_LEFT_PUNCT
+        name_after = _names()["after"]
         # every junction's normalised character pair, and its memoised PMI, in C-level passes.  A
         # pair in the memo is a junction examined before: whether a junction is examined depends on
         # its pair only (normalisation maps no other character to Han or to clause punctuation), so
@@ -1644,11 +1663,15 @@ class MissingChar(Check):
                     continue
                 if pmi is _NO_PMI:
                     pmi = _pair_pmi(lm, xys[i])
+            if len(B.text) == 1 and i + 2 < len(toks) and toks[i + 2].text in name_after:
+                continue  # a surname (。施先生): a person's name takes no restored word (小施)
             if pmi is not None and pmi > gate:
-                # the junction's character pair is at least as common as chance predicts.  (Not
+                # the junction's character pair is about as common as chance predicts or more.  (Not
                 # gating after punctuation, where every clause opening pairs well, found subjects
                 # deleted after commas, ，|应予支持, but cost 30 % of the check's time for +2 % recall
                 # on the synthetic dev half and none on the held-out half: session 3.)
+                if pmi <= WEAK_GATE:
+                    weak.append(i)
                 if not _cut_compound(A.text, B.text):
                     continue
                 gated = True  # a rare token's completions are tried all the same
@@ -1702,39 +1725,52 @@ class MissingChar(Check):
                 else:
                     got.append((p, a, b, i, ev, ck))
         # pass 2: the character model's gain, only for the words the most contexts agree on
-        ranked = []
+        ranked, short = [], []
         for w, lst in pairs.items():
-            ctx: dict[str, float] = {}
-            for _, _, _, _, ev, key in lst:  # a repeated line (title, footer) is one context
-                v = ctx.get(key)
-                if v is None:
-                    ctx[key] = max(0, ev)
-                elif ev > v:  # (max(v, ev) without the call)
-                    ctx[key] = ev
+            ctx = _context_evidence(lst)
             need = min_ctx + (1 if len(w) == 1 else 0)
+            rank = (w in deleted, sum(math.log1p(e) for e in ctx.values()), w)
             if w in deleted or len(ctx) >= need:
-                ranked.append((w in deleted, sum(math.log1p(e) for e in ctx.values()), w))
+                ranked.append(rank)
+            elif weak:
+                short.append(rank)
         ranked.sort(reverse=True)
         by_word: dict[str, list[tuple[float, int, str, str, int]]] = {}
         base_cache: dict[int, float] = {}
-        # (the few completions of rare tokens are scored whatever their rank: the register's word
-        # pairs, which rank the rest, never see them)
         # every decision below reads only gains of at least this much (a site's bar, or the lower
         # bar of a topic word's further sites): smaller ones need not be scored to the end
         g_floor = min(opts["insert-site-gain"], TOPIC_SITE_GAIN)
-        for w in [w for _, _, w in ranked[:top]] + sorted(completing & {w for _, _, w in ranked[top:]}):
+
+        def gain_above(w: str, p: int) -> float | None:
+            hist = norm[max(0, p - 4):p]
+            base = base_cache.get(p)
+            if base is None:
+                base = base_cache[p] = lm.score(hist + norm[p:p + 4], len(hist))
+            sc = lm.score_above(hist + w + norm[p:p + 4], len(hist), base + g_floor)
+            return None if sc is None else sc - base
+
+        # (the few completions of rare tokens are scored whatever their rank: the register's word
+        # pairs, which rank the rest, never see them; so are the best-attested words short of
+        # contexts, which the weak junctions below may give more)
+        scored = [w for _, _, w in ranked[:top]] + sorted(completing & {w for _, _, w in ranked[top:]})
+        scored += [w for _, _, w in heapq.nlargest(WEAK_TRY_WORDS, short)]
+        for w in scored:
             for p, a, b, i, _, _ in pairs[w]:
-                hist = norm[max(0, p - 4):p]
-                base = base_cache.get(p)
-                if base is None:
-                    base = base_cache[p] = lm.score(hist + norm[p:p + 4], len(hist))
-                sc = lm.score_above(hist + w + norm[p:p + 4], len(hist), base + g_floor)
-                if sc is not None:
-                    by_word.setdefault(w, []).append((sc - base, p, a, b, i))
+                g = gain_above(w, p)
+                if g is not None:
+                    by_word.setdefault(w, []).append((g, p, a, b, i))
+        site_gain = opts["insert-site-gain"]
+        for w, lst in by_word.items():
+            if weak and max(map(_ITEM0, lst)) >= site_gain:
+                for i, p, a, b in self._weak_sites(w, lst, weak, toks, xys, starts):
+                    g = gain_above(w, p)
+                    if g is not None:
+                        lst.append((g, p, a, b, i))
+                        if p not in site_ctx:
+                            site_ctx[p] = text[max(0, p - 2):p + 2]
         out: list[tuple[Cand, float]] = []
         han_n = max(1, han_count(text))
         min_score = opts["insert-min-score"]
-        site_gain = opts["insert-site-gain"]
         total = max(1, ngrams.fin_word_total())
         known_gain = opts["insert-known-gain"]
         bounds = None
@@ -1798,6 +1834,24 @@ class MissingChar(Check):
                     A, B = toks[ti], toks[ti + 1]
                     out.append((Cand(A.end - 1, B.start + 1, p, p, w, w, "insert", g, w), conf - 0.05))
         return out
+
+    @staticmethod
+    def _weak_sites(w: str, found: list, weak: list[int], toks, xys: list[str], starts: list[int]):
+        """Junctions whose character pair is only a little rarer than chance (暴力|怎么办) are
+        many, and proposing words at each of them would be most of the search's cost; they
+        propose none, but a word that reads clearly better at a rarer junction is tried at them,
+        as further contexts of the same deletion (a filter deletes a word everywhere: 如果|人员 ×3,
+        暴力|怎么办 and 要求|人员 are one word, 催收, cut five times).  Yields (token index, offset,
+        left word, right word) of each weak junction where both new character pairs are attested."""
+        lm = ngrams.fin_lm()
+        word_key = ngrams.word_key
+        have = {x[1] for x in found}
+        w0, w1 = w[0], w[-1]
+        for i in weak:
+            p, xy = starts[i], xys[i]
+            if p in have or lm.count(xy[0] + w0) < 2 or lm.count(w1 + xy[1]) < 2:
+                continue
+            yield i, p, word_key(toks[i].text), word_key(toks[i + 1].text)
 
     @staticmethod
     def _dangling_ends(toks, norm: str, starts: list[int], xys: list[str]) -> list[tuple[int, int, tuple]]:

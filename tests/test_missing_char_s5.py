@@ -137,8 +137,8 @@ def test_a_page_with_no_other_damage_needs_more_evidence_of_a_traceless_deletion
 
     from checks.missing_char import DocCounts
 
-    # a clean article on guarantee fees lacks 提供, and 担保机构|的担保费率 would read well with it
-    text = (Path(__file__).resolve().parent.parent / "corpus" / "staging" / "biz-45.txt").read_text(encoding="utf-8")
+    # a clean article on debt collection lacks 每年, and 春节|前后 would read well with it
+    text = (Path(__file__).resolve().parent.parent / "corpus" / "staging" / "collect-70.txt").read_text(encoding="utf-8")
     doc = Document(text)
     chk = MissingChar()
     assert chk._insertions(text, doc.tokens, DocCounts(text), {}, True)  # on a damaged page it would be offered

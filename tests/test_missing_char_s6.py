@@ -51,3 +51,18 @@ def test_score_above_is_score_when_it_reaches_the_floor_and_none_otherwise(s, st
         assert got == full
     else:
         assert got is None
+
+
+def test_a_junction_near_chance_is_tried_for_the_word_a_rarer_junction_shows_gone():
+    from checks.missing_char import _pair_pmi
+
+    # 催收 deleted five times: 如果|人员 (×3, one context) is a rare character pair and proposes it;
+    # 暴力|怎么办 and 要求|人员 pair about as often as chance, propose nothing, and are tried for it
+    text = (ROOT / "fixtures" / "missing-char" / "deleted-word-collection.txt").read_text(encoding="utf-8")
+    norm = ngrams.lm_normalise(text)
+    gate = MissingChar.options["insert-gate"].default
+    weak = [text.index("暴力怎么办") + 2, text.index("要求人员") + 2]
+    for p in weak:
+        assert gate < _pair_pmi(ngrams.fin_lm(), norm[p - 1:p + 1]) <= 0
+    fixes = {f.fix.start for f in lint_text(text, select=["missing-char"]) if f.fix and f.fix.replacement == "催收"}
+    assert set(weak) <= fixes
