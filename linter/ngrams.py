@@ -17,6 +17,7 @@ import gzip
 import hashlib
 import math
 import struct
+import os
 import sys
 import threading
 import zlib
@@ -495,6 +496,14 @@ class FinLM:
         self._win: dict[str, float] = {}  # window h + x (h ≤ 4 chars) → log P(x | h)
         self._scores: dict[tuple, float] = {}  # (s, start, end) → score()
         self.floor = 1.0 / (self.total + 6000.0)
+        # the C accelerator, when built, answers the same calls with the same floats (no memo
+        # needed): its methods replace these on the instance
+        self.accelerated = False
+        c = _c_model(self.keys, self.counts, self.types, self._unigram_denom)
+        if c is not None:
+            self.lookup, self.count, self._window = c.lookup, c.count, c.window  # type: ignore[method-assign]
+            self.score, self.score_above = c.score, c.score_above  # type: ignore[method-assign]
+            self.accelerated = True
 
     def lookup(self, gram: str) -> tuple[float, float]:
         """(count, distinct continuations) of ``gram`` (count 0 when unseen or pruned)."""
@@ -581,8 +590,7 @@ class FinLM:
         # memoised by the ≤ 5-character window itself (history + character)
         memo = self._win
         get = memo.get
-        vals = []
-        ap = vals.append
+        v = 0.0
         for i in range(start, stop):
             w = s[i - 4 if i > 4 else 0:i + 1]
             x = get(w)
@@ -590,8 +598,7 @@ class FinLM:
                 if len(memo) > MEMO_WINDOWS:
                     memo.clear()
                 x = memo[w] = self._window(w)
-            ap(x)
-        v = sum(vals)  # summed in order, as a list: the same float as ever
+            v += x  # left to right, as the C model sums (``sum`` compensates since Python 3.12)
         scores = self._scores
         if len(scores) > 50_000:  # ~14 MB at most
             scores.clear()
@@ -608,10 +615,8 @@ class FinLM:
             return v if v >= floor else None
         memo = self._win
         get = memo.get
-        vals = []
-        ap = vals.append
-        run = 0.0
-        stop = floor - 1e-9  # (the running sum may round differently from ``sum``)
+        v = 0.0
+        stop = floor - 1e-9
         for i in range(start, len(s)):
             w = s[i - 4 if i > 4 else 0:i + 1]
             x = get(w)
@@ -619,17 +624,27 @@ class FinLM:
                 if len(memo) > MEMO_WINDOWS:
                     memo.clear()
                 x = memo[w] = self._window(w)
-            run += x
-            if run < stop:
+            v += x  # (summed as ``score`` sums)
+            if v < stop:
                 return None
-            ap(x)
-        v = sum(vals)  # the same float as ``score``
         return v if v >= floor else None
 
     def score_many(self, strings, start: int, end: int | None = None) -> list[float]:
         """``[score(s, start, end) for s in strings]`` in one call."""
         score = self.score
         return [score(s, start, end) for s in strings]
+
+
+def _c_model(keys, counts, types, unigram_denom: float):
+    """``linter._finlm.Model`` over the same table, or None: not built (no C compiler at install),
+    or ``WENLINT_PURE_PYTHON`` set."""
+    if os.environ.get("WENLINT_PURE_PYTHON"):
+        return None
+    try:
+        from . import _finlm
+    except ImportError:
+        return None
+    return _finlm.Model(keys, counts, types, float(FIN_COUNT_SCALE), unigram_denom)
 
 
 @lru_cache(maxsize=1)
