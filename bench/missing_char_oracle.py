@@ -31,7 +31,7 @@ import missing_char_synth as ms  # noqa: E402
 def oracle_sites(text: str, toks, words, strong: float, known: float, need: int) -> list[int]:
     """Offsets where the oracle's words go back: each word tried at every Han token boundary whose
     two junction character pairs the register has, scored by the check's gain."""
-    from checks.missing_char import MissingChar, _norm
+    from checks.missing_char.common import _norm, gain
     from linter import ngrams
     from linter.text import is_han
 
@@ -46,7 +46,7 @@ def oracle_sites(text: str, toks, words, strong: float, known: float, need: int)
             p = b.start
             if not lm.count(norm[p - 1:p] + w[0]) or not lm.count(w[-1] + norm[p:p + 1]):
                 continue
-            g = MissingChar._gain(norm, p, w)
+            g = gain(norm, p, w)
             if g >= known:
                 hits.append((g, p, text[max(0, p - 2):p + 2]))
         if len({ctx for g, _, ctx in hits if g >= strong}) >= need:

@@ -294,7 +294,7 @@ def check_status() -> tuple[bool, str]:
     err = next((e.error for e in reg.errors if e.name == CHECK_ID), None)
     if err:
         return False, f"the {CHECK_ID} check failed to load: {err}"
-    return False, f"no {CHECK_ID} check is installed (checks/missing_char.py, entry point in pyproject.toml)"
+    return False, f"no {CHECK_ID} check is installed (checks/missing_char/, entry point in pyproject.toml)"
 
 
 def lint(text: str) -> list:

@@ -241,29 +241,31 @@ static int ready(Model *self) {
     return 1;
 }
 
+/* (count, continuations) of a whole str gram: 0, or -1 with an exception set */
+static int lookup_str(Model *self, PyObject *gram, double *d, double *t) {
+    if (!ready(self)) return -1;
+    if (!PyUnicode_Check(gram)) {
+        PyErr_SetString(PyExc_TypeError, "expected str");
+        return -1;
+    }
+    Utf8 u;
+    if (utf8_encode(gram, 0, PyUnicode_GET_LENGTH(gram), &u) < 0) return -1;
+    int r = lookup(self, &u, 0, u.len, d, t);
+    utf8_free(&u);
+    return r;
+}
+
 /* lookup(gram) -> (count, continuations) */
 static PyObject *Model_lookup(Model *self, PyObject *gram) {
-    if (!ready(self)) return NULL;
-    if (!PyUnicode_Check(gram)) return PyErr_Format(PyExc_TypeError, "expected str");
-    Utf8 u;
-    if (utf8_encode(gram, 0, PyUnicode_GET_LENGTH(gram), &u) < 0) return NULL;
     double d, t;
-    int r = lookup(self, &u, 0, u.len, &d, &t);
-    utf8_free(&u);
-    if (r < 0) return NULL;
+    if (lookup_str(self, gram, &d, &t) < 0) return NULL;
     return Py_BuildValue("(dd)", d, t);
 }
 
 /* count(gram) -> float */
 static PyObject *Model_count(Model *self, PyObject *gram) {
-    if (!ready(self)) return NULL;
-    if (!PyUnicode_Check(gram)) return PyErr_Format(PyExc_TypeError, "expected str");
-    Utf8 u;
-    if (utf8_encode(gram, 0, PyUnicode_GET_LENGTH(gram), &u) < 0) return NULL;
     double d, t;
-    int r = lookup(self, &u, 0, u.len, &d, &t);
-    utf8_free(&u);
-    if (r < 0) return NULL;
+    if (lookup_str(self, gram, &d, &t) < 0) return NULL;
     return PyFloat_FromDouble(d);
 }
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import math
-import struct
 import os
+import struct
 import sys
 import threading
 import zlib
@@ -25,7 +25,7 @@ from array import array
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate
-from math import log
+from math import inf, log
 from operator import itemgetter, methodcaller
 from sys import intern as _intern
 from zlib import crc32
@@ -586,19 +586,7 @@ class FinLM:
         v = self._scores.get(key)
         if v is not None:
             return v
-        stop = len(s) if end is None else end
-        # memoised by the ≤ 5-character window itself (history + character)
-        memo = self._win
-        get = memo.get
-        v = 0.0
-        for i in range(start, stop):
-            w = s[i - 4 if i > 4 else 0:i + 1]
-            x = get(w)
-            if x is None:
-                if len(memo) > MEMO_WINDOWS:
-                    memo.clear()
-                x = memo[w] = self._window(w)
-            v += x  # left to right, as the C model sums (``sum`` compensates since Python 3.12)
+        v = self._sum(s, start, len(s) if end is None else end, -inf)
         scores = self._scores
         if len(scores) > 50_000:  # ~14 MB at most
             scores.clear()
@@ -613,21 +601,27 @@ class FinLM:
         v = self._scores.get((s, start, None))
         if v is not None:
             return v if v >= floor else None
+        v = self._sum(s, start, len(s), floor - 1e-9)
+        return v if v is not None and v >= floor else None
+
+    def _sum(self, s: str, start: int, stop: int, bar: float) -> float | None:
+        """Sum of the window log-probabilities for start ≤ i < stop, left to right (as the C model
+        sums; ``sum`` compensates since Python 3.12), memoised by the ≤ 5-character window itself;
+        None as soon as the running sum falls below ``bar``."""
         memo = self._win
         get = memo.get
         v = 0.0
-        stop = floor - 1e-9
-        for i in range(start, len(s)):
+        for i in range(start, stop):
             w = s[i - 4 if i > 4 else 0:i + 1]
             x = get(w)
             if x is None:
                 if len(memo) > MEMO_WINDOWS:
                     memo.clear()
                 x = memo[w] = self._window(w)
-            v += x  # (summed as ``score`` sums)
-            if v < stop:
+            v += x
+            if v < bar:
                 return None
-        return v if v >= floor else None
+        return v
 
     def score_many(self, strings, start: int, end: int | None = None) -> list[float]:
         """``[score(s, start, end) for s in strings]`` in one call."""

@@ -57,12 +57,13 @@ def test_unwritable_cache_still_returns(tmp_path, monkeypatch):
 
 def test_missing_char_tables_equal_their_derivation(cache_dir):
     """The cached tables are exactly what the derivation builds, in a cold and a warm read."""
-    mc = pytest.importorskip("checks.missing_char")
-    built = mc._build_affixes()
-    assert resources.derived("missing-char-affixes-test", mc._build_affixes) == built
-    assert resources.derived("missing-char-affixes-test", mc._build_affixes) == built
-    auto = mc._build_partial_matcher()
-    again = resources.derived("missing-char-partials-test", mc._build_partial_matcher, serializer="pickle")
-    again = resources.derived("missing-char-partials-test", mc._build_partial_matcher, serializer="pickle")
+    common = pytest.importorskip("checks.missing_char.common")
+    partials = pytest.importorskip("checks.missing_char.partials")
+    built = common._build_affixes()
+    assert resources.derived("missing-char-affixes-test", common._build_affixes) == built
+    assert resources.derived("missing-char-affixes-test", common._build_affixes) == built
+    auto = partials._build_partial_matcher()
+    again = resources.derived("missing-char-partials-test", partials._build_partial_matcher, serializer="pickle")
+    again = resources.derived("missing-char-partials-test", partials._build_partial_matcher, serializer="pickle")
     text = "向人法院起诉，由国院决定，消金融公司"
     assert list(auto.iter(text)) == list(again.iter(text)) != []

@@ -3,11 +3,10 @@ floats for every look-up, window and score, the same None from ``score_above``, 
 where a gram cannot be encoded.  Skipped where the extension was not built (no C compiler)."""
 from __future__ import annotations
 
-import random
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lm_support import scored_strings
 
 from linter import ngrams
 
@@ -31,27 +30,9 @@ def test_the_shared_model_is_accelerated_unless_told_not_to(monkeypatch):
     assert not ngrams.FinLM().accelerated
 
 
-def _corpus_strings(n: int, seed: int) -> list[str]:
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parent.parent
-    text = "".join(p.read_text(encoding="utf-8") for p in sorted((root / "fixtures" / "clean").glob("*.txt"))[:8])
-    norm = ngrams.lm_normalise(text)
-    rng = random.Random(seed)
-    out = []
-    for _ in range(n):
-        i = rng.randrange(len(norm) - 20)
-        s = norm[i:i + rng.randint(1, 20)]
-        if rng.random() < 0.5:  # a word put in or a character taken out, as the check's candidates
-            j = rng.randrange(len(s) + 1)
-            s = s[:j] + rng.choice(["催收", "的", "在", "问题", "电话", "0", "a"]) + s[j:] if rng.random() < 0.6 else s[:j] + s[j + 1:]
-        out.append(s)
-    return out
-
-
 def test_every_answer_is_the_same_float_on_corpus_text(pair):
     pure, fast = pair
-    for s in _corpus_strings(4000, 7):
+    for s in scored_strings(4000, 7, max_len=20, inserts=("催收", "的", "在", "问题", "电话", "0", "a"), files=8):
         for start in {0, 1, min(4, len(s)), len(s) // 2, len(s)}:
             assert fast.score(s, start) == pure.score(s, start), (s, start)
             end = max(start, len(s) - 2)

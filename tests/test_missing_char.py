@@ -286,7 +286,7 @@ def test_bound_orphans_still_restored_next_to_free_words():
 
 
 def test_doc_counts_match_str_count():
-    from checks.missing_char import DocCounts
+    from checks.missing_char.common import DocCounts
 
     text = "逾期问题是大问题，问题不解决，逾期会更严重。" * 3 + "哈哈哈"
     dc = DocCounts(text)
@@ -385,7 +385,7 @@ def test_cut_space_same_context_same_restoration():
 
 
 def test_cut_space_without_a_clear_margin_keeps_the_finding_without_fix(monkeypatch):
-    import checks.missing_char as m
+    import checks.missing_char.spaces as m
 
     text = SPACE_CUT_DOC.read_text(encoding="utf-8")
     monkeypatch.setattr(m, "SPACE_MARGIN", 1e9)
@@ -414,7 +414,7 @@ def test_list_gap_not_after_a_section_number():
 def test_register_attested_reading_is_not_an_orphan():
     """A lone character whose 4-gram with its neighbours the register writes often (举个例子) is
     ordinary usage; a filter's fragment leaves a string the register never writes."""
-    from checks.missing_char import ATTESTED_MIN, _register_attested
+    from checks.missing_char.orphans import ATTESTED_MIN, _register_attested
     from linter import ngrams
 
     lm = ngrams.fin_lm()

@@ -117,7 +117,7 @@ FRAME = (Path(__file__).resolve().parent.parent / "fixtures" / "missing-char" / 
 
 
 def test_framing_preposition_restored_before_its_postposition(monkeypatch):
-    import checks.missing_char as m
+    import checks.missing_char.frames as m
 
     text = FRAME.read_text(encoding="utf-8")
     assert "在" not in text
@@ -159,7 +159,7 @@ def test_deleted_word_restored_at_weaker_sites_once_shown_gone():
 
 
 def test_topic_lift_needs_an_anchor_and_a_topical_word():
-    from checks.missing_char import _topic_lift
+    from checks.missing_char.insertions import _topic_lift
 
     assert _topic_lift("贷款", {"房贷", "提前还款", "违约金"}) > 1.3
     assert _topic_lift("贷款", set()) == 0.0
@@ -232,7 +232,7 @@ RATE = ("很多网贷平台只宣传日利率，按单利口径换算，实际�
 
 
 def test_cut_spaces_agreeing_on_a_word_need_less_margin_and_are_not_auto_applied(monkeypatch):
-    import checks.missing_char as m
+    import checks.missing_char.spaces as m
 
     monkeypatch.setattr(m, "SPACE_MARGIN", 99.0)  # no margin is ever enough on its own ...
     monkeypatch.setattr(m, "SPACE_VOTE_BONUS", 0.0)
@@ -245,7 +245,7 @@ def test_cut_spaces_agreeing_on_a_word_need_less_margin_and_are_not_auto_applied
 
 
 def test_the_word_reading_nearly_best_at_most_cut_spaces_restores_the_unclear_ones(monkeypatch):
-    import checks.missing_char as m
+    import checks.missing_char.spaces as m
 
     monkeypatch.setattr(m, "SPACE_MARGIN", 99.0)  # no margin is ever enough on its own,
     monkeypatch.setattr(m, "SPACE_VOTE_BONUS", 0.0)  # nor votes of outright bests
@@ -264,7 +264,7 @@ def test_a_repeated_line_is_one_site():
 
 
 def test_page_dense_with_cut_spaces_gets_context_words_only(monkeypatch):
-    import checks.missing_char as m
+    import checks.missing_char.spaces as m
 
     text = ("银行宣传的每期手续费率看起来很低，但换算成 利率后往往接近百分之十五。\n"
             "监管部门要求机构在营销时明示 利率，消费者可以据此比较不同产品的真实成本。\n")
@@ -294,7 +294,7 @@ def test_fragment_beside_the_space_its_rest_left_takes_the_space():
 
 
 def test_context_candidates_are_bounded_and_the_best_attested():
-    import checks.missing_char as m
+    import checks.missing_char.common as m
     from linter import ngrams
 
     m._CTX_WORDS.clear()

@@ -28,10 +28,11 @@ def test_a_verb_alone_still_leaves_real_remainders_alone_of_other_kinds():
 def _orphan_restorations(text: str) -> set[str]:
     """Every restoration the orphan pass proposes, before any document evidence is weighed."""
     from checks.missing_char import MissingChar
+    from checks.missing_char.orphans import find_orphans
     from linter.document import Document
 
     doc = Document(text)
-    return {c.repl for site in MissingChar()._orphans(text, doc.tokens, lambda s: True) for c in site}
+    return {c.repl for site in find_orphans(text, doc.tokens, lambda s: True, MissingChar.options["max-orphan-freedom"].default) for c in site}
 
 
 def test_a_prefix_before_a_word_is_attached_not_cut():
@@ -61,7 +62,7 @@ def test_absence_alone_shows_only_free_standing_characters_deleted():
 
 
 def test_a_function_character_joined_to_a_word_is_no_fragment():
-    from checks.missing_char import _compositional
+    from checks.missing_char.partials import _compositional
 
     assert _compositional("不履行")  # 对扶养义务而不履行: not 拒不履行 cut
     assert not _compositional("人法院") and not _compositional("消金融")
@@ -70,7 +71,7 @@ def test_a_function_character_joined_to_a_word_is_no_fragment():
 
 
 def test_a_lone_character_before_punctuation_is_judged_with_its_left_neighbour():
-    from checks.missing_char import _register_attested
+    from checks.missing_char.orphans import _register_attested
 
     class LM:  # the register writes 问，可以 often (不懂就问，可以…) and 逾期问 never
         def __init__(self, grams):

@@ -1,5 +1,9 @@
 """missing-char: list items, truncated teasers, the one predicted completion (session 5)."""
-from checks.missing_char import MissingChar, _list_item
+from checks.missing_char import MissingChar
+from checks.missing_char.common import _list_item
+from checks.missing_char.insertions import find_insertions
+from checks.missing_char.orphans import find_orphans
+from checks.missing_char.spaces import find_spaces
 from linter.document import Document
 from linter.runner import lint_text
 
@@ -10,7 +14,7 @@ def mc(text: str):
 
 def _orphan_restorations(text: str) -> set[str]:
     doc = Document(text)
-    return {c.repl for site in MissingChar()._orphans(text, doc.tokens, lambda s: True) for c in site}
+    return {c.repl for site in find_orphans(text, doc.tokens, lambda s: True, MissingChar.options["max-orphan-freedom"].default) for c in site}
 
 
 def test_a_conjunction_after_the_list_comma_is_no_one_character_item():
@@ -39,7 +43,7 @@ def test_the_one_completion_the_context_predicts_among_those_the_document_lacks(
 
 
 def test_a_word_formed_across_a_space_may_not_take_half_of_a_frequent_word():
-    from checks.missing_char import _splits_word
+    from checks.missing_char.spaces import _splits_word
 
     text = "公安机关可以向反 行政主管部门查询。\n"
     doc = Document(text)
@@ -48,12 +52,12 @@ def test_a_word_formed_across_a_space_may_not_take_half_of_a_frequent_word():
     assert _splits_word(beside, s + 2)  # 反|向而|行 + 政: 行政 cut in half
     assert not _splits_word(beside, s + 3)  # 行政 whole
     # so 反向而行 (a rare idiom) is not restored across the space, whatever the document says
-    sites = MissingChar()._spaces(text, doc, lambda w: True)
+    sites = find_spaces(text, doc, lambda w: True)
     assert all(c.word != "反向而行" for site in sites for c in site)
 
 
 def test_a_numeral_and_measure_word_or_a_word_and_a_plain_verb_is_no_fragment():
-    from checks.missing_char import _compositional
+    from checks.missing_char.partials import _compositional
 
     assert _compositional("一截") and _compositional("优先选")
     assert not _compositional("国院") and not _compositional("人法院")
@@ -63,7 +67,7 @@ def test_a_numeral_and_measure_word_or_a_word_and_a_plain_verb_is_no_fragment():
 
 
 def test_a_fragment_whose_word_pairs_the_register_writes_is_a_phrase():
-    from checks.missing_char import _attested_alone
+    from checks.missing_char.partials import _attested_alone
 
     def toks(s):
         return Document(s).tokens
@@ -75,7 +79,7 @@ def test_a_fragment_whose_word_pairs_the_register_writes_is_a_phrase():
 
 
 def test_an_agent_noun_or_a_predicate_adjective_is_no_fragment():
-    from checks.missing_char import _compositional
+    from checks.missing_char.partials import _compositional
 
     assert _compositional("管理人") and _compositional("状况好")  # not 管理人员 / 状况良好 cut
     text = ("破产程序中，债务人需要配合管理人的工作，并如实报告财产。\n如果经营状况好，年底可以多分红。\n"
@@ -98,7 +102,7 @@ def test_a_filter_deletes_words_so_a_missing_part_must_be_one():
 
 
 def test_one_character_items_of_a_list_are_no_remainders_in_either_pass():
-    from checks.missing_char import _in_char_list
+    from checks.missing_char.common import _in_char_list
 
     toks = Document("理、工、农、医院校应当不少于六万册。\n").tokens
     i = next(k for k, t in enumerate(toks) if t.text == "农")
@@ -121,7 +125,7 @@ def test_a_monosyllabic_verb_with_its_result_is_a_verb():
 
 
 def test_when_and_a_verbs_result_end_a_phrase():
-    from checks.missing_char import _compositional
+    from checks.missing_char.partials import _compositional
 
     assert _compositional("诉讼时") and _compositional("转成")
     assert not _compositional("人法院")
@@ -135,19 +139,19 @@ def test_a_noun_before_its_postposition_stands_as_a_word():
 def test_a_page_with_no_other_damage_needs_more_evidence_of_a_traceless_deletion():
     from pathlib import Path
 
-    from checks.missing_char import DocCounts
+    from checks.missing_char.common import DocCounts
 
     # a clean article on debt collection lacks 每年, and 春节|前后 would read well with it
     text = (Path(__file__).resolve().parent.parent / "corpus" / "staging" / "collect-70.txt").read_text(encoding="utf-8")
     doc = Document(text)
     chk = MissingChar()
-    assert chk._insertions(text, doc.tokens, DocCounts(text), {}, True)  # on a damaged page it would be offered
-    assert chk._insertions(text, doc.tokens, DocCounts(text), {}, False) == []
+    assert find_insertions(chk.opts, text, doc.tokens, DocCounts(text), {}, True)  # on a damaged page it would be offered
+    assert find_insertions(chk.opts, text, doc.tokens, DocCounts(text), {}, False) == []
     assert [f for f in mc(text) if f.data.get("kind") == "insert"] == []
 
 
 def test_a_long_fragment_the_register_writes_outside_its_word_is_a_phrase():
-    from checks.missing_char import _attested_string
+    from checks.missing_char.partials import _attested_string
 
     assert _attested_string("年化收益", [("年化收益率", 4)])  # 年化收益 alone, not 年化收益率 cut
     assert not _attested_string("人民法典", [("人民民法典", 2)])
@@ -156,11 +160,11 @@ def test_a_long_fragment_the_register_writes_outside_its_word_is_a_phrase():
 
 
 def test_a_short_line_that_opens_with_a_function_word_is_no_label():
-    from checks.missing_char import _function_start
+    from checks.missing_char.spaces import _function_start
 
     doc = Document("反诈专栏\n被电信 转走的钱还能追回来吗\n小编导语 在这里\n")
     lines = [ln.start for ln in doc.lines]
     assert _function_start(doc, lines[1]) and not _function_start(doc, lines[2])
-    sites = MissingChar()._spaces(doc.text, doc, lambda w: True)
+    sites = find_spaces(doc.text, doc, lambda w: True)
     assert any(doc.text[site[0].start - 1] == "信" for site in sites)  # 被电信 转走: a cut, examined
     assert not any(doc.text[site[0].start - 1] == "语" for site in sites)  # 小编导语 在: a label

@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checks.missing_char import MissingChar
+from checks.missing_char.insertions import dangling_ends
 from linter import ngrams
 from linter.document import Document
 from linter.runner import lint_text
@@ -18,7 +19,7 @@ def _dangling(text: str) -> set[str]:
     norm = ngrams.lm_normalise(text)
     starts = [t.start for t in toks[1:]]
     xys = [norm[p - 1:p + 1] for p in starts]
-    return {toks[i].text for i, _, _ in MissingChar._dangling_ends(toks, norm, starts, xys)}
+    return {toks[i].text for i, _, _ in dangling_ends(toks, norm, starts, xys)}
 
 
 def test_a_clause_that_ends_on_a_word_the_register_never_ends_one_with_is_examined():
@@ -54,7 +55,7 @@ def test_score_above_is_score_when_it_reaches_the_floor_and_none_otherwise(s, st
 
 
 def test_a_junction_near_chance_is_tried_for_the_word_a_rarer_junction_shows_gone():
-    from checks.missing_char import _pair_pmi
+    from checks.missing_char.insertions import _pair_pmi
 
     # 催收 deleted five times: 如果|人员 (×3, one context) is a rare character pair and proposes it;
     # 暴力|怎么办 and 要求|人员 pair about as often as chance, propose nothing, and are tried for it

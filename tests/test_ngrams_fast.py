@@ -3,13 +3,13 @@ definitions give (a reference written out here, slowly), cold and warm."""
 from __future__ import annotations
 
 import math
-import random
 import zlib
 from bisect import bisect_left
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lm_support import scored_strings
 
 from linter import ngrams
 
@@ -53,22 +53,7 @@ def lms():
 
 
 def _strings(n: int, seed: int) -> list[str]:
-    """Normalised strings in the register the check scores: corpus text windows, mutated."""
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parent.parent
-    text = "".join(p.read_text(encoding="utf-8") for p in sorted((root / "fixtures" / "clean").glob("*.txt"))[:6])
-    norm = ngrams.lm_normalise(text)
-    rng = random.Random(seed)
-    out = []
-    for _ in range(n):
-        i = rng.randrange(max(1, len(norm) - 12))
-        s = norm[i:i + rng.randint(1, 12)]
-        if s and rng.random() < 0.5:  # insert or delete a character, as the check's candidates do
-            j = rng.randrange(len(s) + 1)
-            s = s[:j] + rng.choice("的了在是催收逾期利息征信0a，\n") + s[j:] if rng.random() < 0.6 else s[:j] + s[j + 1:]
-        out.append(s)
-    return out
+    return scored_strings(n, seed)
 
 
 def test_score_logp_count_equal_the_definition(lms):
