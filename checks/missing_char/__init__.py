@@ -63,7 +63,7 @@ from .insertions import find_insertions
 from .lists import find_law_names, find_list_gaps
 from .orphans import find_orphans
 from .partials import find_partials
-from .remainders import find_compound_remainders, find_remainders
+from .remainders import find_compound_remainders, find_remainders, find_repeated_remainders
 from .spaces import find_edge_spaces, find_spaces, resolve_spaces
 
 MIN_SHARE = 0.15  # a restoration must be a dominant use of the orphaned character ...
@@ -201,6 +201,7 @@ class MissingChar(Check):
 
         cands: list[list[Cand]] = []  # per site, candidates
         cands += find_orphans(text, toks, absent, self.opts["max-orphan-freedom"])
+        orphan_spans = [(site[0].start, site[0].end) for site in cands]
         cands += find_gaps(text, toks, absent)
         space_sites = find_spaces(text, doc, absent) + find_edge_spaces(text, doc)
         cands += space_sites
@@ -307,6 +308,7 @@ class MissingChar(Check):
             cover = {x for c, _ in partial for x in range(c.start, c.end + 1)}
             findings = [f for f in findings if not (f[0].kind == "insert" and f[0].fix_start in cover)]
             findings += [self._absorb_space(text, *x) for x in partial]
+        findings += find_repeated_remainders(text, orphan_spans, findings)
 
         # one finding per span; highest confidence wins
         findings.sort(key=lambda f: (f[0].start, -f[1]))

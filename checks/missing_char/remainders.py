@@ -20,6 +20,7 @@ from .common import (
     _filter_words,
     _free_chars,
     _norm,
+    gain,
     junction_gain,
 )
 
@@ -28,6 +29,9 @@ ORPHAN_NOUN_MIN = 30  # ... over at least this many corpus uses ...
 ORPHAN_NOUN_SITES = 3  # ... standing after a word never seen before it at this many sites: the word is deleted
 ORPHAN_NOUN_ATTRIB = 0.3  # a word followed by 的 in this share of its register uses is attributive
 ORPHAN_NOUN_PREV_POS = ("v", "p", "f", "n", "vn")  # a verb, preposition, locative or noun; never an adverb or adjective (专门|人员)
+REPEAT_CONTEXTS = 3  # distinct places a one-character remainder is shown cut before its other copies are sites
+REPEAT_CONF = 0.7
+REPEAT_MIN_GAIN = -2.5  # ... at each further copy the restoration may read a little worse, not much
 COMPOUND_SITES = 3  # a bound character standing alone this often may be a compound's remainder ...
 COMPOUND_SITE_GAIN = 0.0  # ... restored wherever the compound reads no worse, once two contexts clearly prefer it
 
@@ -180,3 +184,38 @@ def find_compound_remainders(text, toks, counts, max_free: float) -> list[tuple[
                 out.append((Cand(t.start, t.end, q, q, part, part, "partial", g, w), FRAME_CONF))
     return out
 
+
+
+def find_repeated_remainders(text: str, orphan_spans, findings) -> list[tuple[Cand, float]]:
+    """Every other orphan (``orphan_spans``: the standalone characters the orphan pass kept as
+    sites) of a one-character remainder that the findings restore the same way at
+    REPEAT_CONTEXTS or more distinct places: a filter deletes its word everywhere, so where the
+    character model found no clear gain (收取|金 for 收取违约金, the pair 取金 being common), the
+    document's own evidence decides (a car-loan article that never writes 违约 and shows 金 cut
+    from 违约金 six times)."""
+    shown: dict[tuple[str, str], set[str]] = {}
+    taken: set[int] = set()
+    for c, _ in findings:
+        taken.update(range(c.start, c.end))
+        frag = text[c.start:c.end]
+        if (c.kind in ("orphan", "partial", "remainder") and len(frag) == 1 and c.word
+                and len(c.word) > 1 and frag in c.word and is_han(frag)):
+            shown.setdefault((frag, c.word), set()).add(text[max(0, c.start - 2):c.end + 2])
+    out: list[tuple[Cand, float]] = []
+    norm = _norm(text)
+    for (frag, word), ctxs in shown.items():
+        if len(ctxs) < REPEAT_CONTEXTS or word in text:
+            continue
+        k = word.index(frag)
+        left, right = word[:k], word[k + 1:]
+        for s, e in orphan_spans:
+            if text[s:e] != frag or s in taken:
+                continue
+            # ... where the restoration reads no more than a little worse (多问|一句 is the verb 问)
+            g = (gain(norm, s, left) if left else 0.0) + (gain(norm, e, right) if right else 0.0)
+            if g < REPEAT_MIN_GAIN:
+                continue
+            # the fix puts back what is missing, as the other sites' fixes do (违约 before 金)
+            fs, fe, repl = (s, s, left) if not right else (e, e, right) if not left else (s, e, word)
+            out.append((Cand(s, e, fs, fe, repl, left + right, "remainder", g, word), REPEAT_CONF))
+    return out
