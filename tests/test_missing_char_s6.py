@@ -81,3 +81,12 @@ def test_a_remainder_shown_cut_at_three_places_is_restored_at_its_other_copies()
     other = (ROOT / "bench" / "dev3" / "d03_credit-card-payment-plan.txt").read_text(encoding="utf-8")
     p = other.index("多问一句") + 1
     assert not [f for f in lint_text(other, select=["missing-char"]) if f.start == p]
+
+
+def test_a_filter_word_the_topic_expects_is_sought_at_every_junction():
+    # bench/dev3's article on harassed contacts never writes 暴力 (a listed filter target its topic
+    # expects); no word pair of the register proposes it at 以|相威胁 (a junction about as common as
+    # chance) or at 使用|、 (before a list comma), where it reads clearly better
+    text = (ROOT / "bench" / "dev3" / "d09_contacts-harassed.txt").read_text(encoding="utf-8")
+    fixes = {f.fix.start for f in lint_text(text, select=["missing-char"]) if f.fix and f.fix.replacement == "暴力"}
+    assert {text.index("以相威胁") + 1, text.index("使用、胁迫") + 2} <= fixes

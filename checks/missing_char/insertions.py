@@ -17,6 +17,7 @@ from .common import (
     MEMO_MAX,
     Cand,
     _affixes,
+    _filter_words,
     _context_words,
     _names,
     _norm,
@@ -28,6 +29,7 @@ COMPLETION_RARE = 20  # a token rarer than this in the dictionary may be a compo
 COMPLETION_EVIDENCE = 1.0  # ... and its completions are insertion candidates with this weight
 INSERT_LEFT_PUNCT = set("，。；：？！、,;:?!")
 CLAUSE_END_PUNCT = frozenset("，。；！？")  # (normalised: the character model sees full width)
+SUSPECT_END = frozenset("，。；！？、,;!?")  # clause punctuation a topic-expected filter word may stand before
 DANGLE_MIN_COUNT = 3  # a clause end is searched after a token the register uses at least this often ...
 DANGLE_MAX_RATE = 0.02  # ... and ends a clause with at most this share of its uses
 WEAK_GATE = 0.0  # junctions up to this character-pair PMI are tried for the strongest candidates
@@ -304,13 +306,31 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
                     lst.append((g, p, a, b, i))
                     if p not in site_ctx:
                         site_ctx[p] = text[max(0, p - 2):p + 2]
+    # the filter's usual targets (missing_char/filter_words.txt) that this document lacks while its
+    # topic expects them are sought at every junction, clause ends included: no word pair of the
+    # register need propose them (暴力 in an article on collection, at 使用|、 and 以|相威胁)
+    doc_words = set(map(word_key, map(_ITEM0, toks)))
+    for w in _filter_words():
+        if (len(w) < 2 or w in by_word or not all(map(is_han, w)) or not absent(w)
+                or _topic_lift(w, doc_words) < TOPIC_LIFT):
+            continue
+        lst = []
+        for i, p in _junctions(toks):
+            if lm.count(norm[p - 1] + w[0]) < 2 or lm.count(w[-1] + norm[p]) < 2:
+                continue
+            g = gain_above(w, p)
+            if g is not None:
+                lst.append((g, p, word_key(toks[i].text), word_key(toks[i + 1].text), i))
+                if p not in site_ctx:
+                    site_ctx[p] = text[max(0, p - 2):p + 2]
+        if lst:
+            by_word[w] = lst
     out: list[tuple[Cand, float]] = []
     han_n = max(1, han_count(text))
     min_score = opts["insert-min-score"]
     total = max(1, ngrams.fin_word_total())
     known_gain = opts["insert-known-gain"]
     bounds = None
-    doc_words = None
     for w, sites in by_word.items():
         best_ctx: dict[str, float] = {}
         for g, p, a, b, _ in sites:
@@ -321,8 +341,6 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
         need = min_ctx + (1 if len(w) == 1 else 0)
         if not strong_ctx and need > 0 and w not in deleted:
             continue
-        if doc_words is None:
-            doc_words = set(map(word_key, map(_ITEM0, toks)))
         # the register's articles on this topic nearly always use w
         topic = len(w) >= 2 and _topic_lift(w, doc_words) >= TOPIC_LIFT
         if topic and strong_ctx and len(strong_ctx) < need:
@@ -413,6 +431,18 @@ def dangling_ends(toks, norm: str, starts: list[int], xys: list[str]) -> list[tu
         out.append((i, p, (xy[0], xy[1], ak, word_key(toks[i + 1].text),
                            norm[p - 2:p] if p >= 2 else "", norm[p:p + 2])))
     return out
+
+
+def _junctions(toks):
+    """(token index, offset) of every junction where a word may have been deleted: the
+    boundaries of ``_boundaries``, and a Han character before clause punctuation."""
+    for i in range(len(toks) - 1):
+        A, B = toks[i], toks[i + 1]
+        if A.end != B.start or not A.text or not B.text:
+            continue
+        la, y = A.text[-1], B.text[0]
+        if (is_han(y) and (is_han(la) or la in INSERT_LEFT_PUNCT)) or (is_han(la) and y in SUSPECT_END):
+            yield i, B.start
 
 
 def _boundaries(toks) -> list[tuple[int, int]]:
