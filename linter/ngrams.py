@@ -505,6 +505,11 @@ class FinLM:
             self.score, self.score_above = c.score, c.score_above  # type: ignore[method-assign]
             self.accelerated = True
 
+    def __reduce__(self):
+        # a pickled model (a check object shipped to a Dask worker, say) is the receiving
+        # process's own shared model: the table is data shipped with wenlint, not state
+        return fin_lm, ()
+
     def lookup(self, gram: str) -> tuple[float, float]:
         """(count, distinct continuations) of ``gram`` (count 0 when unseen or pruned)."""
         v = self._cache.get(gram)

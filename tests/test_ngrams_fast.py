@@ -151,3 +151,11 @@ def test_char_freedom_is_the_standalone_share():
         want = alone / (alone + bound) if alone + bound else 0.0
         assert ngrams.char_freedom(ch) == want
         assert ngrams.char_freedom(ch) == want
+
+
+def test_a_pickled_model_is_the_shared_model_of_the_process():
+    # (the C model cannot be pickled; a check shipped to a worker finds the worker's own)
+    import pickle
+
+    lm = ngrams.fin_lm()
+    assert pickle.loads(pickle.dumps(lm)) is lm
