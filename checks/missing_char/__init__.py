@@ -65,7 +65,11 @@ from .insertions import find_insertions
 from .lists import find_law_names, find_list_gaps
 from .orphans import find_orphans
 from .partials import find_partials
-from .remainders import find_compound_remainders, find_remainders, find_repeated_remainders
+from .remainders import (
+    find_compound_remainders,
+    find_remainders,
+    find_repeated_remainders,
+)
 from .spaces import find_edge_spaces, find_spaces, resolve_spaces
 
 MIN_SHARE = 0.15  # a restoration must be a dominant use of the orphaned character ...

@@ -17,8 +17,8 @@ from .common import (
     MEMO_MAX,
     Cand,
     _affixes,
-    _filter_words,
     _context_words,
+    _filter_words,
     _names,
     _norm,
 )
