@@ -90,3 +90,22 @@ def test_a_filter_word_the_topic_expects_is_sought_at_every_junction():
     text = (ROOT / "bench" / "dev3" / "d09_contacts-harassed.txt").read_text(encoding="utf-8")
     fixes = {f.fix.start for f in lint_text(text, select=["missing-char"]) if f.fix and f.fix.replacement == "暴力"}
     assert {text.index("以相威胁") + 1, text.index("使用、胁迫") + 2} <= fixes
+
+
+def test_a_noun_before_a_postposition_that_heads_a_compound_the_page_writes_is_its_shorthand():
+    from checks.missing_char import _head_before_locative, _written_heads
+    from checks.missing_char.common import Cand
+
+    # an article about 还款计划表 calls it 表 (看表上的数字): no 表面上 cut
+    text = "银行给的还款计划表要保存好。每期本息都在计划表，按期还款。\n和表上的数字核对一遍。\n"
+    heads = _written_heads(Document(text).tokens)
+    at = text.index("表上")
+    c = Cand(at, at + 1, at, at + 1, "表面", "面", "orphan", 0.0, "表面")
+    assert heads.get("表", 0) >= 2 and _head_before_locative(c, text, heads)
+    # ... not where the page never writes such a compound, nor at the end of the text
+    assert not _head_before_locative(c, text, _written_heads(Document("和表上的数字核对。").tokens))
+    end = Cand(len(text) - 1, len(text), 0, 0, "", "", "orphan", 0.0, "")
+    assert not _head_before_locative(end, text, {"\n": 5})
+    # the article in bench/clean5 that prompted it is silent
+    clean = (ROOT / "bench" / "clean5" / "mortgage-53.txt").read_text(encoding="utf-8")
+    assert not [f for f in lint_text(clean, select=["missing-char"]) if f.fix and f.fix.replacement in ("面", "表面")]

@@ -47,6 +47,8 @@ several passes share is in ``common``.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from linter import ngrams
 from linter.check import Check, Example, Fix, Option
 from linter.text import han_count, is_han
@@ -63,7 +65,7 @@ from .frames import find_frames, find_means_phrases
 from .gaps import find_gaps
 from .insertions import find_insertions
 from .lists import find_law_names, find_list_gaps
-from .orphans import find_orphans
+from .orphans import LOCATIVES, find_orphans
 from .partials import find_partials
 from .remainders import (
     find_compound_remainders,
@@ -108,6 +110,23 @@ def _other_completion_written(site, c, text: str, count) -> bool:
         return False
     return any(x.repl != c.repl and x.repl.endswith(ch) and getattr(x, "data_share", 0.0) >= ORPHAN_SHORTHAND_SHARE
                and ngrams.word_pos(x.repl)[:1] == "n" and count(x.repl) >= 2 for x in site if x.repl)
+
+
+def _written_heads(toks) -> dict[str, int]:
+    """Last character → how often the document writes its most written noun compound ending in
+    it (计划表 ×14 → 表: 14); a compound jieba knows but the POS table does not counts as a noun."""
+    out: dict[str, int] = {}
+    for tok, n in Counter(t.text for t in toks if len(t.text) >= 2).items():
+        if n >= 2 and is_han(tok[-1]) and ngrams.word_pos(tok)[:1] in ("n", "") and n > out.get(tok[-1], 0):
+            out[tok[-1]] = n
+    return out
+
+
+def _head_before_locative(c: Cand, text: str, heads: dict[str, int]) -> bool:
+    """An orphan before a postposition (表|上) whose character heads a compound the document
+    writes at least twice (计划表): the page's shorthand for that thing (看表上的数字), not a
+    cut 表面上."""
+    return text[c.end:c.end + 1] in LOCATIVES and heads.get(text[c.start:c.end], 0) >= 2
 
 
 def _traditional(text: str) -> bool:
@@ -289,6 +308,7 @@ class MissingChar(Check):
         remainder_sites = find_remainders(text, toks, absent, deleted)
         cands += remainder_sites
 
+        heads = _written_heads(toks)
         findings = []
         # the whole-word counts the shorthand test asks about, in one pass (not a scan per word)
         # (only the compounds an orphan heads: the others are never asked about)
@@ -296,7 +316,7 @@ class MissingChar(Check):
                       if x.repl and getattr(x, "data_share", 0.0) >= ORPHAN_SHORTHAND_SHARE
                       and x.repl.endswith(text[site[0].start:site[0].end])})
         for site in cands:
-            best = self._choose(site, deleted, absent, by_rate, text, counts.count)
+            best = self._choose(site, deleted, absent, by_rate, text, counts.count, heads)
             if best is not None:
                 findings.append(self._absorb_space(text, *best))
         damaged = bool(deleted or findings or space_sites)
@@ -352,7 +372,7 @@ class MissingChar(Check):
                             restored=restored)
 
     def _choose(self, site: list[Cand], deleted: dict[str, float], absent,
-                by_rate: dict[str, bool], text: str, count) -> tuple[Cand, float] | None:
+                by_rate: dict[str, bool], text: str, count, heads: dict[str, int]) -> tuple[Cand, float] | None:
         if site and site[0].kind == "space":
             pick = getattr(site[-1], "data_pick", None)
             if pick is not None:
@@ -390,7 +410,8 @@ class MissingChar(Check):
         if best is None:
             return self._only_gone(site, absent, text) if site and site[0].kind == "orphan" else None
         c = best
-        if c.kind == "orphan" and _other_completion_written(site, c, text, count):
+        if c.kind == "orphan" and (_other_completion_written(site, c, text, count)
+                                   or _head_before_locative(c, text, heads)):
             return None
         if c.kind == "space" and c.repl is None:
             return c, 0.7
