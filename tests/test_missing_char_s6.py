@@ -109,3 +109,15 @@ def test_a_noun_before_a_postposition_that_heads_a_compound_the_page_writes_is_i
     # the article in bench/clean5 that prompted it is silent
     clean = (ROOT / "bench" / "clean5" / "mortgage-53.txt").read_text(encoding="utf-8")
     assert not [f for f in lint_text(clean, select=["missing-char"]) if f.fix and f.fix.replacement in ("面", "表面")]
+
+
+def test_a_separable_verb_split_by_its_aspect_particle_is_no_orphan():
+    from checks.missing_char.orphans import find_orphans
+
+    def restorations(text):
+        doc = Document(text)
+        free = MissingChar.options["max-orphan-freedom"].default
+        return {c.repl for site in find_orphans(text, doc.tokens, lambda s: True, free) for c in site}
+
+    assert "老板" not in restorations("他听了销售的介绍就拍了板，签下了合同。\n")  # 拍板 split by 了
+    assert restorations("他听了销售的介绍就找了板，签下了合同。\n")  # 找板 is no word: still an orphan

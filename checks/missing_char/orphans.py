@@ -27,6 +27,8 @@ GAIN_FREE = 2.0  # log gain a restoration of a character free in the register ne
 GAIN_BOUND = 0.5  # ... and of a bound one (to count as strong evidence or stand alone)
 LABEL_AFTER = set("。？！?!；;）)")
 LOCATIVES = ("上", "中", "里", "内")  # postpositions after a noun
+ASPECT = ("了", "过", "着")  # aspect particles, which may split a separable verb (拍了板)
+SEPARABLE_FREQ = 100  # ... whose two halves form a word this frequent
 ATTESTED_MIN = 3  # register uses of a 4-gram around an orphan that make its reading ordinary
 
 
@@ -73,6 +75,8 @@ def find_orphans(text, toks, absent, max_free: float) -> list[list[Cand]]:
         if prev == "的" and nxt in LOCATIVES and (i + 2 >= n or toks[i + 2].text[:1] in CLAUSE_PUNCT
                                                    or toks[i + 2].text in ("的", "有", "是")):
             continue  # 的表|上，: a noun standing as a word before its postposition
+        if prev in ASPECT and i >= 2 and word_freq(toks[i - 2].text[-1:] + ch) >= SEPARABLE_FREQ:
+            continue  # 拍了|板, 帮过|忙: a separable verb split by its aspect particle, not 老板 cut
         if prev and (prev[-1].isdigit() or (word_pos(prev) == "m" and prev[-1] in NUMERALS)) and not (
                 prev == "一" and i > 1 and toks[i - 2].text in ("这", "那", "此", "该")):
             continue  # 三四|线, 2025|年: a measure word after a numeral (not a noun's remainder: 这一|问，)
