@@ -121,3 +121,12 @@ def test_a_separable_verb_split_by_its_aspect_particle_is_no_orphan():
 
     assert "老板" not in restorations("他听了销售的介绍就拍了板，签下了合同。\n")  # 拍板 split by 了
     assert restorations("他听了销售的介绍就找了板，签下了合同。\n")  # 找板 is no word: still an orphan
+
+
+def test_a_conjunction_after_the_list_comma_that_opens_a_comparison_is_no_gap():
+    def gaps(text):
+        return [f for f in lint_text(text, select=["missing-char"]) if f.data.get("kind") == "list"]
+
+    assert not gaps("宣传说它比存款利息高、和存款一样安全，其实不然。\n")
+    assert not gaps("不清楚它怎么算、和单位发的工资是什么关系。\n")
+    assert gaps("催收时不得采用、或其他非法手段。\n")  # the item after 采用 deleted: still a gap

@@ -13,6 +13,9 @@ LIST_GAP_RE = re.compile(r"、(?=(?:或|和)[^\s、，,。])|、(?=、)|、(?=�
 
 # a conjunction that ends its clause joins nothing: the item after it was deleted (遇到恶意或，…)
 DANGLING_CONJ_RE = re.compile(r"(?<=[\u4e00-\u9fff])(?:或者|或|和|与|以及|及)(?=[，。；：？！,;:?!])")
+COMPARE_WORDS = ("一样", "相比", "相同", "不同", "区别", "类似", "差不多", "关系")  # close 和/与 ... as a comparison or relation
+COMPARE_SPAN = 20  # characters after 和 searched for them, within the clause
+COMPARE_CLAUSE_END = re.compile("[，。；：？！,;:?!\n]")
 TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
 
 
@@ -74,6 +77,12 @@ def find_law_names(text) -> list[tuple[Cand, float]]:
 
 
 # ---- 7. a list item deleted between 、 and 或/和 -------------------------
+def _comparison(text: str, i: int) -> bool:
+    """和/与 at ``i`` opens a comparison closed in its clause (和存款一样, 和公司发的有什么区别)."""
+    clause = COMPARE_CLAUSE_END.split(text[i + 1:i + 1 + COMPARE_SPAN], 1)[0]
+    return text[i:i + 1] in ("和", "与") and any(w in clause for w in COMPARE_WORDS)
+
+
 def find_list_gaps(doc, toks) -> list[tuple[Cand, float]]:
     """``采用、或其他手段``, ``记录、、材料``, ``辱骂、等方式``: the item after 、 was deleted; ``遇到恶意或，``: the item
     after a clause-final conjunction was deleted.  Not where 或/和 begins a
@@ -92,6 +101,8 @@ def find_list_gaps(doc, toks) -> list[tuple[Cand, float]]:
             continue  # 等 closing a list before its noun (辱骂、等方式): not the verb (还清、等满五年)
         if s and ngrams.word_pos(toks[doc.token_at(s - 1)].text).startswith(NOUN_POS):
             continue
+        if _comparison(text, s + 1):
+            continue  # 利息高、和存款一样安全: 和 opens a comparison, not the next item of a list
         out.append((Cand(s, s + 2, s + 1, s + 1, None, "", "list", 0.0, ""), 0.7))
     for m in DANGLING_CONJ_RE.finditer(text):
         s, e = m.start(), m.end()
