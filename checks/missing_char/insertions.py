@@ -306,25 +306,8 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
                     lst.append((g, p, a, b, i))
                     if p not in site_ctx:
                         site_ctx[p] = text[max(0, p - 2):p + 2]
-    # the filter's usual targets (missing_char/filter_words.txt) that this document lacks while its
-    # topic expects them are sought at every junction, clause ends included: no word pair of the
-    # register need propose them (暴力 in an article on collection, at 使用|、 and 以|相威胁)
     doc_words = set(map(word_key, map(_ITEM0, toks)))
-    for w in _filter_words():
-        if (len(w) < 2 or w in by_word or not all(map(is_han, w)) or not absent(w)
-                or _topic_lift(w, doc_words) < TOPIC_LIFT):
-            continue
-        lst = []
-        for i, p in _junctions(toks):
-            if lm.count(norm[p - 1] + w[0]) < 2 or lm.count(w[-1] + norm[p]) < 2:
-                continue
-            g = gain_above(w, p)
-            if g is not None:
-                lst.append((g, p, word_key(toks[i].text), word_key(toks[i + 1].text), i))
-                if p not in site_ctx:
-                    site_ctx[p] = text[max(0, p - 2):p + 2]
-        if lst:
-            by_word[w] = lst
+    _seek_filter_words(text, toks, norm, absent, doc_words, by_word, site_ctx, gain_above)
     out: list[tuple[Cand, float]] = []
     han_n = max(1, han_count(text))
     min_score = opts["insert-min-score"]
@@ -431,6 +414,31 @@ def dangling_ends(toks, norm: str, starts: list[int], xys: list[str]) -> list[tu
         out.append((i, p, (xy[0], xy[1], ak, word_key(toks[i + 1].text),
                            norm[p - 2:p] if p >= 2 else "", norm[p:p + 2])))
     return out
+
+
+def _seek_filter_words(text, toks, norm, absent, doc_words, by_word, site_ctx, gain_above) -> None:
+    """The filter's usual targets (``missing_char/filter_words.txt``) that the document lacks while
+    its topic expects them are sought at every junction, clause ends included: no word pair of
+    the register need propose them (暴力 in an article on collection, at 使用|、 and 以|相威胁).
+    Adds their sites (gain at least the search's floor) to ``by_word`` and their contexts to
+    ``site_ctx``."""
+    lm = ngrams.fin_lm()
+    word_key = ngrams.word_key
+    for w in _filter_words():
+        if (len(w) < 2 or w in by_word or not all(map(is_han, w)) or not absent(w)
+                or _topic_lift(w, doc_words) < TOPIC_LIFT):
+            continue
+        lst = []
+        for i, p in _junctions(toks):
+            if lm.count(norm[p - 1] + w[0]) < 2 or lm.count(w[-1] + norm[p]) < 2:
+                continue
+            g = gain_above(w, p)
+            if g is not None:
+                lst.append((g, p, word_key(toks[i].text), word_key(toks[i + 1].text), i))
+                if p not in site_ctx:
+                    site_ctx[p] = text[max(0, p - 2):p + 2]
+        if lst:
+            by_word[w] = lst
 
 
 def _junctions(toks):
