@@ -306,8 +306,8 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
                     lst.append((g, p, a, b, i))
                     if p not in site_ctx:
                         site_ctx[p] = text[max(0, p - 2):p + 2]
+    _seek_filter_words(text, toks, norm, expected_filter_words(toks, absent), by_word, site_ctx, gain_above)
     doc_words = set(map(word_key, map(_ITEM0, toks)))
-    _seek_filter_words(text, toks, norm, absent, doc_words, by_word, site_ctx, gain_above)
     out: list[tuple[Cand, float]] = []
     han_n = max(1, han_count(text))
     min_score = opts["insert-min-score"]
@@ -416,17 +416,24 @@ def dangling_ends(toks, norm: str, starts: list[int], xys: list[str]) -> list[tu
     return out
 
 
-def _seek_filter_words(text, toks, norm, absent, doc_words, by_word, site_ctx, gain_above) -> None:
-    """The filter's usual targets (``missing_char/filter_words.txt``) that the document lacks while
-    its topic expects them are sought at every junction, clause ends included: no word pair of
-    the register need propose them (暴力 in an article on collection, at 使用|、 and 以|相威胁).
+def expected_filter_words(toks, absent) -> list[str]:
+    """The filter's usual targets (``missing_char/filter_words.txt``) that the document lacks
+    while its topic expects them (暴力 in an article on collection, 维权 in one on consumer
+    rights): suspects wherever the text reads better with them."""
+    doc_words = set(map(ngrams.word_key, map(_ITEM0, toks)))
+    return [w for w in _filter_words() if len(w) >= 2 and all(map(is_han, w)) and absent(w)
+            and _topic_lift(w, doc_words) >= TOPIC_LIFT]
+
+
+def _seek_filter_words(text, toks, norm, suspects, by_word, site_ctx, gain_above) -> None:
+    """``suspects`` (``expected_filter_words``) are sought at every junction, clause ends
+    included: no word pair of the register need propose them (暴力 at 使用|、 and 以|相威胁).
     Adds their sites (gain at least the search's floor) to ``by_word`` and their contexts to
     ``site_ctx``."""
     lm = ngrams.fin_lm()
     word_key = ngrams.word_key
-    for w in _filter_words():
-        if (len(w) < 2 or w in by_word or not all(map(is_han, w)) or not absent(w)
-                or _topic_lift(w, doc_words) < TOPIC_LIFT):
+    for w in suspects:
+        if w in by_word:
             continue
         lst = []
         for i, p in _junctions(toks):
