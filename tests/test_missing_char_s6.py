@@ -101,11 +101,11 @@ def test_a_noun_before_a_postposition_that_heads_a_compound_the_page_writes_is_i
     heads = _written_heads(Document(text).tokens)
     at = text.index("表上")
     c = Cand(at, at + 1, at, at + 1, "表面", "面", "orphan", 0.0, "表面")
-    assert heads.get("表", 0) >= 2 and _head_before_locative(c, text, heads)
+    assert heads.get("表", 0) >= 2 and _head_before_locative(c, text, lambda: heads)
     # ... not where the page never writes such a compound, nor at the end of the text
-    assert not _head_before_locative(c, text, _written_heads(Document("和表上的数字核对。").tokens))
+    assert not _head_before_locative(c, text, lambda: _written_heads(Document("和表上的数字核对。").tokens))
     end = Cand(len(text) - 1, len(text), 0, 0, "", "", "orphan", 0.0, "")
-    assert not _head_before_locative(end, text, {"\n": 5})
+    assert not _head_before_locative(end, text, lambda: {"\n": 5})
     # the article in bench/clean5 that prompted it is silent
     clean = (ROOT / "bench" / "clean5" / "mortgage-53.txt").read_text(encoding="utf-8")
     assert not [f for f in lint_text(clean, select=["missing-char"]) if f.fix and f.fix.replacement in ("面", "表面")]

@@ -48,6 +48,7 @@ several passes share is in ``common``.
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from linter import ngrams
 from linter.check import Check, Example, Fix, Option
@@ -122,11 +123,11 @@ def _written_heads(toks) -> dict[str, int]:
     return out
 
 
-def _head_before_locative(c: Cand, text: str, heads: dict[str, int]) -> bool:
+def _head_before_locative(c: Cand, text: str, heads) -> bool:
     """An orphan before a postposition (表|上) whose character heads a compound the document
     writes at least twice (计划表): the page's shorthand for that thing (看表上的数字), not a
-    cut 表面上."""
-    return text[c.end:c.end + 1] in LOCATIVES and heads.get(text[c.start:c.end], 0) >= 2
+    cut 表面上.  ``heads()``: ``_written_heads`` of the document, counted on first need."""
+    return text[c.end:c.end + 1] in LOCATIVES and heads().get(text[c.start:c.end], 0) >= 2
 
 
 def _traditional(text: str) -> bool:
@@ -308,7 +309,7 @@ class MissingChar(Check):
         remainder_sites = find_remainders(text, toks, absent, deleted)
         cands += remainder_sites
 
-        heads = _written_heads(toks)
+        heads = cache(lambda: _written_heads(toks))  # (only an orphan before a postposition asks)
         findings = []
         # the whole-word counts the shorthand test asks about, in one pass (not a scan per word)
         # (only the compounds an orphan heads: the others are never asked about)
@@ -372,7 +373,7 @@ class MissingChar(Check):
                             restored=restored)
 
     def _choose(self, site: list[Cand], deleted: dict[str, float], absent,
-                by_rate: dict[str, bool], text: str, count, heads: dict[str, int]) -> tuple[Cand, float] | None:
+                by_rate: dict[str, bool], text: str, count, heads) -> tuple[Cand, float] | None:
         if site and site[0].kind == "space":
             pick = getattr(site[-1], "data_pick", None)
             if pick is not None:

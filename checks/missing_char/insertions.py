@@ -238,7 +238,7 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
         # document lacks
         out_ = [wc for wc in ctx_words[key] if wc[0] not in present]
         for w in () if key in completion_only else prior:  # both junctions attested character pairs
-            if absent(w) and lm.count(x + w[0]) >= 2 and lm.count(w[-1] + y) >= 2:
+            if absent(w) and _pairs_attested(lm, x, w, y):
                 out_.append((w, 1))
         done = [w for w in _completions(key[2], key[3]) if absent(w)]
         completing.update(done)
@@ -306,8 +306,8 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
                     lst.append((g, p, a, b, i))
                     if p not in site_ctx:
                         site_ctx[p] = text[max(0, p - 2):p + 2]
-    _seek_filter_words(text, toks, norm, expected_filter_words(toks, absent), by_word, site_ctx, gain_above)
     doc_words = set(map(word_key, map(_ITEM0, toks)))
+    _seek_filter_words(text, toks, norm, expected_filter_words(doc_words, absent), by_word, site_ctx, gain_above)
     out: list[tuple[Cand, float]] = []
     han_n = max(1, han_count(text))
     min_score = opts["insert-min-score"]
@@ -356,10 +356,9 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
         # a word shown gone at two places is gone everywhere: every other boundary where the
         # model prefers it is a site too, with a lower bar per site
         if bounds is None:
-            bounds = _boundaries(toks)
-        w0, w1 = w[0], w[-1]
+            bounds = _junctions(toks)
         for ti, p in bounds:
-            if p in done or not lm.count(norm[p - 1] + w0) or not lm.count(w1 + norm[p]):
+            if p in done or not _pairs_attested(lm, norm[p - 1], w, norm[p], least=1 / ngrams.FIN_COUNT_SCALE):  # (seen at all)
                 continue
             hist = norm[max(0, p - 4):p]
             base = base_cache.get(p)
@@ -383,10 +382,9 @@ def _weak_sites(w: str, found: list, weak: list[int], toks, xys: list[str], star
     lm = ngrams.fin_lm()
     word_key = ngrams.word_key
     have = {x[1] for x in found}
-    w0, w1 = w[0], w[-1]
     for i in weak:
         p, xy = starts[i], xys[i]
-        if p in have or lm.count(xy[0] + w0) < 2 or lm.count(w1 + xy[1]) < 2:
+        if p in have or not _pairs_attested(lm, xy[0], w, xy[1]):
             continue
         yield i, p, word_key(toks[i].text), word_key(toks[i + 1].text)
 
@@ -416,11 +414,10 @@ def dangling_ends(toks, norm: str, starts: list[int], xys: list[str]) -> list[tu
     return out
 
 
-def expected_filter_words(toks, absent) -> list[str]:
+def expected_filter_words(doc_words, absent) -> list[str]:
     """The filter's usual targets (``missing_char/filter_words.txt``) that the document lacks
-    while its topic expects them (暴力 in an article on collection, 维权 in one on consumer
-    rights): suspects wherever the text reads better with them."""
-    doc_words = set(map(ngrams.word_key, map(_ITEM0, toks)))
+    while its topic expects them (``doc_words``: its word keys; 暴力 in an article on
+    collection, 维权 in one on consumer rights): suspects wherever the text reads better."""
     return [w for w in _filter_words() if len(w) >= 2 and all(map(is_han, w)) and absent(w)
             and _topic_lift(w, doc_words) >= TOPIC_LIFT]
 
@@ -432,12 +429,13 @@ def _seek_filter_words(text, toks, norm, suspects, by_word, site_ctx, gain_above
     ``site_ctx``."""
     lm = ngrams.fin_lm()
     word_key = ngrams.word_key
+    junctions = _junctions(toks, clause_ends=True) if suspects else ()
     for w in suspects:
         if w in by_word:
             continue
         lst = []
-        for i, p in _junctions(toks):
-            if lm.count(norm[p - 1] + w[0]) < 2 or lm.count(w[-1] + norm[p]) < 2:
+        for i, p in junctions:
+            if not _pairs_attested(lm, norm[p - 1], w, norm[p]):
                 continue
             g = gain_above(w, p)
             if g is not None:
@@ -448,28 +446,23 @@ def _seek_filter_words(text, toks, norm, suspects, by_word, site_ctx, gain_above
             by_word[w] = lst
 
 
-def _junctions(toks):
-    """(token index, offset) of every junction where a word may have been deleted: the
-    boundaries of ``_boundaries``, and a Han character before clause punctuation."""
+def _junctions(toks, clause_ends: bool = False) -> list[tuple[int, int]]:
+    """(token index, offset) of every boundary where a word may have been deleted: a Han
+    token follows a Han character or clause punctuation directly; with ``clause_ends``, also
+    a Han character before clause punctuation."""
+    out = []
     for i in range(len(toks) - 1):
         A, B = toks[i], toks[i + 1]
         if A.end != B.start or not A.text or not B.text:
             continue
         la, y = A.text[-1], B.text[0]
-        if (is_han(y) and (is_han(la) or la in INSERT_LEFT_PUNCT)) or (is_han(la) and y in SUSPECT_END):
-            yield i, B.start
-
-
-def _boundaries(toks) -> list[tuple[int, int]]:
-    """(token index, offset) of every boundary where a word may have been deleted: a Han
-    token follows a Han character or clause punctuation directly."""
-    out = []
-    for i in range(len(toks) - 1):
-        A, B = toks[i], toks[i + 1]
-        if A.end != B.start or not is_han(B.text[0]):
-            continue
-        la = A.text[-1]
-        if is_han(la) or la in INSERT_LEFT_PUNCT:
+        if (is_han(y) and (is_han(la) or la in INSERT_LEFT_PUNCT)) or (clause_ends and is_han(la) and y in SUSPECT_END):
             out.append((i, B.start))
     return out
+
+
+def _pairs_attested(lm, x: str, w: str, y: str, least: float = 2) -> bool:
+    """Both character pairs that putting ``w`` between ``x`` and ``y`` would make occur at least
+    ``least`` times in the register (a restoration makes no junction it never writes)."""
+    return lm.count(x + w[0]) >= least and lm.count(w[-1] + y) >= least
 
