@@ -50,6 +50,31 @@ SPACE_JOINT_MIN = 3  # ... and one that does at this many cut spaces (more than 
 SPACE_KNOWN_DELTA = 5.0  # a word restored clearly at another cut space may read this much worse than the best here
 EDGE_SPACE_RE = re.compile(f"(?:(?<=\n)|^|(?<=《))[ \u3000](?=[{HAN_CLASS[1:-1]}])")
 EDGE_INDENT_SHARE = 5  # a page with more than a fifth of its lines indented indents by layout
+# a list item's marker: bullets, 1. 2., (1) (一); not 一、 or 1、, whose spaces find_spaces reads
+LIST_MARK_RE = re.compile(r"(?m)^[ \t\u3000]{0,4}(?P<mark>[·•●▪■◆]|\d{1,2}[.．](?!\d)"
+                          r"|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])(?P<space>[ \u3000]?)"
+                          f"(?={HAN_CLASS})")
+MARK_SIBLINGS = 2  # a cut needs at least this many items of the style with no space, and twice the spaced ones
+
+
+def _mark_style(mark: str) -> str:
+    return re.sub(r"\d+", "9", re.sub("[一二三四五六七八九十]+", "十", mark))
+
+
+def marker_spaces(text: str) -> list[int]:
+    """Offsets of spaces after a list marker (``1. 受损``, ``· 状``) on a page whose other markers of
+    that style run straight into their items (``2.罚息``, ``·原告``): the filter cut the item's first
+    word and left a space.  A page that spaces its markers (``1. 初期提醒``) is layout."""
+    by_style: dict[str, list[re.Match]] = {}
+    for m in LIST_MARK_RE.finditer(text):
+        by_style.setdefault(_mark_style(m.group("mark")), []).append(m)
+    out = []
+    for items in by_style.values():
+        spaced = [m.start("space") for m in items if m.group("space")]
+        plain = len(items) - len(spaced)
+        if spaced and plain >= MARK_SIBLINGS and plain >= 2 * len(spaced):
+            out.extend(spaced)
+    return sorted(out)
 
 
 @lru_cache(maxsize=1)
@@ -179,13 +204,20 @@ def find_spaces(text, doc, absent) -> list[list[Cand]]:
 
 
 def find_edge_spaces(text, doc) -> list[list[Cand]]:
-    """A space where a line starts (``⏎ 气象主管机构…``) or right after 《 (``《 公司法》``): a
-    word cut at the start of a phrase.  After 《 always; at a line start only on a page whose
+    """A space where a line starts (``⏎ 气象主管机构…``), right after 《 (``《 公司法》``) or after a
+    list marker the page does not space (``marker_spaces``): a word cut at the start of a phrase.  After 《 always; at a line start only on a page whose
     other lines do not start with spaces (indentation is layout) and never before a list
     marker or a second space."""
     out: list[list[Cand]] = []
     if " " not in text and "\u3000" not in text:
         return out
+    for s in marker_spaces(text):
+        rtoks = doc.tokens_in(s + 1, s + 2)
+        fb = Cand(s, s + 1, s, s + 1, None, "", "space", -99.0, "")
+        fb.data_conf = 0.6  # type: ignore[attr-defined]
+        fb.data_ctx = ("", ngrams.word_key(rtoks[0].text) if rtoks else "",  # type: ignore[attr-defined]
+                       "", ngrams.lm_normalise(text[s + 1:s + 3]))
+        out.append([fb])
     lines = doc.lines
     n_lines = sum(1 for ln in lines if ln.text.strip())
     indented = sum(1 for ln in lines if ln.text[:1] in (" ", "\u3000", "\t") and ln.text.strip())

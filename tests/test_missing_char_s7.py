@@ -1,0 +1,45 @@
+"""missing-char, session 7: spaces a filter left after a list marker."""
+from checks.missing_char.spaces import marker_spaces
+from linter.runner import lint_text
+
+# an article written for this test: 征信 cut everywhere, once after a list marker whose siblings
+# run straight into their items
+LISTED = (
+    "逾期不还会有什么后果\n\n"
+    "借款人一旦逾期，后果往往比想象的严重：\n"
+    "1. 受损：逾期记录会在 报告上保留五年。\n"
+    "2.罚息增加：逾期期间按合同计收罚息和复利。\n"
+    "3.被起诉：长期逾期的，银行可以向法院起诉。\n"
+    "4.被执行：判决后仍不履行的，法院可以冻结存款。\n"
+    "办理房贷时，银行会查询 报告，逾期记录多的申请人很难获批。\n"
+)
+
+
+def _marker_findings(text):
+    return [f for f in lint_text(text, select=["missing-char"])
+            if f.check_id == "missing-char" and text[f.start:f.end] == " " and text[f.start - 1] == "."]
+
+
+def test_a_space_after_a_list_marker_the_page_does_not_space_is_a_cut():
+    site = LISTED.index("1. ") + 2
+    assert marker_spaces(LISTED) == [site]
+    found = _marker_findings(LISTED)
+    assert [f.start for f in found] == [site]
+    assert found[0].fix is not None and found[0].fix.replacement == "征信"
+
+
+def test_a_page_that_spaces_its_markers_is_layout():
+    spaced = LISTED.replace("2.", "2. ").replace("3.", "3. ").replace("4.", "4. ")
+    assert marker_spaces(spaced) == []
+    assert _marker_findings(spaced) == []
+
+
+def test_one_unspaced_sibling_is_not_enough():
+    # 1. spaced, 2. not, 3. 4. spaced: the page's habit is unclear, and two of three markers differ
+    text = "要点如下：\n1. 先核对账单\n2.再联系银行\n"
+    assert marker_spaces(text) == []
+
+
+def test_bullets_are_compared_with_bullets_only():
+    text = "材料清单：\n· 状，写明原告和被告\n·原告身份证复印件\n·借条原件\n·催告记录\n1. 第一步\n2. 第二步\n"
+    assert marker_spaces(text) == [text.index("· 状") + 1]
