@@ -227,7 +227,8 @@ class MissingChar(Check):
 
         cands: list[list[Cand]] = []  # per site, candidates
         cands += find_orphans(text, toks, absent, self.opts["max-orphan-freedom"])
-        orphan_spans = [(site[0].start, site[0].end) for site in cands]
+        # one-character Han tokens: a remainder cut the same way three times is cut at each of them
+        single_spans = [(t.start, t.end) for t in toks if len(t.text) == 1 and is_han(t.text)]
         cands += find_gaps(text, toks, absent)
         space_sites = find_spaces(text, doc, absent) + find_edge_spaces(text, doc)
         cands += space_sites
@@ -335,7 +336,7 @@ class MissingChar(Check):
             cover = {x for c, _ in partial for x in range(c.start, c.end + 1)}
             findings = [f for f in findings if not (f[0].kind == "insert" and f[0].fix_start in cover)]
             findings += [self._absorb_space(text, *x) for x in partial]
-        findings += find_repeated_remainders(text, orphan_spans, findings)
+        findings += find_repeated_remainders(text, single_spans, findings)
 
         # one finding per span; highest confidence wins
         findings.sort(key=lambda f: (f[0].start, -f[1]))

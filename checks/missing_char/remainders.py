@@ -186,13 +186,13 @@ def find_compound_remainders(text, toks, counts, max_free: float) -> list[tuple[
 
 
 
-def find_repeated_remainders(text: str, orphan_spans, findings) -> list[tuple[Cand, float]]:
-    """Every other orphan (``orphan_spans``: the standalone characters the orphan pass kept as
-    sites) of a one-character remainder that the findings restore the same way at
-    REPEAT_CONTEXTS or more distinct places: a filter deletes its word everywhere, so where the
-    character model found no clear gain (收取|金 for 收取违约金, the pair 取金 being common), the
-    document's own evidence decides (a car-loan article that never writes 违约 and shows 金 cut
-    from 违约金 six times)."""
+def find_repeated_remainders(text: str, single_spans, findings) -> list[tuple[Cand, float]]:
+    """Every other standalone copy (``single_spans``: the document's one-character tokens) of a
+    one-character remainder that the findings restore the same way at REPEAT_CONTEXTS or more
+    distinct places: a filter deletes its word everywhere, so where the character model found
+    no clear gain (收取|金 for 收取违约金, the pair 取金 being common), or the orphan pass did not
+    take the character up (还款的|金是: 的金 is common), the document's own evidence decides (a
+    car-loan article that never writes 违约 and shows 金 cut from 违约金 six times)."""
     shown: dict[tuple[str, str], set[str]] = {}
     taken: set[int] = set()
     for c, _ in findings:
@@ -208,7 +208,7 @@ def find_repeated_remainders(text: str, orphan_spans, findings) -> list[tuple[Ca
             continue
         k = word.index(frag)
         left, right = word[:k], word[k + 1:]
-        for s, e in orphan_spans:
+        for s, e in single_spans:
             if text[s:e] != frag or s in taken:
                 continue
             # ... where the restoration reads no more than a little worse (多问|一句 is the verb 问)
