@@ -8,7 +8,7 @@ script lints a folder of distinct articles once (default ``bench/clean4``: 103 c
 232k characters), after a warm-up on the fixtures that loads every table, and prints chars/s and
 the ratio to ``jieba.lcut`` over the same texts in the same interpreter:
 
-* the full default rule set;
+* the full default rule set; every check but ``missing-char`` (what the rest costs);
 * ``missing-char`` alone, as shipped and with ``insert-needs-evidence = true`` (the bulk-audit
   setting: words deleted without a trace are sought only in documents that show other damage);
 * the full set with that setting.
@@ -37,7 +37,8 @@ texts = [Path(p).read_text(encoding="utf-8") for p in sorted(glob.glob(sys.argv[
 warm = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1], "fixtures").rglob("*.txt"))][:20]
 select = json.loads(sys.argv[3])
 options = json.loads(sys.argv[4])
-checks, selection = make_checks(select=select or ("ALL",), options=options or None)
+ignore = json.loads(sys.argv[5])
+checks, selection = make_checks(select=select or ("ALL",), ignore=ignore, options=options or None)
 opts = LintOptions(selection=selection)
 jieba.initialize()
 for t in warm:
@@ -54,16 +55,18 @@ t_lint = time.perf_counter() - t0
 print(json.dumps({"chars": sum(map(len, texts)), "articles": len(texts), "jieba": t_jieba, "lint": t_lint}))
 """
 
-SETUPS = (
-    ("full default rule set", [], {}),
-    ("missing-char alone", ["missing-char"], {}),
-    ("missing-char, insert-needs-evidence", ["missing-char"], {"missing-char": {"insert-needs-evidence": True}}),
-    ("full set, insert-needs-evidence", [], {"missing-char": {"insert-needs-evidence": True}}),
+SETUPS = (  # (name, select, ignore, options)
+    ("full default rule set", [], [], {}),
+    ("missing-char alone", ["missing-char"], [], {}),
+    ("every check but missing-char", [], ["missing-char"], {}),
+    ("missing-char, insert-needs-evidence", ["missing-char"], [], {"missing-char": {"insert-needs-evidence": True}}),
+    ("full set, insert-needs-evidence", [], [], {"missing-char": {"insert-needs-evidence": True}}),
 )
 
 
-def measure(directory: str, select: list[str], options: dict) -> dict:
-    r = subprocess.run([sys.executable, "-c", _CHILD, str(ROOT), directory, json.dumps(select), json.dumps(options)],
+def measure(directory: str, select: list[str], options: dict, ignore: list[str] = ()) -> dict:
+    r = subprocess.run([sys.executable, "-c", _CHILD, str(ROOT), directory, json.dumps(select), json.dumps(options),
+                        json.dumps(list(ignore))],
                        capture_output=True, text=True)
     if r.returncode != 0:
         raise RuntimeError(r.stderr[-800:])
@@ -80,8 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print(f"articles: {args.dir}; one pass each, a fresh interpreter per measurement, best and median of {args.rounds}")
     print(f"{'what':<40}{'chars/s best':>14}{'median':>10}{'x jieba.lcut':>14}")
-    for name, select, options in SETUPS:
-        runs = [measure(args.dir, select, options) for _ in range(args.rounds)]
+    for name, select, ignore, options in SETUPS:
+        runs = [measure(args.dir, select, options, ignore) for _ in range(args.rounds)]
         rates = [r["chars"] / r["lint"] for r in runs]
         ratios = [r["jieba"] / r["lint"] for r in runs]  # same texts, same interpreter
         print(f"{name:<40}{max(rates):>14,.0f}{statistics.median(rates):>10,.0f}{max(ratios):>14.3f}")
