@@ -38,6 +38,9 @@ TOPIC_P = 0.85  # a word the articles sharing this document's anchor words conta
 TOPIC_LIFT = 1.3  # ... and this many times more surely than articles at large ...
 TOPIC_BONUS = 3.0  # ... adds this to a deleted word's document score ...
 TOPIC_SITE_GAIN = 2.0  # ... and lets sites of this gain join one strong site (more than the contexts needed)
+SUSPECT_STRONG = 5.0  # a filter word the topic expects and the page lacks, this much likelier at one site ...
+SUSPECT_FLOOR = -2.0  # ... is restored at its further sites that read at most this much worse ...
+SUSPECT_MORE = 2  # ... when there are at least this many of them
 
 
 @lru_cache(maxsize=1)
@@ -279,12 +282,12 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
     # bar of a topic word's further sites): smaller ones need not be scored to the end
     g_floor = min(opts["insert-site-gain"], TOPIC_SITE_GAIN)
 
-    def gain_above(w: str, p: int) -> float | None:
+    def gain_above(w: str, p: int, floor: float = g_floor) -> float | None:
         hist = norm[max(0, p - 4):p]
         base = base_cache.get(p)
         if base is None:
             base = base_cache[p] = lm.score(hist + norm[p:p + 4], len(hist))
-        sc = lm.score_above(hist + w + norm[p:p + 4], len(hist), base + g_floor)
+        sc = lm.score_above(hist + w + norm[p:p + 4], len(hist), base + floor)
         return None if sc is None else sc - base
 
     # (the few completions of rare tokens are scored whatever their rank: the register's word
@@ -307,7 +310,8 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
                     if p not in site_ctx:
                         site_ctx[p] = text[max(0, p - 2):p + 2]
     doc_words = set(map(word_key, map(_ITEM0, toks)))
-    _seek_filter_words(text, toks, norm, expected_filter_words(doc_words, absent), by_word, site_ctx, gain_above)
+    suspects = expected_filter_words(doc_words, absent)
+    _seek_filter_words(text, toks, norm, suspects, by_word, site_ctx, lambda w, p: gain_above(w, p, SUSPECT_FLOOR))
     out: list[tuple[Cand, float]] = []
     han_n = max(1, han_count(text))
     min_score = opts["insert-min-score"]
@@ -318,7 +322,7 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
         best_ctx: dict[str, float] = {}
         for g, p, a, b, _ in sites:
             key = site_ctx[p]
-            if g > best_ctx.get(key, 0.0):
+            if g > best_ctx.get(key, -99.0):
                 best_ctx[key] = g
         strong_ctx = [g for g in best_ctx.values() if g >= site_gain]
         need = min_ctx + (1 if len(w) == 1 else 0)
@@ -331,13 +335,20 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
             more = [g for g in best_ctx.values() if TOPIC_SITE_GAIN <= g < site_gain]
             if len(strong_ctx) + len(more) > need:
                 strong_ctx += more
+        # a usual filter target the topic expects and the page lacks, clearly restored at one site:
+        # a filter deletes its word everywhere, and where the register is too thin to say so
+        # (找|律师 never occurs in the corpus) reading not much worse will do, at several sites
+        suspect = w in suspects and max(strong_ctx, default=0.0) >= SUSPECT_STRONG and \
+            sum(1 for g in best_ctx.values() if SUSPECT_FLOOR <= g < site_gain) >= SUSPECT_MORE
+        if suspect:
+            strong_ctx += [g for g in best_ctx.values() if SUSPECT_FLOOR <= g < site_gain and g not in strong_ctx]
         if len(strong_ctx) < need and w not in deleted:
             continue
         expected = ngrams.fin_word_count(w) / total * han_n * 0.6
         score = sum(strong_ctx) + min(expected, 10.0) + (5.0 if w in deleted else 0.0)
         if topic:
             score += TOPIC_BONUS
-        if score < min_score:
+        if score < min_score and not suspect:
             continue
         if not damaged and not topic and score < min_score + UNDAMAGED_EXTRA_SCORE:
             continue  # a page with no other damage needs more evidence, unless its topic expects w
@@ -431,19 +442,27 @@ def _seek_filter_words(text, toks, norm, suspects, by_word, site_ctx, gain_above
     word_key = ngrams.word_key
     junctions = _junctions(toks, clause_ends=True) if suspects else ()
     for w in suspects:
-        if w in by_word:
-            continue
+        have = {x[1] for x in by_word.get(w, ())}  # (sites the register's word pairs proposed)
         lst = []
         for i, p in junctions:
-            if not _pairs_attested(lm, norm[p - 1], w, norm[p]):
+            if p in have or not _pairs_attested(lm, norm[p - 1], w, norm[p]):
                 continue
             g = gain_above(w, p)
-            if g is not None:
-                lst.append((g, p, word_key(toks[i].text), word_key(toks[i + 1].text), i))
-                if p not in site_ctx:
-                    site_ctx[p] = text[max(0, p - 2):p + 2]
+            if g is None or (g < TOPIC_SITE_GAIN and not _reads_badly(lm, norm[p - 1:p + 1])):
+                continue  # (a site that reads worse with w must at least read badly without it: 接到|电话 does not)
+            lst.append((g, p, word_key(toks[i].text), word_key(toks[i + 1].text), i))
+            if p not in site_ctx:
+                site_ctx[p] = text[max(0, p - 2):p + 2]
         if lst:
-            by_word[w] = lst
+            by_word.setdefault(w, []).extend(lst)
+
+
+def _reads_badly(lm, xy: str) -> bool:
+    """The junction's character pair is at most as common as chance predicts (or never seen)."""
+    pmi = _PAIR_PMI.get(xy, _NO_PMI)
+    if pmi is _NO_PMI:
+        pmi = _pair_pmi(lm, xy)
+    return pmi is None or pmi <= WEAK_GATE
 
 
 def _junctions(toks, clause_ends: bool = False) -> list[tuple[int, int]]:
