@@ -31,7 +31,9 @@ ORPHAN_NOUN_ATTRIB = 0.3  # a word followed by 的 in this share of its register
 ORPHAN_NOUN_PREV_POS = ("v", "p", "f", "n", "vn")  # a verb, preposition, locative or noun; never an adverb or adjective (专门|人员)
 REPEAT_CONTEXTS = 3  # distinct places a one-character remainder is shown cut before its other copies are sites
 REPEAT_CONF = 0.7
-REPEAT_MIN_GAIN = -2.5  # ... at each further copy the restoration may read a little worse, not much
+REPEAT_MIN_GAIN = -2.5  # ... at each further copy the restoration may read a little worse, not much ...
+REPEAT_MANY = 5  # ... and a remainder shown cut at this many places ...
+REPEAT_MANY_MIN_GAIN = -8.0  # ... is restored at every further copy that does not read much worse still
 COMPOUND_SITES = 3  # a bound character standing alone this often may be a compound's remainder ...
 COMPOUND_SITE_GAIN = 0.0  # ... restored wherever the compound reads no worse, once two contexts clearly prefer it
 
@@ -211,9 +213,10 @@ def find_repeated_remainders(text: str, single_spans, findings) -> list[tuple[Ca
         for s, e in single_spans:
             if text[s:e] != frag or s in taken:
                 continue
-            # ... where the restoration reads no more than a little worse (多问|一句 is the verb 问)
+            # ... where the restoration reads no more than a little worse (多问|一句 is the verb 问); a
+            # filter shown at work five times (扣掉|金之后, ten 金 cut from 违约金) is trusted further
             g = (gain(norm, s, left) if left else 0.0) + (gain(norm, e, right) if right else 0.0)
-            if g < REPEAT_MIN_GAIN:
+            if g < (REPEAT_MANY_MIN_GAIN if len(ctxs) >= REPEAT_MANY else REPEAT_MIN_GAIN):
                 continue
             # the fix puts back what is missing, as the other sites' fixes do (违约 before 金)
             fs, fe, repl = (s, s, left) if not right else (e, e, right) if not left else (s, e, word)
