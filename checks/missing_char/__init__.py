@@ -21,7 +21,8 @@ Evidence, in the order an editor weighs it:
    places is put back there (``如果|人员冒充`` → ``如果催收人员冒充``); once shown gone at two
    places, every boundary where the model prefers it is a site.  A usual filter target
    (``missing_char/filter_words.txt``) that the document's topic expects is tried at every
-   junction, clause ends included.
+   junction, clause ends included; once it reads far better at one site, further junctions that
+   read badly without it take it back even where the thin register rates it a little worse.
 7. *A character cut from a word everywhere*: a string that is no word but a frequent word less one
    character, standing as whole tokens (``人法院`` → 人民法院, ``国院`` → 国务院), or a bound single
    character left of a two-character word at several distinct places (``抵`` → 抵押), where the
@@ -30,8 +31,11 @@ Evidence, in the order an editor weighs it:
    the word (``ngrams/fin_topics.tsv.gz``: a loan article without 贷款).
 9. *Frames*: a preposition the document lacks while its length predicts it, put back before the
    postposition that closes its phrase (``可以|手机银行的账单详情中查看`` ← 在; ``missing_char/frames.toml``).
-10. *Edge spaces*: a space at a line start (on a page that does not indent) or right after 《
-    (``《 公司法》`` → 中华人民共和国).
+10. *Edge spaces*: a space at a line start (on a page that does not indent), right after 《
+    (``《 公司法》`` → 中华人民共和国), or after a list marker the page's other items do not space
+    (``1. 受损`` beside ``2.罚息`` → 征信).
+11. *Remainders shown cut again and again*: a one-character remainder restored the same way at three
+    places (five: even where it reads worse) is restored at every other standalone copy of it.
 
 Pages mostly in traditional script are skipped (the statistics are of simplified text); table
 rows laid out with runs of spaces are layout, not cuts.
