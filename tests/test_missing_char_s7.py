@@ -85,3 +85,17 @@ def test_a_remainder_shown_cut_five_times_is_restored_where_it_reads_worse_too()
     # with 违约 (扣掉金 is common for 扣掉本金), but the page's filter is plain
     text = (ROOT / "bench" / "dev3" / "d02_car-loan-prepayment.txt").read_text(encoding="utf-8")
     assert {"少,扣掉|金之", " 还不到|金,", "再算账。|金、"} <= _restored(text, "违约")
+
+
+def _space_fixes(text):
+    return {text[max(0, f.start - 4):f.start] + "|" + text[f.end:f.end + 2]: f.fix.replacement if f.fix else None
+            for f in lint_text(text, select=["missing-char"]) if text[f.start:f.end] == " "}
+
+
+def test_the_filters_usual_targets_are_candidates_at_every_cut_space():
+    # bench/dev3's prepaid-card article has 维权 cut to a space at seven places; no word pair of the
+    # register proposes it at 依法有序地| 。 or 是| 的第一步, and 借款人 (proposed everywhere) won
+    text = (ROOT / "bench" / "dev3" / "d05_prepaid-card-refund.txt").read_text(encoding="utf-8")
+    fixes = _space_fixes(text)
+    assert [k for k, v in fixes.items() if v == "维权"] and not [k for k, v in fixes.items() if v == "借款人"]
+    assert fixes["法有序地|。办"] == "维权"

@@ -3,6 +3,7 @@ choice of one restoration per cut space."""
 from __future__ import annotations
 
 import math
+from math import inf
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -20,6 +21,7 @@ from .common import (
     DocCounts,
     _affixes,
     _context_words,
+    _filter_words,
 )
 
 SPACE_CUT_RE = re.compile(f"(?<=[{HAN_CLASS[1:-1]}，、；：。？！“,;?!])[ \u3000]{{1,2}}(?=[{HAN_CLASS[1:-1]}、，,。；：？！《”;:?!])")
@@ -298,6 +300,16 @@ def resolve_spaces(sites: list[list[Cand]], text: str, counts: DocCounts,
     n_ctx: Counter = Counter()
     for ws in words_of.values():
         n_ctx.update(w for w in ws if counts.absent(w))
+    # the filter's usual targets are candidates at every cut space, proposed by no context of the
+    # register (依法有序地 。 → 维权): they earn the bonus of several spaces only where they read
+    # nearly as well as the best word there, not for being listed everywhere
+    listed = [w for w in _filter_words() if len(w) <= AFFIX_MAX_LEN and all(is_han(ch) for ch in w)]
+    proposed = {key: set(ws) for key, ws in words_of.items()}
+    if not dense:
+        for ws in words_of.values():
+            for w in listed:
+                ws.setdefault(w, None)
+    counts.prime(listed)
     # a filter deletes few words: each space's best word, and words known deleted, are tried
     # at every cut space of the document (a word proposed by another space's context)
     pool: set[str] = set(sorted((w for w in deleted if len(w) <= AFFIX_MAX_LEN and all(is_han(ch) for ch in w)),
@@ -314,6 +326,9 @@ def resolve_spaces(sites: list[list[Cand]], text: str, counts: DocCounts,
                     best = (sc, w)
         if best is not None:
             bests[best[1]] += 1
+            for w in listed:
+                if w not in proposed[key] and raw.get((key, w), -inf) >= best[0] - SPACE_JOINT_DELTA:
+                    n_ctx[w] += 1
     # (bounded: constant work per cut space however many spaces the page has)
     if not dense:
         pool.update(w for w, _ in sorted(bests.items(), key=lambda x: (-x[1], x[0]))[:SPACE_POOL_MAX])
