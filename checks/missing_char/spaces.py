@@ -306,9 +306,11 @@ def resolve_spaces(sites: list[list[Cand]], text: str, counts: DocCounts,
     listed = [w for w in _filter_words() if len(w) <= AFFIX_MAX_LEN and all(is_han(ch) for ch in w)]
     proposed = {key: set(ws) for key, ws in words_of.items()}
     if not dense:
-        for ws in words_of.values():
+        for (hist, fut), ws in words_of.items():
             for w in listed:
-                ws.setdefault(w, None)
+                # (only where both junctions it would make occur in the register at all)
+                if (not hist or lm.count(hist[-1] + w[0])) and (not fut or lm.count(w[-1] + fut[0])):
+                    ws.setdefault(w, None)
     counts.prime(listed)
     # a filter deletes few words: each space's best word, and words known deleted, are tried
     # at every cut space of the document (a word proposed by another space's context)
