@@ -99,3 +99,13 @@ def test_the_filters_usual_targets_are_candidates_at_every_cut_space():
     fixes = _space_fixes(text)
     assert [k for k, v in fixes.items() if v == "维权"] and not [k for k, v in fixes.items() if v == "借款人"]
     assert fixes["法有序地|。办"] == "维权"
+
+
+def test_a_deleted_list_item_is_restored_when_one_word_reads_clearly_best():
+    # bench/dev3's card-fraud article: 通话记录、|、申请材料 with 短信 (a usual filter target the page
+    # never writes) deleted; the finding offers it below the --fix threshold
+    text = (ROOT / "bench" / "dev3" / "d06_card-fraud-charges.txt").read_text(encoding="utf-8")
+    gap = text.index("通话记录、、") + len("通话记录、")
+    found = [f for f in lint_text(text, select=["missing-char"]) if f.start <= gap <= f.end and f.fix]
+    assert [f.fix.replacement for f in found] == ["短信"] and found[0].confidence < 0.8
+    assert "短信" in found[0].message.zh

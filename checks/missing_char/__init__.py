@@ -69,7 +69,7 @@ from .common import (
 from .frames import find_frames, find_means_phrases
 from .gaps import find_gaps
 from .insertions import find_insertions
-from .lists import find_law_names, find_list_gaps
+from .lists import find_law_names, find_list_gaps, resolve_list_gaps
 from .orphans import LOCATIVES, find_orphans
 from .partials import find_partials
 from .remainders import (
@@ -207,6 +207,8 @@ class MissingChar(Check):
                       "en": "a word seems deleted at this space; supply the missing word"},
         "list-gap": {"zh": "“{frag}”处列举项疑似被删除，请补全缺失的词语",
                      "en": "a list item seems deleted at “{frag}”; supply the missing word"},
+        "list-restore": {"zh": "“{frag}”处列举项疑似被删除，应补上“{restored}”",
+                         "en": "a list item seems deleted at “{frag}”; restore “{restored}”"},
         "law-name": {"zh": "法律名称“{frag}”残缺，应为“{restored}”",
                      "en": "the law name “{frag}” is mangled; it should read “{restored}”"},
     }
@@ -331,7 +333,9 @@ class MissingChar(Check):
         findings += find_frames(text, toks, counts, deleted)
         findings += find_means_phrases(text, toks, counts)
         findings += find_law_names(text)
-        findings += find_list_gaps(doc, toks)
+        gaps = find_list_gaps(doc, toks)
+        resolve_list_gaps(gaps, text, absent, deleted)
+        findings += gaps
         findings += find_compound_remainders(text, toks, counts, self.opts["max-orphan-freedom"])
         partial = find_partials(doc, text, counts)
         if partial:
@@ -369,6 +373,9 @@ class MissingChar(Check):
             return self.finding("law-name", c.start, c.end, fix=fix, confidence=conf, data=data,
                                 frag=frag, restored=restored)
         if c.kind == "list":
+            if c.repl is not None:
+                return self.finding("list-restore", c.start, c.end, fix=fix, confidence=conf, data=data, frag=frag,
+                                    restored=c.repl)
             return self.finding("list-gap", c.start, c.end, fix=None, confidence=conf, data=data, frag=frag)
         if c.kind == "space":
             if c.repl is None:
