@@ -109,3 +109,10 @@ def test_a_deleted_list_item_is_restored_when_one_word_reads_clearly_best():
     found = [f for f in lint_text(text, select=["missing-char"]) if f.start <= gap <= f.end and f.fix]
     assert [f.fix.replacement for f in found] == ["短信"] and found[0].confidence < 0.8
     assert "短信" in found[0].message.zh
+
+
+def test_a_word_only_the_filter_list_proposes_at_a_space_is_offered_not_applied():
+    text = (ROOT / "bench" / "dev3" / "d05_prepaid-card-refund.txt").read_text(encoding="utf-8")
+    site = text.index("法有序地 。") + len("法有序地")
+    found = [f for f in lint_text(text, select=["missing-char"]) if f.start == site]
+    assert [f.fix.replacement for f in found] == ["维权"] and found[0].confidence < 0.8

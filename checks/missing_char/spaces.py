@@ -391,6 +391,10 @@ def resolve_spaces(sites: list[list[Cand]], text: str, counts: DocCounts,
             margin = 0.0
         # below the full margin the fix is offered, not applied by --fix (confidence < 0.8)
         conf = min(0.95, 0.7 + 0.05 * margin) if margin >= SPACE_MARGIN else 0.75
+        if w not in proposed[key] and w not in deleted:
+            # only the filter list proposes it here: offered, not applied by --fix, and no evidence
+            # that the page lacks the word elsewhere (the search for traceless deletions reads that)
+            conf = min(conf, 0.75)
         for site in groups[key]:
             fb = site[-1]
             pick = Cand(fb.start, fb.end, fb.start, fb.end, w, w, "space", 0.0, c.word if c else w)
