@@ -50,9 +50,10 @@ def src_files() -> dict[str, Path]:
     return {p.name[:3]: p for p in sorted(SRC.glob("d[0-9][0-9]_*.txt"))}
 
 
-def apply(key: str, clean: str) -> tuple[str, list[dict]]:
-    """The damaged text of one article and its sites (in damaged-text order)."""
-    spec = FILTERS[key]
+def apply(key: str, clean: str, spec: list[tuple] | None = None) -> tuple[str, list[dict]]:
+    """The damaged text of one article and its sites (in damaged-text order); ``spec`` (default
+    ``FILTERS[key]``) lists the filter's (word, mode[, host words]) as FILTERS does."""
+    spec = FILTERS[key] if spec is None else spec
     words = sorted(spec, key=lambda w: -len(w[0]))
     out: list[str] = []
     raw: list[dict] = []

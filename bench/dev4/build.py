@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Development set bench/dev4 (e01 … e12, session 7): twelve articles written for this set (src/),
+nine of them damaged by a site filter chosen mechanically, three left clean.
+
+    python bench/dev4/build.py        # writes bench/dev4/eNN_*.txt, filters.json and gold.jsonl
+
+The filter of each damaged article is chosen by a fixed rule before any wenlint output on the
+articles was seen, so the set measures the check without the author's selection: among the
+article's noun and verb tokens of two or three Han characters used 3–12 times, one usual filter
+target (``linter/data/missing_char/filter_words.txt``) when the article has one, and one or two
+other words, drawn with a generator seeded by the article's key; each word is deleted without a
+trace (two chances in three) or replaced by a space.  The damage itself is bench/dev3's
+(``filters.apply``: every occurrence, inside longer words too, then the punctuation NFKC-normalised
+as on the seeds).  Every site is ``certain``: no site was judged to read acceptably without its
+word, so recall here is conservative.
+"""
+from __future__ import annotations
+
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+sys.path[:0] = [str(HERE.parent / "dev3"), str(HERE.parent), str(ROOT)]
+import filters  # noqa: E402  (bench/dev3/filters.py)
+from gold_builder import MC, GoldBuilder  # noqa: E402
+
+SRC = HERE / "src"
+CLEAN = ("e04", "e08", "e12")  # chosen before the articles were written
+CONTENT_POS = ("n", "v")
+
+
+def candidates(clean: str) -> list[str]:
+    from linter import ngrams
+    from linter.segment import tokenize
+
+    n = Counter(t.text for t in tokenize(clean)
+                if 2 <= len(t.text) <= 3 and all("\u4e00" <= c <= "\u9fff" for c in t.text))
+    return sorted(w for w, k in n.items() if 3 <= k <= 12 and ngrams.word_pos(w)[:1] in CONTENT_POS)
+
+
+def choose(key: str, clean: str) -> list[tuple[str, str]]:
+    listed = set((ROOT / "linter" / "data" / "missing_char" / "filter_words.txt").read_text(encoding="utf-8").split())
+    cands = candidates(clean)
+    rng = random.Random("dev4-" + key)
+    lst = [w for w in cands if w in listed]
+    other = [w for w in cands if w not in listed]
+    picks = ([rng.choice(lst)] if lst else []) + rng.sample(other, 1 if lst else 2)
+    # no picked word inside another (the filter would have nothing left to cut)
+    picks = [w for w in picks if not any(w != v and w in v for v in picks)]
+    return [(w, rng.choice(("delete", "delete", "space"))) for w in picks]
+
+
+def main() -> int:
+    spec: dict[str, list[tuple[str, str]]] = {}
+    for path in sorted(SRC.glob("e[0-9][0-9]_*.txt")):
+        key = path.name[:3]
+        clean = path.read_text(encoding="utf-8")
+        if key in CLEAN:
+            text, sites = clean, []
+        else:
+            spec[key] = choose(key, clean)
+            text, sites = filters.apply(key, clean, spec[key])
+        with open(HERE / path.name, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        print(f"== {path.name}: {spec.get(key, 'clean')} -> {len(sites)} sites")
+        spec.setdefault(key, [])
+        spec[key + "_sites"] = sites  # type: ignore[assignment]
+    gold = GoldBuilder(HERE)
+    for key in sorted(k for k in spec if not k.endswith("_sites")):
+        name = next(p.name for p in SRC.glob(key + "_*.txt"))
+        for s in spec[key + "_sites"]:  # type: ignore[union-attr]
+            words = "+".join(s["words"])
+            gold.add(name, MC, s["dstart"], s["dend"], s["fix"], "certain",
+                     f"{words} {s['mode']} by the site filter (the article never contains it)", mode=s["mode"])
+    (HERE / "filters.json").write_text(json.dumps({k: v for k, v in spec.items() if not k.endswith("_sites")},
+                                                  ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return gold.main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
