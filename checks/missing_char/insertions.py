@@ -342,6 +342,8 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
             sum(1 for g in best_ctx.values() if SUSPECT_FLOOR <= g < site_gain) >= SUSPECT_MORE
         if suspect:
             strong_ctx += [g for g in best_ctx.values() if SUSPECT_FLOOR <= g < site_gain and g not in strong_ctx]
+        # (and two contexts that read clearly better with it are evidence enough, whatever the score)
+        suspect = suspect or (w in suspects and len(strong_ctx) >= 2)
         if len(strong_ctx) < need and w not in deleted:
             continue
         expected = ngrams.fin_word_count(w) / total * han_n * 0.6
