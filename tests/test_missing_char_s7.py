@@ -141,3 +141,17 @@ def test_dev4_gold_matches_its_articles_and_restores_their_sources():
             assert text[r["start"]:r["end"]] == r["text"]
             text = text[:r["start"]] + r["fix"] + text[r["end"]:]
         assert text == (here / "src" / name).read_text(encoding="utf-8").translate(punct), name
+
+
+def test_a_bullet_with_one_space_more_than_its_siblings_had_a_word_cut():
+    text = "注意事项：\n· 公安机关不会电话办案；\n·  办理解冻不收费；\n· 陌生链接不要点。\n"
+    assert marker_spaces(text) == [text.index("·  办") + 2]
+    assert marker_spaces(text.replace("·  办", "· 办")) == []
+
+
+def test_a_space_between_a_number_and_clause_punctuation_is_a_cut():
+    # bench/dev4's predatory-loan article: 拨打110 ， with 报警 cut to a space
+    text = (ROOT / "bench" / "dev4" / "e03_predatory-online-loans.txt").read_text(encoding="utf-8")
+    site = text.index("110 ,") + 3
+    found = [f for f in lint_text(text, select=["missing-char"]) if f.start == site]
+    assert found and found[0].fix is not None and found[0].fix.replacement == "报警"

@@ -24,7 +24,9 @@ from .common import (
     _filter_words,
 )
 
-SPACE_CUT_RE = re.compile(f"(?<=[{HAN_CLASS[1:-1]}，、；：。？！“,;?!])[ \u3000]{{1,2}}(?=[{HAN_CLASS[1:-1]}、，,。；：？！《”;:?!])")
+SPACE_CUT_RE = re.compile(f"(?<=[{HAN_CLASS[1:-1]}，、；：。？！“,;?!])[ \u3000]{{1,2}}(?=[{HAN_CLASS[1:-1]}、，,。；：？！《”;:?!])"
+                          # a space between a number and clause punctuation (拨打110 ，) is never typography
+                          "|(?<=[0-9])[ \u3000](?=[，。；、,;])")
 ANY_SPACE_RE = re.compile("[ \u3000]{1,4}")
 
 
@@ -54,7 +56,7 @@ EDGE_SPACE_RE = re.compile(f"(?:(?<=\n)|^|(?<=《))[ \u3000](?=[{HAN_CLASS[1:-1]
 EDGE_INDENT_SHARE = 5  # a page with more than a fifth of its lines indented indents by layout
 # a list item's marker: bullets, 1. 2., (1) (一); not 一、 or 1、, whose spaces find_spaces reads
 LIST_MARK_RE = re.compile(r"(?m)^[ \t\u3000]{0,4}(?P<mark>[·•●▪■◆]|\d{1,2}[.．](?!\d)"
-                          r"|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])(?P<space>[ \u3000]?)"
+                          r"|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])(?P<space>[ \u3000]{0,2})"
                           f"(?={HAN_CLASS})")
 MARK_SIBLINGS = 2  # a cut needs at least this many items of the style with no space, and twice the spaced ones
 
@@ -65,17 +67,19 @@ def _mark_style(mark: str) -> str:
 
 def marker_spaces(text: str) -> list[int]:
     """Offsets of spaces after a list marker (``1. 受损``, ``· 状``) on a page whose other markers of
-    that style run straight into their items (``2.罚息``, ``·原告``): the filter cut the item's first
-    word and left a space.  A page that spaces its markers (``1. 初期提醒``) is layout."""
+    that style run straight into their items (``2.罚息``, ``·原告``), or take one space fewer
+    (``·  办理`` among ``· 来历``): the filter cut the item's first word and left a space.  A page
+    that spaces its markers alike (``1. 初期提醒``) is layout."""
     by_style: dict[str, list[re.Match]] = {}
     for m in LIST_MARK_RE.finditer(text):
         by_style.setdefault(_mark_style(m.group("mark")), []).append(m)
     out = []
     for items in by_style.values():
-        spaced = [m.start("space") for m in items if m.group("space")]
-        plain = len(items) - len(spaced)
-        if spaced and plain >= MARK_SIBLINGS and plain >= 2 * len(spaced):
-            out.extend(spaced)
+        widths = Counter(len(m.group("space")) for m in items)
+        usual, n = widths.most_common(1)[0]
+        wider = [m.start("space") + usual for m in items if len(m.group("space")) == usual + 1]
+        if wider and n >= MARK_SIBLINGS and n >= 2 * len(wider) and usual < 2:
+            out.extend(wider)
     return sorted(out)
 
 
