@@ -47,12 +47,18 @@ def _table():
             "prior": float(p.get("prior", 0.0)),
             "keep_left": frozenset(p.get("keep_left", ())),
             "keep_right": frozenset(p.get("keep_right", ())),
+            "keep_right_pos": tuple(p.get("keep_right_pos", ())),
             "formal": bool(p.get("formal", False)),
             "left_weight": float(p.get("left_weight", 1.0)),
         }
     scoring = load_toml("spun_text/pairs.toml").get("scoring", {})
     colloc = load_json("spun_text/collocations.json.gz")["words"]
     return entries, colloc, PhraseMatcher({k: k for k in entries}), scoring
+
+
+def _pos_or_unknown(word: str) -> str:
+    """jieba's POS tag of ``word``, "?" for a Han word too rare for the tag table (变现)."""
+    return ngrams.word_pos(word) or ("?" if HAN_RE.search(word) else "")
 
 
 LLR_CAP = 4.0  # the most one neighbour's log-ratio may say ...
@@ -167,6 +173,8 @@ class SpunText(Check):
             right = self._neighbour(tokens, j, 1)
             if left in entry["keep_left"] or right in entry["keep_right"]:
                 continue
+            if entry["keep_right_pos"] and right and _pos_or_unknown(right).startswith(entry["keep_right_pos"]):
+                continue  # 处置才能|变现: 才 + 能 before a verb, not the noun 才能
             f = self._judge(doc, entry, colloc, s, e, left, right, threshold)
             if f is not None:
                 findings.append(f)

@@ -140,3 +140,16 @@ def test_a_ratio_resting_on_one_sighting_is_no_proof():
     assert (co, cw) == (1, 0) and 0 < one < 1.5
     many, _, _ = _llr(colloc, "若干", "一些", "R", "问题")
     assert many <= LLR_CAP and many > one
+
+
+def test_cai_neng_before_a_verb_is_the_adverb_not_a_spun_noun():
+    # 才能 replacing 能力 is flagged where a noun belongs; before a verb (变现, a word too rare for
+    # the POS table) or an adverb (真正) it is 才 + 能, the writer's own words (bench/dev4, session 7)
+    from linter.runner import lint_text
+
+    def spun(t):
+        return [t[f.start:f.end] for f in lint_text(t, select=["spun-text"]) if f.rule == "spun-text"]
+
+    assert spun("银行会评估借款人的还款才能，收入不稳定的申请人很难获批。") == ["才能"]
+    assert spun("抵押房产需要经过法院拍卖或协议处置才能变现。") == []
+    assert spun("只有按时还款才能真正保护自己的征信。") == []
