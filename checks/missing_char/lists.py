@@ -17,7 +17,8 @@ COMPARE_WORDS = ("一样", "相比", "相同", "不同", "区别", "类似", "�
 COMPARE_SPAN = 20  # characters after 和 searched for them, within the clause
 COMPARE_CLAUSE_END = re.compile("[，。；：？！,;:?!\n]")
 TITLE_RE = re.compile(r"《([^《》\n]{2,40})》")
-LIST_MARGIN = 3.0  # log-probability margin over the runner-up a deleted list item's restoration needs (offered at 0.7, never applied by --fix)
+LIST_MARGIN = 3.0  # margin over the runner-up a deleted list item's restoration needs (offered at 0.7, not applied)
+LIST_DELETED_BONUS = 2.0  # log-probability credited to a word the page is known to lack on other evidence
 
 
 def _section_number_before(text: str, i: int) -> bool:
@@ -133,8 +134,8 @@ def resolve_list_gaps(gaps: list[tuple[Cand, float]], text: str, absent, deleted
     for c, _ in gaps:
         p = c.fix_start
         hist, fut = norm[max(0, p - 4):p], norm[p:p + 4]
-        scored = sorted(((lm.score(hist + w + fut, len(hist)) + (2.0 if w in deleted else 0.0), w) for w in words),
-                        reverse=True)
+        scored = sorted(((lm.score(hist + w + fut, len(hist)) + (LIST_DELETED_BONUS if w in deleted else 0.0), w)
+                         for w in words), reverse=True)
         runner = scored[1][0] if len(scored) > 1 else scored[0][0] - LIST_MARGIN
         if scored[0][0] - runner >= LIST_MARGIN:
             w = scored[0][1]

@@ -3,7 +3,6 @@ choice of one restoration per cut space."""
 from __future__ import annotations
 
 import math
-from math import inf
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -58,7 +57,7 @@ EDGE_INDENT_SHARE = 5  # a page with more than a fifth of its lines indented ind
 LIST_MARK_RE = re.compile(r"(?m)^[ \t\u3000]{0,4}(?P<mark>[·•●▪■◆]|\d{1,2}[.．](?!\d)"
                           r"|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）])(?P<space>[ \u3000]{0,2})"
                           f"(?={HAN_CLASS})")
-MARK_SIBLINGS = 2  # a cut needs at least this many items of the style with no space, and twice the spaced ones
+MARK_SIBLINGS = 2  # a cut needs at least this many items of the style spaced the usual way, and twice the others
 
 
 def _mark_style(mark: str) -> str:
@@ -96,6 +95,17 @@ def _meta_fields() -> re.Pattern:
     labels = sorted({x for k in ("meta_labels", "footer_labels", "widgets") for x in d.get(k, ())
                      if x and x[-1] not in ":：" and all(is_han(c) for c in x)}, key=len, reverse=True)
     return re.compile(r"(?:" + "|".join(map(re.escape, labels)) + r")[ ]{0,2}[:：]")
+
+
+def _add_listed(words_of: dict, lm) -> list[str]:
+    """Adds the filter's usual targets to each cut space's candidates where both junctions they
+    would make occur in the register at all; returns them."""
+    listed = [w for w in _filter_words() if len(w) <= AFFIX_MAX_LEN and all(is_han(ch) for ch in w)]
+    for (hist, fut), ws in words_of.items():
+        for w in listed:
+            if (not hist or lm.count(hist[-1] + w[0])) and (not fut or lm.count(w[-1] + fut[0])):
+                ws.setdefault(w, None)
+    return listed
 
 
 def _splits_word(toks, edge: int) -> bool:
@@ -211,9 +221,9 @@ def find_spaces(text, doc, absent) -> list[list[Cand]]:
 
 def find_edge_spaces(text, doc) -> list[list[Cand]]:
     """A space where a line starts (``⏎ 气象主管机构…``), right after 《 (``《 公司法》``) or after a
-    list marker the page does not space (``marker_spaces``): a word cut at the start of a phrase.  After 《 always; at a line start only on a page whose
-    other lines do not start with spaces (indentation is layout) and never before a list
-    marker or a second space."""
+    list marker the page does not space (``marker_spaces``): a word cut at the start of a phrase.
+    After 《 always; at a line start only on a page whose other lines do not start with spaces
+    (indentation is layout) and never before a list marker or a second space."""
     out: list[list[Cand]] = []
     if " " not in text and "\u3000" not in text:
         return out
@@ -307,14 +317,8 @@ def resolve_spaces(sites: list[list[Cand]], text: str, counts: DocCounts,
     # the filter's usual targets are candidates at every cut space, proposed by no context of the
     # register (依法有序地 。 → 维权): they earn the bonus of several spaces only where they read
     # nearly as well as the best word there, not for being listed everywhere
-    listed = [w for w in _filter_words() if len(w) <= AFFIX_MAX_LEN and all(is_han(ch) for ch in w)]
     proposed = {key: set(ws) for key, ws in words_of.items()}
-    if not dense:
-        for (hist, fut), ws in words_of.items():
-            for w in listed:
-                # (only where both junctions it would make occur in the register at all)
-                if (not hist or lm.count(hist[-1] + w[0])) and (not fut or lm.count(w[-1] + fut[0])):
-                    ws.setdefault(w, None)
+    listed = _add_listed(words_of, lm) if not dense else []
     counts.prime(listed)
     # a filter deletes few words: each space's best word, and words known deleted, are tried
     # at every cut space of the document (a word proposed by another space's context)
@@ -333,7 +337,7 @@ def resolve_spaces(sites: list[list[Cand]], text: str, counts: DocCounts,
         if best is not None:
             bests[best[1]] += 1
             for w in listed:
-                if w not in proposed[key] and raw.get((key, w), -inf) >= best[0] - SPACE_JOINT_DELTA:
+                if w not in proposed[key] and raw.get((key, w), -math.inf) >= best[0] - SPACE_JOINT_DELTA:
                     n_ctx[w] += 1
     # (bounded: constant work per cut space however many spaces the page has)
     if not dense:
