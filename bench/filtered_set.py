@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Development set bench/dev4 (e01 … e12, session 7): twelve articles written for this set (src/),
-nine of them damaged by a site filter chosen mechanically, three left clean.
+"""Missing-char sets built from articles written for them (session 7): bench/dev4 (e01 … e12, a
+development set) and bench/heldout3 (k01 … k12, measured only).  Of each set's twelve articles
+(SET/src/), nine are damaged by a site filter chosen mechanically and three stay clean.
 
-    python bench/dev4/build.py        # writes bench/dev4/eNN_*.txt, filters.json and gold.jsonl
+    python bench/filtered_set.py dev4|heldout3   # writes SET/xNN_*.txt, filters.json and gold.jsonl
 
 The filter of each damaged article is chosen by a fixed rule before any wenlint output on the
 articles was seen, so the set measures the check without the author's selection: among the
@@ -22,14 +23,17 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
-sys.path[:0] = [str(HERE.parent / "dev3"), str(HERE.parent), str(ROOT)]
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path[:0] = [str(BENCH / "dev3"), str(BENCH), str(ROOT)]
 import filters  # noqa: E402  (bench/dev3/filters.py)
 from gold_builder import MC, GoldBuilder  # noqa: E402
 
-SRC = HERE / "src"
-CLEAN = ("e04", "e08", "e12")  # chosen before the articles were written
+# the clean articles of each set were chosen before its articles were written
+SETS = {
+    "dev4": {"glob": "e[0-9][0-9]_*.txt", "clean": ("e04", "e08", "e12")},
+    "heldout3": {"glob": "k[0-9][0-9]_*.txt", "clean": ("k03", "k07", "k11")},
+}
 def candidates(clean: str) -> list[str]:
     """Nouns (jieba tags n…, vn) of two or three Han characters used 3–12 times: filters delete
     terms (诈骗, 欠款, 冻结), not the verbs of ordinary prose (了解, 发现)."""
@@ -42,10 +46,10 @@ def candidates(clean: str) -> list[str]:
                   and (ngrams.word_pos(w)[:1] == "n" or ngrams.word_pos(w) == "vn"))
 
 
-def choose(key: str, clean: str) -> list[tuple[str, str]]:
+def choose(name: str, key: str, clean: str) -> list[tuple[str, str]]:
     listed = set((ROOT / "linter" / "data" / "missing_char" / "filter_words.txt").read_text(encoding="utf-8").split())
     cands = candidates(clean)
-    rng = random.Random("dev4-" + key)
+    rng = random.Random(f"{name}-{key}")
     lst = [w for w in cands if w in listed]
     other = [w for w in cands if w not in listed]
     picks = ([rng.choice(lst)] if lst else []) + rng.sample(other, 1 if lst else 2)
@@ -54,30 +58,29 @@ def choose(key: str, clean: str) -> list[tuple[str, str]]:
     return [(w, rng.choice(("delete", "delete", "space"))) for w in picks]
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    name = (argv if argv is not None else sys.argv[1:] or ["dev4"])[0]
+    cfg, here = SETS[name], BENCH / name
     spec: dict[str, list[tuple[str, str]]] = {}
-    for path in sorted(SRC.glob("e[0-9][0-9]_*.txt")):
+    sites: dict[str, list[dict]] = {}
+    for path in sorted((here / "src").glob(cfg["glob"])):
         key = path.name[:3]
         clean = path.read_text(encoding="utf-8")
-        if key in CLEAN:
-            text, sites = clean, []
+        if key in cfg["clean"]:
+            text = clean
         else:
-            spec[key] = choose(key, clean)
-            text, sites = filters.apply(key, clean, spec[key])
-        with open(HERE / path.name, "w", encoding="utf-8", newline="\n") as fh:
+            spec[key] = choose(name, key, clean)
+            text, sites[path.name] = filters.apply(key, clean, spec[key])
+        with open(here / path.name, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
-        print(f"== {path.name}: {spec.get(key, 'clean')} -> {len(sites)} sites")
-        spec.setdefault(key, [])
-        spec[key + "_sites"] = sites  # type: ignore[assignment]
-    gold = GoldBuilder(HERE)
-    for key in sorted(k for k in spec if not k.endswith("_sites")):
-        name = next(p.name for p in SRC.glob(key + "_*.txt"))
-        for s in spec[key + "_sites"]:  # type: ignore[union-attr]
+        print(f"== {path.name}: {spec.get(key, 'clean')} -> {len(sites.get(path.name, ()))} sites")
+    gold = GoldBuilder(here)
+    for fname, lst in sorted(sites.items()):
+        for s in lst:
             words = "+".join(s["words"])
-            gold.add(name, MC, s["dstart"], s["dend"], s["fix"], "certain",
+            gold.add(fname, MC, s["dstart"], s["dend"], s["fix"], "certain",
                      f"{words} {s['mode']} by the site filter (the article never contains it)", mode=s["mode"])
-    (HERE / "filters.json").write_text(json.dumps({k: v for k, v in spec.items() if not k.endswith("_sites")},
-                                                  ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (here / "filters.json").write_text(json.dumps(spec, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return gold.main()
 
 
