@@ -155,3 +155,10 @@ def test_a_space_between_a_number_and_clause_punctuation_is_a_cut():
     site = text.index("110 ,") + 3
     found = [f for f in lint_text(text, select=["missing-char"]) if f.start == site]
     assert found and found[0].fix is not None and found[0].fix.replacement == "报警"
+
+
+def test_a_suspects_site_that_reads_no_better_with_it_is_offered_not_applied():
+    text = (ROOT / "bench" / "dev3" / "d01_iou-dispute.txt").read_text(encoding="utf-8")
+    site = text.index("需要请、") + len("需要请")
+    found = [f for f in lint_text(text, select=["missing-char"]) if f.fix and f.fix.start == site]
+    assert [f.fix.replacement for f in found] == ["律师"] and found[0].confidence < 0.8

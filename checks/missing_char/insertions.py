@@ -41,6 +41,7 @@ TOPIC_SITE_GAIN = 2.0  # ... and lets sites of this gain join one strong site (m
 SUSPECT_STRONG = 5.0  # a filter word the topic expects and the page lacks, this much likelier at one site ...
 SUSPECT_FLOOR = -2.0  # ... is restored at its further sites that read at most this much worse ...
 SUSPECT_MORE = 2  # ... when there are at least this many of them
+SUSPECT_SITE_CONF = 0.7  # ... offered there at this confidence (below the --fix threshold)
 
 
 @lru_cache(maxsize=1)
@@ -362,7 +363,8 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
                 continue
             A, B = toks[ti], toks[ti + 1]
             c = Cand(A.end - 1, B.start + 1, p, p, w, w, "insert", g, w)
-            out.append((c, conf))
+            # a site that reads no better with the word is offered, never applied by --fix
+            out.append((c, conf if g >= site_gain else min(conf, SUSPECT_SITE_CONF)))
             done.add(p)
         if len(w) < 2 or len(strong_ctx) < 2:
             continue
