@@ -64,18 +64,10 @@ def _restored(text, word):
             for f in lint_text(text, select=["missing-char"]) if f.fix and f.fix.replacement == word}
 
 
-def test_a_filter_word_clearly_restored_once_is_restored_where_it_reads_not_much_worse():
-    # bench/dev3's article on IOU disputes (written for development) never writes 律师, a usual
-    # filter target its topic expects; 咨询专业|， reads far better with it, and three further
-    # broken junctions read only a little worse (找律师 and 请律师 are too rare in the register)
-    text = (ROOT / "bench" / "dev3" / "d01_iou-dispute.txt").read_text(encoding="utf-8")
-    got = _restored(text, "律师")
-    assert {"咨询专业|,比", "候需要请|、什", "告送达。|费一"} <= got
-
-
-def test_a_site_that_reads_worse_with_the_word_must_read_badly_without_it():
-    # the collection fixture with 催收 deleted: 接到|电话 is an ordinary junction, so 催收 is not
-    # put there however well the rest of the page shows 催收 gone
+def test_a_suspect_is_not_put_where_it_reads_worse():
+    # the collection fixture with 催收 deleted: 接到|电话 reads a little worse with 催收, so it is not
+    # put there however well the rest of the page shows 催收 gone (restoring a suspect where it
+    # reads only a little worse was right at 55 % of sites: bench/missing_char_suspects.py)
     text = (ROOT / "fixtures" / "missing-char" / "deleted-word-collection.txt").read_text(encoding="utf-8")
     assert not any(x.startswith("接到|") or x.endswith("|电话") for x in _restored(text, "催收"))
 
@@ -155,10 +147,3 @@ def test_a_space_between_a_number_and_clause_punctuation_is_a_cut():
     site = text.index("110 ,") + 3
     found = [f for f in lint_text(text, select=["missing-char"]) if f.start == site]
     assert found and found[0].fix is not None and found[0].fix.replacement == "报警"
-
-
-def test_a_suspects_site_that_reads_no_better_with_it_is_offered_not_applied():
-    text = (ROOT / "bench" / "dev3" / "d01_iou-dispute.txt").read_text(encoding="utf-8")
-    site = text.index("需要请、") + len("需要请")
-    found = [f for f in lint_text(text, select=["missing-char"]) if f.fix and f.fix.start == site]
-    assert [f.fix.replacement for f in found] == ["律师"] and found[0].confidence < 0.8
