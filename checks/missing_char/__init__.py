@@ -21,8 +21,8 @@ Evidence, in the order an editor weighs it:
    places is put back there (``如果|人员冒充`` → ``如果催收人员冒充``); once shown gone at two
    places, every boundary where the model prefers it is a site.  A usual filter target
    (``missing_char/filter_words.txt``) that the document's topic expects is tried at every
-   junction, clause ends included; once it reads far better at one site, further junctions that
-   read badly without it take it back even where the thin register rates it a little worse.
+   junction, clause ends included; reading clearly better at two contexts, it needs no
+   document score.
 7. *A character cut from a word everywhere*: a string that is no word but a frequent word less one
    character, standing as whole tokens (``人法院`` → 人民法院, ``国院`` → 国务院), or a bound single
    character left of a two-character word at several distinct places (``抵`` → 抵押), where the
