@@ -319,7 +319,7 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
         best_ctx: dict[str, float] = {}
         for g, p, a, b, _ in sites:
             key = site_ctx[p]
-            if g > best_ctx.get(key, -99.0):
+            if g > best_ctx.get(key, 0.0):
                 best_ctx[key] = g
         strong_ctx = [g for g in best_ctx.values() if g >= site_gain]
         need = min_ctx + (1 if len(w) == 1 else 0)

@@ -227,13 +227,7 @@ def find_edge_spaces(text, doc) -> list[list[Cand]]:
     out: list[list[Cand]] = []
     if " " not in text and "\u3000" not in text:
         return out
-    for s in marker_spaces(text):
-        rtoks = doc.tokens_in(s + 1, s + 2)
-        fb = Cand(s, s + 1, s, s + 1, None, "", "space", -99.0, "")
-        fb.data_conf = 0.6  # type: ignore[attr-defined]
-        fb.data_ctx = ("", ngrams.word_key(rtoks[0].text) if rtoks else "",  # type: ignore[attr-defined]
-                       "", ngrams.lm_normalise(text[s + 1:s + 3]))
-        out.append([fb])
+    out += [[_phrase_start_site(text, doc, s, s + 1, 0.6)] for s in marker_spaces(text)]
     lines = doc.lines
     n_lines = sum(1 for ln in lines if ln.text.strip())
     indented = sum(1 for ln in lines if ln.text[:1] in (" ", "\u3000", "\t") and ln.text.strip())
@@ -248,10 +242,6 @@ def find_edge_spaces(text, doc) -> list[list[Cand]]:
             line = text[e:ln_end if ln_end >= 0 else len(text)]
             if len(line) < 8 or any(x in line for x in _CHROME_MARKS) or WIDE_SPACE_RE.search(line):
                 continue  # a short label or a layout line
-        rtoks = doc.tokens_in(e, e + 1)
-        right_word = rtoks[0].text if rtoks else ""
-        fb = Cand(s, e, s, e, None, "", "space", -99.0, "")
-        fb.data_conf = 0.75 if after_title else 0.6  # type: ignore[attr-defined]
         if after_title:
             close = text.find("》", e, e + 40)
             name = text[e:close] if close > 0 else ""
@@ -259,14 +249,24 @@ def find_edge_spaces(text, doc) -> list[list[Cand]]:
 
             if name and "《" not in name and not name.startswith(PRC) and catalog().is_known(PRC + name):
                 # 《 公司法》: the official name with the state's name cut
-                pick = Cand(s, e, s, e, PRC, PRC, "space", 0.0, PRC + name)
-                fb.data_pick = (pick, 0.9)  # type: ignore[attr-defined]
+                fb = Cand(s, e, s, e, None, "", "space", -99.0, "")
+                fb.data_conf = 0.75  # type: ignore[attr-defined]
+                fb.data_pick = (Cand(s, e, s, e, PRC, PRC, "space", 0.0, PRC + name), 0.9)  # type: ignore[attr-defined]
                 out.append([fb])
                 continue
-        fb.data_ctx = ("", ngrams.word_key(right_word) if right_word else "",  # type: ignore[attr-defined]
-                       "", ngrams.lm_normalise(text[e:e + 2]))
-        out.append([fb])
+        out.append([_phrase_start_site(text, doc, s, e, 0.75 if after_title else 0.6)])
     return out
+
+
+def _phrase_start_site(text, doc, s: int, e: int, conf: float) -> Cand:
+    """The fix-less candidate of a space ``[s, e)`` that cut a word at the start of a phrase,
+    with only the text after it as the context of its restoration (``resolve_spaces``)."""
+    rtoks = doc.tokens_in(e, e + 1)
+    fb = Cand(s, e, s, e, None, "", "space", -99.0, "")
+    fb.data_conf = conf  # type: ignore[attr-defined]
+    fb.data_ctx = ("", ngrams.word_key(rtoks[0].text) if rtoks else "",  # type: ignore[attr-defined]
+                   "", ngrams.lm_normalise(text[e:e + 2]))
+    return fb
 
 
 def resolve_spaces(sites: list[list[Cand]], text: str, counts: DocCounts,
