@@ -233,3 +233,46 @@ def test_oracle_puts_the_told_word_back_where_the_model_prefers_it():
     # 合规的|人员 and 银行的|人员 read clearly better with 催收, 外包的|人员 a little; 专业的|人员 not
     assert [text[p - 3:p] for p in sites] == ["合规的", "银行的", "外包的"]
     assert mco.oracle_sites(text, toks, ["催收"], strong=3.0, known=1.0, need=10) == []
+
+
+def test_profile_shares_attribute_self_time_to_the_caller():
+    """bench/profile_lint.py's summary: a check's time is its outermost ``run``; [self] leaves and
+    built-in leaves count as own time (the [self] one under its calling function)."""
+    import profile_lint
+
+    @dataclass
+    class F:
+        function: str
+        file_path_short: str
+        time: float
+        children: list
+        line_no: int = 1
+        is_synthetic: bool = False
+
+    leaf_builtin = F("bisect_left", "<built-in>", 0.5, [])
+    own = F("[self]", "checks/missing_char/gaps.py", 1.0, [], is_synthetic=True)
+    gaps = F("find_gaps", "checks/missing_char/gaps.py", 1.5, [own, leaf_builtin])
+    run = F("run", "checks/missing_char/__init__.py", 2.0, [gaps])
+    tokens = F("tokens", "linter/document.py", 0.25, [])
+    root = F("main", "bench/profile_lint.py", 2.5, [run, tokens])
+    per_part, own_time = profile_lint.shares(root)
+    assert per_part == {"missing_char/__init__.py": 2.0, "document: tokens": 0.25}
+    assert own_time["find_gaps  (checks/missing_char/gaps.py:1)"] == 1.0
+    assert own_time["bisect_left  (<built-in>:1)"] == 0.5
+
+
+def test_profile_lint_without_pyinstrument_says_so(monkeypatch, capsys):
+    import builtins
+
+    import profile_lint
+
+    real = builtins.__import__
+
+    def no_pyinstrument(name, *a, **k):
+        if name.startswith("pyinstrument"):
+            raise ImportError(name)
+        return real(name, *a, **k)
+
+    monkeypatch.setattr(builtins, "__import__", no_pyinstrument)
+    assert profile_lint.main(["--dir", "nowhere"]) == 0
+    assert "pyinstrument is not installed" in capsys.readouterr().out

@@ -68,7 +68,7 @@ from .common import (
 )
 from .frames import find_frames, find_means_phrases
 from .gaps import find_gaps
-from .insertions import find_insertions
+from .insertions import expected_filter_words, find_insertions
 from .lists import find_law_names, find_list_gaps, resolve_list_gaps
 from .orphans import LOCATIVES, find_orphans
 from .partials import find_partials
@@ -328,7 +328,7 @@ class MissingChar(Check):
             if best is not None:
                 findings.append(self._absorb_space(text, *best))
         damaged = bool(deleted or findings or space_sites)
-        if not self.opts["insert-needs-evidence"] or damaged:
+        if not self.opts["insert-needs-evidence"] or damaged or _suspects_any(toks, absent):
             findings += find_insertions(self.opts, text, toks, counts, deleted, damaged)
         findings += find_frames(text, toks, counts, deleted)
         findings += find_means_phrases(text, toks, counts)
@@ -486,3 +486,9 @@ class MissingChar(Check):
         return None
 
 
+
+
+def _suspects_any(toks, absent) -> bool:
+    """The page lacks a usual filter target that its topic expects (``expected_filter_words``):
+    evidence enough to search for traceless deletions on a page that shows no other damage."""
+    return bool(expected_filter_words({ngrams.word_key(t.text) for t in toks}, absent))

@@ -362,7 +362,7 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
         # a word shown gone at two places is gone everywhere: every other boundary where the
         # model prefers it is a site too, with a lower bar per site
         if bounds is None:
-            bounds = _junctions(toks)
+            bounds = _junctions(toks, clause_ends=True)
         for ti, p in bounds:
             if p in done or not _pairs_attested(lm, norm[p - 1], w, norm[p], least=1 / ngrams.FIN_COUNT_SCALE):  # (seen at all)
                 continue

@@ -1,0 +1,47 @@
+"""missing-char, session 8: a word shown gone is gone before clause punctuation too; the bulk-audit
+setting searches pages whose topic expects a filter word they lack."""
+from pathlib import Path
+
+from checks.missing_char import _suspects_any
+from checks.missing_char.common import DocCounts
+from linter.document import Document
+from linter.runner import lint_text
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _fixes(text, **opts):
+    found = lint_text(text, select=["missing-char"], options={"missing-char": opts} if opts else None)
+    return {(f.fix.start, f.fix.replacement) for f in found if f.check_id == "missing-char" and f.fix}
+
+
+def test_a_word_gone_everywhere_is_restored_before_a_comma_too():
+    # fixtures/clean/corpus-15.txt (written for the project) with 利率 deleted everywhere: the word
+    # reads far better at several junctions, so every junction where it reads better is a site,
+    # clause ends included (真实年化|，)
+    clean = (ROOT / "fixtures" / "clean" / "corpus-15.txt").read_text(encoding="utf-8")
+    parts = clean.split("利率")
+    text = "".join(parts)
+    gone = {sum(map(len, parts[:k])) for k in range(1, len(parts))}  # where the word was
+    site = text.index("真实年化，") + len("真实年化")
+    restored = {p for p, w in _fixes(text) if w == "利率"}
+    assert site in gone and site in restored
+    # every restoration before clause punctuation is where the word was (elsewhere the check may
+    # also read 年化|是 as 年化利率是, which the article happens not to write)
+    before_punct = {p for p in restored if text[p:p + 1] in "，。；！？"}
+    assert before_punct and before_punct <= gone
+
+
+def test_bulk_setting_searches_a_page_whose_topic_expects_a_missing_filter_word():
+    # bench/dev4's private-lending article: 法院 deleted without a trace and nothing else broken;
+    # the topic (诉讼, 起诉, 民法典) expects 法院, a usual filter target, and the page lacks it
+    text = (ROOT / "bench" / "dev4" / "e06_private-lending-interest-cap.txt").read_text(encoding="utf-8")
+    doc = Document(text)
+    assert "法院" not in text and _suspects_any(doc.tokens, DocCounts(text).absent)
+    assert "法院" in {w for _, w in _fixes(text, **{"insert-needs-evidence": True})}
+
+
+def test_bulk_setting_still_skips_a_clean_page():
+    for name in ("e04_credit-card-minimum-payment.txt", "e08_housing-fund-loan-overdue.txt"):
+        text = (ROOT / "bench" / "dev4" / name).read_text(encoding="utf-8")
+        assert _fixes(text, **{"insert-needs-evidence": True}) == set()
