@@ -36,10 +36,13 @@ FIX_CATEGORIES = ("missing-char", "spun-text", "punctuation", "legal-citation", 
                   "markup-residue")
 
 
-def run_wenlint(paths: list[Path], select: str | None, laws: str | None) -> subprocess.CompletedProcess:
+def run_wenlint(paths: list[Path], select: str | None, laws: str | None,
+                config: str | None = None) -> subprocess.CompletedProcess:
     cmd = wenlint_cmd() + ["check", "--format", "jsonl", "--exit-zero", "--no-color", "--no-cache"]
     if select:
         cmd += ["--select", select]
+    if config:
+        cmd += ["--config", str(Path(config).resolve())]
     cmd += [str(p) for p in paths]
     env = dict(os.environ)
     if laws:
@@ -98,6 +101,8 @@ def main() -> int:
     ap.add_argument("--json", default=None, metavar="PATH", help="write the scorer's JSON summary here")
     ap.add_argument("--laws", default=None, metavar="DIR",
                     help="law article texts for quote checking (sets WENLINT_LAWS_DIR for the run)")
+    ap.add_argument("--config", default=None, metavar="FILE",
+                    help="a wenlint config file (check options, e.g. insert-needs-evidence)")
     ap.add_argument("--set", default=None, metavar="DIR",
                     help="held-out batch to score (articles + gold.jsonl); default bench/heldout")
     args = ap.parse_args()
@@ -112,7 +117,7 @@ def main() -> int:
         print(f"skipped: no held-out articles or gold in {heldout}")
         return 0
 
-    proc = run_wenlint(articles, args.select, args.laws)
+    proc = run_wenlint(articles, args.select, args.laws, args.config)
     if proc.returncode not in (0, 1):
         print(proc.stderr, file=sys.stderr)
         print(f"wenlint exited {proc.returncode}", file=sys.stderr)
