@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from linter import ngrams
@@ -158,21 +159,66 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
     gain is log P(text with w) − log P(text) over the characters whose history changes.
     Evidence is aggregated per document and per word: distinct contexts that agree on w,
     plus how unlikely w's absence is given its corpus rate."""
-    absent = counts.absent
     lm = ngrams.fin_lm()
     norm = _norm(text)
-    gate = opts["insert-gate"]
-    top = opts["insert-candidates"]
-    min_ctx = opts["insert-min-contexts"]
+    junctions = _examined_junctions(text, toks, norm, lm, opts["insert-gate"])
     # words the document already lacks on other evidence (a frequent character never used,
     # orphans restored by it) are tried at every examined gap
     # (the strongest few: constant work per gap)
     prior = sorted((w for w in deleted if all(is_han(c) for c in w)), key=lambda w: (-deleted[w], w))[:PRIOR_MAX]
-    # pass 1: cheap candidates per gap
-    pairs: dict[str, list[tuple[int, str, str, int, float, str]]] = {}
+    pairs, site_ctx, completing = _propose(text, junctions, counts, prior, lm)
+    # every decision below reads only gains of at least this much (a site's bar, or the lower
+    # bar of a topic word's further sites): smaller ones need not be scored to the end
+    gains = _Gains(norm, lm, min(opts["insert-site-gain"], TOPIC_SITE_GAIN))
+    by_word = _score_proposals(pairs, deleted, opts, junctions.weak, completing, gains)
+    if junctions.weak:
+        _extend_to_weak(by_word, junctions, toks, text, site_ctx, gains, opts["insert-site-gain"])
+    doc_words = set(map(ngrams.word_key, map(_ITEM0, toks)))
+    suspects = expected_filter_words(doc_words, counts.absent)
+    _seek_filter_words(text, toks, norm, suspects, by_word, site_ctx, gains.above)
+    rules = _WordRules(opts, deleted, suspects, doc_words, damaged, max(1, han_count(text)))
+    out: list[tuple[Cand, float]] = []
+    bounds = None
+    for w, sites in by_word.items():
+        got = rules.judge(w, sites, site_ctx)
+        if got is None:
+            continue
+        conf, floor, proven = got
+        done = set()
+        for g, p, _, _, ti in sites:
+            if g >= floor:
+                out.append((_insert_cand(toks, ti, p, w, g), conf))
+                done.add(p)
+        if proven:
+            # a word shown gone at two places is gone everywhere: every other boundary where the
+            # model prefers it is a site too, with a lower bar per site
+            if bounds is None:
+                bounds = _junctions(toks, clause_ends=True)
+            out += [(c, conf - 0.05) for c in _further_sites(w, bounds, done, toks, gains, opts["insert-known-gain"])]
+    return out
 
+
+@dataclass
+class _Junctions:
+    """The token boundaries the search examines: ``sites`` (token index, offset, context key
+    ``(x, y, left word, right word, 2 chars before, 2 after)``), ``weak`` (token indices of
+    junctions only a little rarer than chance: tried for strong words, proposing none),
+    ``completion_only`` (keys where only completions of a rare token are tried), and every
+    junction's offset and normalised character pair (``starts``, ``xys``)."""
+
+    sites: list[tuple[int, int, tuple]]
+    weak: list[int]
+    completion_only: set[tuple]
+    starts: list[int]
+    xys: list[str]
+
+
+def _examined_junctions(text: str, toks, norm: str, lm, gate: float) -> _Junctions:
+    """Pass 1: the junctions whose character pair is at most e^gate as common as chance (or
+    unseen), where a rare token may be a compound cut short, and the clause ends after a token
+    that rarely ends one (``dangling_ends``)."""
     sites = []
-    weak: list[int] = []  # junctions between the gate and WEAK_GATE: tried, proposing nothing
+    weak: list[int] = []
     completion_only: set[tuple] = set()
     pmi_get = _PAIR_PMI.get
     word_key = ngrams.word_key
@@ -221,15 +267,26 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
             completion_only.add(key)
         sites.append((i, p, key))
     sites += dangling_ends(toks, norm, starts, xys)
+    return _Junctions(sites, weak, completion_only, starts, xys)
 
+
+def _propose(text: str, junctions: _Junctions, counts, prior: list[str], lm):
+    """The candidate words of every examined junction that the document lacks: the register's
+    words for the junction's context, the words known deleted (``prior``) where both junctions
+    they make are attested, and completions of a rare token.  Returns (word → [(offset, left
+    word, right word, token index, evidence, context)], offset → context (two characters a side:
+    a repeated line, or a phrase written twice, 银行和|机构, is one context), completing words)."""
+    absent = counts.absent
+    completion_only = junctions.completion_only
     # the candidate words of every distinct gap context, counted in the document in one pass
-    keys = {key for _, _, key in sites}
+    keys = {key for _, _, key in junctions.sites}
     words: set[str] = set()
     ctx_words = {key: () if key in completion_only else _context_words(key[2:]) for key in keys}
     for lst in ctx_words.values():
         words.update(map(_ITEM0, lst))
     counts.prime(words)
     present = {w for w in words if not absent(w)}
+    completing: set[str] = set()  # words that complete a rare token into a compound
 
     def candidates(key) -> list[tuple[str, float]]:
         """(word, evidence) for one gap context; the same for every gap with this context."""
@@ -245,12 +302,10 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
         out_ += [(w, COMPLETION_EVIDENCE) for w in done]
         return out_
 
-    completing: set[str] = set()  # words that complete a rare token into a compound
+    pairs: dict[str, list[tuple[int, str, str, int, float, str]]] = {}
     memo: dict[tuple, list[tuple[str, float]]] = {}
-    # gap → its context, two characters a side: a repeated line, or a phrase written twice
-    # (银行和|机构), is one context
     site_ctx: dict[int, str] = {}
-    for i, p, key in sites:
+    for i, p, key in junctions.sites:
         lst = memo.get(key)
         if lst is None:
             lst = memo[key] = candidates(key)
@@ -262,7 +317,35 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
                 pairs[w] = [(p, a, b, i, ev, ck)]
             else:
                 got.append((p, a, b, i, ev, ck))
-    # pass 2: the character model's gain, only for the words the most contexts agree on
+    return pairs, site_ctx, completing
+
+
+@dataclass
+class _Gains:
+    """Gains of words put back at the junctions of one document (the windows without the word
+    memoised per junction); a gain below ``floor`` is not scored to the end (None)."""
+
+    norm: str
+    lm: object
+    floor: float
+    base: dict[int, float] = field(default_factory=dict)
+
+    def above(self, w: str, p: int, floor: float | None = None) -> float | None:
+        norm, lm = self.norm, self.lm
+        hist = norm[max(0, p - 4):p]
+        base = self.base.get(p)
+        if base is None:
+            base = self.base[p] = lm.score(hist + norm[p:p + 4], len(hist))  # type: ignore[attr-defined]
+        bar = base + (self.floor if floor is None else floor)
+        sc = lm.score_above(hist + w + norm[p:p + 4], len(hist), bar)  # type: ignore[attr-defined]
+        return None if sc is None else sc - base
+
+
+def _score_proposals(pairs, deleted, opts, weak: list[int], completing: set[str], gains: _Gains):
+    """Pass 2: the character model's gain, only for the words the most contexts agree on (the
+    ``insert-candidates`` best-attested; words known deleted first).  Returns word → [(gain,
+    offset, left word, right word, token index)] of the gains at least ``gains.floor``."""
+    min_ctx, top = opts["insert-min-contexts"], opts["insert-candidates"]
     ranked, short = [], []
     for w, lst in pairs.items():
         ctx = _context_evidence(lst)
@@ -273,60 +356,61 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
         elif weak:
             short.append(rank)
     ranked.sort(reverse=True)
-    by_word: dict[str, list[tuple[float, int, str, str, int]]] = {}
-    base_cache: dict[int, float] = {}
-    # every decision below reads only gains of at least this much (a site's bar, or the lower
-    # bar of a topic word's further sites): smaller ones need not be scored to the end
-    g_floor = min(opts["insert-site-gain"], TOPIC_SITE_GAIN)
-
-    def gain_above(w: str, p: int) -> float | None:
-        hist = norm[max(0, p - 4):p]
-        base = base_cache.get(p)
-        if base is None:
-            base = base_cache[p] = lm.score(hist + norm[p:p + 4], len(hist))
-        sc = lm.score_above(hist + w + norm[p:p + 4], len(hist), base + g_floor)
-        return None if sc is None else sc - base
-
     # (the few completions of rare tokens are scored whatever their rank: the register's word
     # pairs, which rank the rest, never see them; so are the best-attested words short of
-    # contexts, which the weak junctions below may give more)
+    # contexts, which the weak junctions may give more)
     scored = [w for _, _, w in ranked[:top]] + sorted(completing & {w for _, _, w in ranked[top:]})
     scored += [w for _, _, w in heapq.nlargest(WEAK_TRY_WORDS, short)]
+    by_word: dict[str, list[tuple[float, int, str, str, int]]] = {}
     for w in scored:
         for p, a, b, i, _, _ in pairs[w]:
-            g = gain_above(w, p)
+            g = gains.above(w, p)
             if g is not None:
                 by_word.setdefault(w, []).append((g, p, a, b, i))
-    site_gain = opts["insert-site-gain"]
+    return by_word
+
+
+def _extend_to_weak(by_word, junctions: _Junctions, toks, text: str, site_ctx: dict[int, str],
+                    gains: _Gains, site_gain: float) -> None:
+    """A word reading clearly better at a rarer junction is tried at the weak junctions too
+    (``_weak_sites``), as further contexts of the same deletion."""
     for w, lst in by_word.items():
-        if weak and max(map(_ITEM0, lst)) >= site_gain:
-            for i, p, a, b in _weak_sites(w, lst, weak, toks, xys, starts):
-                g = gain_above(w, p)
+        if max(map(_ITEM0, lst)) >= site_gain:
+            for i, p, a, b in _weak_sites(w, lst, junctions.weak, toks, junctions.xys, junctions.starts):
+                g = gains.above(w, p)
                 if g is not None:
                     lst.append((g, p, a, b, i))
                     if p not in site_ctx:
                         site_ctx[p] = text[max(0, p - 2):p + 2]
-    doc_words = set(map(word_key, map(_ITEM0, toks)))
-    suspects = expected_filter_words(doc_words, absent)
-    _seek_filter_words(text, toks, norm, suspects, by_word, site_ctx, gain_above)
-    out: list[tuple[Cand, float]] = []
-    han_n = max(1, han_count(text))
-    min_score = opts["insert-min-score"]
-    total = max(1, ngrams.fin_word_total())
-    known_gain = opts["insert-known-gain"]
-    bounds = None
-    for w, sites in by_word.items():
+
+
+@dataclass
+class _WordRules:
+    """The document-level decision on a candidate word from its scored sites."""
+
+    opts: dict
+    deleted: dict[str, float]
+    suspects: list[str]
+    doc_words: set[str]
+    damaged: bool
+    han_n: int
+
+    def judge(self, w: str, sites, site_ctx: dict[int, str]) -> tuple[float, float, bool] | None:
+        """(confidence, the gain each reported site needs, whether the word is proven gone at two
+        contexts) when the document lacks ``w``, else None."""
+        opts, deleted = self.opts, self.deleted
+        site_gain = opts["insert-site-gain"]
         best_ctx: dict[str, float] = {}
-        for g, p, a, b, _ in sites:
+        for g, p, _, _, _ in sites:
             key = site_ctx[p]
             if g > best_ctx.get(key, 0.0):
                 best_ctx[key] = g
         strong_ctx = [g for g in best_ctx.values() if g >= site_gain]
-        need = min_ctx + (1 if len(w) == 1 else 0)
+        need = opts["insert-min-contexts"] + (1 if len(w) == 1 else 0)
         if not strong_ctx and need > 0 and w not in deleted:
-            continue
+            return None
         # the register's articles on this topic nearly always use w
-        topic = len(w) >= 2 and _topic_lift(w, doc_words) >= TOPIC_LIFT
+        topic = len(w) >= 2 and _topic_lift(w, self.doc_words) >= TOPIC_LIFT
         if topic and strong_ctx and len(strong_ctx) < need:
             # ... so one strong site will do where more contexts read clearly better with w
             more = [g for g in best_ctx.values() if TOPIC_SITE_GAIN <= g < site_gain]
@@ -336,45 +420,42 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
         # contexts, needs no document score: the register is too thin to add more (律师 is rare in it).
         # (Restoring it further where it reads only a little worse, at broken junctions, was right
         # at 55 % of sites: bench/missing_char_suspects.py, session 7.)
-        suspect = w in suspects and len(strong_ctx) >= 2
+        suspect = w in self.suspects and len(strong_ctx) >= 2
         if len(strong_ctx) < need and w not in deleted:
-            continue
-        expected = ngrams.fin_word_count(w) / total * han_n * 0.6
+            return None
+        expected = ngrams.fin_word_count(w) / max(1, ngrams.fin_word_total()) * self.han_n * 0.6
         score = sum(strong_ctx) + min(expected, 10.0) + (5.0 if w in deleted else 0.0)
         if topic:
             score += TOPIC_BONUS
+        min_score = opts["insert-min-score"]
         if score < min_score and not suspect:
-            continue
-        if not damaged and not topic and score < min_score + UNDAMAGED_EXTRA_SCORE:
-            continue  # a page with no other damage needs more evidence, unless its topic expects w
+            return None
+        if not self.damaged and not topic and score < min_score + UNDAMAGED_EXTRA_SCORE:
+            return None  # a page with no other damage needs more evidence, unless its topic expects w
         conf = min(0.95, 0.6 + 0.01 * score)
-        done = set()
         floor = min(strong_ctx) if strong_ctx else site_gain
-        for g, p, a, b, ti in sites:
-            if g < floor:
-                continue
-            A, B = toks[ti], toks[ti + 1]
-            c = Cand(A.end - 1, B.start + 1, p, p, w, w, "insert", g, w)
-            out.append((c, conf))
-            done.add(p)
-        if len(w) < 2 or len(strong_ctx) < 2:
+        return conf, floor, len(w) >= 2 and len(strong_ctx) >= 2
+
+
+def _insert_cand(toks, ti: int, p: int, w: str, g: float) -> Cand:
+    """The finding of ``w`` put back at offset ``p``, between tokens ``ti`` and ``ti + 1``
+    (the span shows the characters either side)."""
+    A, B = toks[ti], toks[ti + 1]
+    return Cand(A.end - 1, B.start + 1, p, p, w, w, "insert", g, w)
+
+
+def _further_sites(w: str, bounds, done: set[int], toks, gains: _Gains, known_gain: float) -> list[Cand]:
+    """Every other junction (``bounds``, clause ends included) where ``w`` reads at least
+    ``known_gain`` better and both junctions it makes occur in the register at all."""
+    norm, lm = gains.norm, gains.lm
+    least = 1 / ngrams.FIN_COUNT_SCALE  # (seen at all)
+    out = []
+    for ti, p in bounds:
+        if p in done or not _pairs_attested(lm, norm[p - 1], w, norm[p], least=least):
             continue
-        # a word shown gone at two places is gone everywhere: every other boundary where the
-        # model prefers it is a site too, with a lower bar per site
-        if bounds is None:
-            bounds = _junctions(toks, clause_ends=True)
-        for ti, p in bounds:
-            if p in done or not _pairs_attested(lm, norm[p - 1], w, norm[p], least=1 / ngrams.FIN_COUNT_SCALE):  # (seen at all)
-                continue
-            hist = norm[max(0, p - 4):p]
-            base = base_cache.get(p)
-            if base is None:
-                base = base_cache[p] = lm.score(hist + norm[p:p + 4], len(hist))
-            sc = lm.score_above(hist + w + norm[p:p + 4], len(hist), base + known_gain)
-            if sc is not None:
-                g = sc - base
-                A, B = toks[ti], toks[ti + 1]
-                out.append((Cand(A.end - 1, B.start + 1, p, p, w, w, "insert", g, w), conf - 0.05))
+        g = gains.above(w, p, known_gain)
+        if g is not None:
+            out.append(_insert_cand(toks, ti, p, w, g))
     return out
 
 
