@@ -226,11 +226,6 @@ class MissingChar(Check):
         han_n = han_count(text)
         counts = DocCounts(text)
         absent = counts.absent
-
-        def rare(d: str) -> bool:
-            # absent, or kept once (a quoted title, an unfiltered footer) while broken elsewhere
-            return counts.count(d) <= 1
-
         cands: list[list[Cand]] = []  # per site, candidates
         cands += find_orphans(text, toks, absent, self.opts["max-orphan-freedom"])
         # one-character Han tokens: a remainder cut the same way three times is cut at each of them
@@ -240,71 +235,8 @@ class MissingChar(Check):
         cands += space_sites
         # every string the evidence below asks about, counted in one pass over the text
         counts.prime({c.inserted for site in cands for c in site} | set(_filter_words()))
-
-        # ---- document consistency: which insertions does this document lack? ----
-        # an orphan always preceded by the same word is an unknown compound (利害关系|方), not a cut
-        colloc: dict[tuple[str, str, str], int] = {}
-
-        def colloc_keys(c0: Cand) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
-            frag = text[c0.start:c0.end]
-            prev, nxt = getattr(c0, "data_prev", ""), getattr(c0, "data_next", "")
-            # only word neighbours make a collocation; punctuation and function characters do not
-            lk = ("L", prev, frag) if prev and is_han(prev[-1]) and _collocate(prev) else ("", "", "")
-            rk = ("R", frag, nxt) if nxt and is_han(nxt[0]) and _collocate(nxt) else ("", "", "")
-            return lk, rk
-
-        for site in cands:
-            if site and site[0].kind == "orphan":
-                for key in colloc_keys(site[0]):
-                    if key[0]:
-                        colloc[key] = colloc.get(key, 0) + 1
-        cands = [site for site in cands if not (site and site[0].kind == "orphan" and max(
-            colloc.get(k, 0) for k in colloc_keys(site[0])) >= 3)]
-        support: dict[str, int] = {}
-        strong: dict[str, int] = {}
-        contexts: set[tuple[str, str]] = set()
-        for site in cands:
-            seen = set()
-            if site and site[0].kind == "gap":
-                continue  # broken-word guesses across token boundaries never vote
-            if site:
-                s0 = site[0]
-                ctx = (text[max(0, s0.start - 2):s0.end + 2], site[0].kind)
-                if ctx in contexts:  # a repeated line (name, footer) is one piece of evidence
-                    continue
-                contexts.add(ctx)
-            for c in site:
-                d = c.inserted
-                if not d or d in seen or not rare(d) or c.local <= -3.0:
-                    continue
-                # a minor completion (实 → 实施) is evidence only where the context predicts it
-                if c.kind == "orphan" and ((getattr(c, "data_share", 1.0) < MIN_SHARE
-                                            and c.data_gain < c.data_need)  # type: ignore[attr-defined]
-                                           or c.data_gain < GAIN_FLOOR):  # type: ignore[attr-defined]
-                    continue
-                seen.add(d)
-                support[d] = support.get(d, 0) + 1
-                # an orphan is strong evidence only where the in-register model prefers the restoration
-                if c.kind != "orphan" or c.data_gain >= c.data_need:  # type: ignore[attr-defined]
-                    strong[d] = strong.get(d, 0) + 1
-        deleted: dict[str, float] = {}
-        by_rate: dict[str, bool] = {}
-        for site in cands:
-            for c in site:
-                d = c.inserted
-                if d not in support and _rate_evident(d) and absent(d) and expected_rate(d) * han_n >= RATE_DELETED:
-                    support[d] = 0
-        for d, k in support.items():
-            expected = expected_rate(d) * han_n
-            if not absent(d) and k < 3:
-                continue
-            # a single character restored at only two orphans is too weak: literary/legal prose
-            # uses bound morphemes freely (为限, 从价, 应当附), two sites can be coincidence
-            need = 3 if len(d) == 1 else 2
-            rate = expected >= RATE_DELETED and _rate_evident(d)
-            if (k >= need and strong.get(d, 0) >= 2) or rate:
-                deleted[d] = min(expected, 12.0) + 2.0 * k
-                by_rate[d] = rate
+        cands = _drop_collocations(cands, text)
+        deleted, by_rate = _deleted_words(cands, text, counts, han_n)
         resolve_spaces(space_sites, text, counts, deleted)
         # a word restored with confidence at cut spaces is gone from the whole document: the same
         # filter deleted it without a trace elsewhere (通过 联系 here, 会|电话 there)
@@ -346,16 +278,7 @@ class MissingChar(Check):
             findings += [self._absorb_space(text, *x) for x in partial]
         findings += find_repeated_remainders(text, single_spans, findings)
 
-        # one finding per span; highest confidence wins
-        findings.sort(key=lambda f: (f[0].start, -f[1]))
-        last_end = -1
-        min_conf = self.opts["min-confidence"]
-        for cand, conf in findings:
-            if conf < min_conf:
-                continue
-            if cand.start < last_end or (cand.start == cand.end and cand.start == last_end):
-                continue
-            last_end = max(cand.end, cand.start)
+        for cand, conf in _one_per_span(findings, self.opts["min-confidence"]):
             yield self._emit(text, cand, conf)
 
 
@@ -492,3 +415,95 @@ def _suspects_any(toks, absent) -> bool:
     """The page lacks a usual filter target that its topic expects (``expected_filter_words``):
     evidence enough to search for traceless deletions on a page that shows no other damage."""
     return bool(expected_filter_words({ngrams.word_key(t.text) for t in toks}, absent))
+
+
+def _drop_collocations(cands: list[list[Cand]], text: str) -> list[list[Cand]]:
+    """Without the orphans that stand beside the same word three times or more: an orphan always
+    preceded (or followed) by the same word is an unknown compound (利害关系|方), not a cut."""
+    colloc: dict[tuple[str, str, str], int] = {}
+
+    def colloc_keys(c0: Cand) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
+        frag = text[c0.start:c0.end]
+        prev, nxt = getattr(c0, "data_prev", ""), getattr(c0, "data_next", "")
+        # only word neighbours make a collocation; punctuation and function characters do not
+        lk = ("L", prev, frag) if prev and is_han(prev[-1]) and _collocate(prev) else ("", "", "")
+        rk = ("R", frag, nxt) if nxt and is_han(nxt[0]) and _collocate(nxt) else ("", "", "")
+        return lk, rk
+
+    for site in cands:
+        if site and site[0].kind == "orphan":
+            for key in colloc_keys(site[0]):
+                if key[0]:
+                    colloc[key] = colloc.get(key, 0) + 1
+    return [site for site in cands if not (site and site[0].kind == "orphan" and max(
+        colloc.get(k, 0) for k in colloc_keys(site[0])) >= 3)]
+
+
+def _deleted_words(cands: list[list[Cand]], text: str, counts: DocCounts,
+                   han_n: int) -> tuple[dict[str, float], dict[str, bool]]:
+    """Document consistency: the insertions this document lacks, with their evidence score, and
+    whether each rests on the rate evidence alone (a character this frequent never used).  A
+    restoration counts once per distinct context (a repeated line is one piece of evidence);
+    broken-word guesses across token boundaries never vote."""
+    absent = counts.absent
+    support: dict[str, int] = {}
+    strong: dict[str, int] = {}
+    contexts: set[tuple[str, str]] = set()
+    for site in cands:
+        seen = set()
+        if site and site[0].kind == "gap":
+            continue  # broken-word guesses across token boundaries never vote
+        if site:
+            s0 = site[0]
+            ctx = (text[max(0, s0.start - 2):s0.end + 2], site[0].kind)
+            if ctx in contexts:  # a repeated line (name, footer) is one piece of evidence
+                continue
+            contexts.add(ctx)
+        for c in site:
+            d = c.inserted
+            # absent, or kept once (a quoted title, an unfiltered footer) while broken elsewhere
+            if not d or d in seen or counts.count(d) > 1 or c.local <= -3.0:
+                continue
+            # a minor completion (实 → 实施) is evidence only where the context predicts it
+            if c.kind == "orphan" and ((getattr(c, "data_share", 1.0) < MIN_SHARE
+                                        and c.data_gain < c.data_need)  # type: ignore[attr-defined]
+                                       or c.data_gain < GAIN_FLOOR):  # type: ignore[attr-defined]
+                continue
+            seen.add(d)
+            support[d] = support.get(d, 0) + 1
+            # an orphan is strong evidence only where the in-register model prefers the restoration
+            if c.kind != "orphan" or c.data_gain >= c.data_need:  # type: ignore[attr-defined]
+                strong[d] = strong.get(d, 0) + 1
+    deleted: dict[str, float] = {}
+    by_rate: dict[str, bool] = {}
+    for site in cands:
+        for c in site:
+            d = c.inserted
+            if d not in support and _rate_evident(d) and absent(d) and expected_rate(d) * han_n >= RATE_DELETED:
+                support[d] = 0
+    for d, k in support.items():
+        expected = expected_rate(d) * han_n
+        if not absent(d) and k < 3:
+            continue
+        # a single character restored at only two orphans is too weak: literary/legal prose
+        # uses bound morphemes freely (为限, 从价, 应当附), two sites can be coincidence
+        need = 3 if len(d) == 1 else 2
+        rate = expected >= RATE_DELETED and _rate_evident(d)
+        if (k >= need and strong.get(d, 0) >= 2) or rate:
+            deleted[d] = min(expected, 12.0) + 2.0 * k
+            by_rate[d] = rate
+    return deleted, by_rate
+
+
+def _one_per_span(findings: list[tuple[Cand, float]], min_conf: float):
+    """The findings at or above ``min_conf``, one per span: where spans overlap (or two insertion
+    points coincide), the earliest, most confident one."""
+    findings.sort(key=lambda f: (f[0].start, -f[1]))
+    last_end = -1
+    for cand, conf in findings:
+        if conf < min_conf:
+            continue
+        if cand.start < last_end or (cand.start == cand.end and cand.start == last_end):
+            continue
+        last_end = max(cand.end, cand.start)
+        yield cand, conf
