@@ -290,10 +290,23 @@ def resolve_spaces(sites: list[list[Cand]], text: str, counts: DocCounts,
         hist = ngrams.lm_normalise(text[max(0, fb.start - 4):fb.start].split("\n")[-1])
         fut = ngrams.lm_normalise(text[fb.end:fb.end + 4].split("\n")[0])
         groups.setdefault((hist, fut), []).append(site)
-    words_of: dict[tuple[str, str], dict[str, Cand | None]] = {}
-    allw: set[str] = set()
     # a page with very many cut spaces uses spaces as layout: the context's own words only
     dense = len(groups) > SPACE_DENSE_GROUPS
+    words_of = _space_words(groups, dense)
+    ranked_of, proposed = _rank_space_words(words_of, counts, deleted, dense, lm)
+    for key, w, c, conf in _space_picks(ranked_of, proposed, deleted):
+        for site in groups[key]:
+            fb = site[-1]
+            pick = Cand(fb.start, fb.end, fb.start, fb.end, w, w, "space", 0.0, c.word if c else w)
+            fb.data_pick = (pick, conf)  # type: ignore[attr-defined]
+
+
+def _space_words(groups: dict[tuple[str, str], list[list[Cand]]],
+                 dense: bool) -> dict[tuple[str, str], dict[str, Cand | None]]:
+    """Per cut-space context (four characters a side), the candidate words: the words formed
+    across the space (with their candidate), the register's words for the gap's context, and
+    (unless ``dense``) the words completing a compound with the text beside the space."""
+    words_of: dict[tuple[str, str], dict[str, Cand | None]] = {}
     heads, tails = _affixes() if not dense else ({}, {})
     for key, lst in groups.items():
         ws: dict[str, Cand | None] = {}
@@ -307,10 +320,16 @@ def resolve_spaces(sites: list[list[Cand]], text: str, counts: DocCounts,
         for w in (heads.get(fut[:1], ()) + heads.get(fut[:2], ()) + heads.get(fut[:3], ())
                   + tails.get(hist[-1:], ()) + tails.get(hist[-2:], ()) + tails.get(hist[-3:], ())):
             ws.setdefault(w, None)  # completes a compound with the text beside the space
-        ws = {w: c for w, c in ws.items() if w and len(w) <= AFFIX_MAX_LEN and all(is_han(ch) for ch in w)}
-        words_of[key] = ws
-        allw.update(ws)
-    counts.prime(allw)
+        words_of[key] = {w: c for w, c in ws.items() if w and len(w) <= AFFIX_MAX_LEN and all(is_han(ch) for ch in w)}
+    return words_of
+
+
+def _rank_space_words(words_of, counts: DocCounts, deleted: dict[str, float], dense: bool, lm):
+    """Each cut space's candidates the document lacks, scored by the character model with the
+    document's evidence (a word listed at several cut spaces, a word known deleted), best
+    first.  Returns (context → [(score, word, candidate)], context → the words its own context
+    proposed, before the filter list and the pool joined)."""
+    counts.prime({w for ws in words_of.values() for w in ws})
     n_ctx: Counter = Counter()
     for ws in words_of.values():
         n_ctx.update(w for w in ws if counts.absent(w))
@@ -343,7 +362,6 @@ def resolve_spaces(sites: list[list[Cand]], text: str, counts: DocCounts,
     if not dense:
         pool.update(w for w, _ in sorted(bests.items(), key=lambda x: (-x[1], x[0]))[:SPACE_POOL_MAX])
     counts.prime(pool)
-    decided = []
     ranked_of: dict[tuple[str, str], list] = {}
     for key, ws in words_of.items():
         hist, fut = key
@@ -361,13 +379,21 @@ def resolve_spaces(sites: list[list[Cand]], text: str, counts: DocCounts,
             if w in deleted:
                 sc += SPACE_DELETED_BONUS
             scored.append((sc, w, c))
-        if not scored:
-            continue
-        scored.sort(key=lambda x: (-x[0], x[1]))
+        if scored:
+            scored.sort(key=lambda x: (-x[0], x[1]))
+            ranked_of[key] = scored
+    return ranked_of, proposed
+
+
+def _space_picks(ranked_of, proposed, deleted: dict[str, float]):
+    """(context, word, candidate, confidence) of each cut space whose restoration is clear: best
+    by a margin, or nearly best where the same word is restored clearly at another cut space or
+    reads nearly best at the most cut spaces (a filter deletes its word everywhere)."""
+    decided = []
+    for key, scored in ranked_of.items():
         best_sc, w, c = scored[0]
         runner = scored[1][0] if len(scored) > 1 else best_sc - SPACE_ALONE_MARGIN
         decided.append((key, w, c, best_sc - runner))
-        ranked_of[key] = scored
     # the same word best at several cut spaces is the filter's word: a smaller margin will do
     votes = Counter(w for _, w, _, _ in decided)
     # a filter deletes its word at every cut space: the word reading (nearly) best at the most
@@ -403,8 +429,4 @@ def resolve_spaces(sites: list[list[Cand]], text: str, counts: DocCounts,
             # only the filter list proposes it here: offered, not applied by --fix, and no evidence
             # that the page lacks the word elsewhere (the search for traceless deletions reads that)
             conf = min(conf, 0.75)
-        for site in groups[key]:
-            fb = site[-1]
-            pick = Cand(fb.start, fb.end, fb.start, fb.end, w, w, "space", 0.0, c.word if c else w)
-            fb.data_pick = (pick, conf)  # type: ignore[attr-defined]
-
+        yield key, w, c, conf
