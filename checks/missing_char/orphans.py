@@ -50,6 +50,9 @@ def _register_attested(lm, norm: str, start: int, end: int, side: str) -> bool:
 
 
 def find_orphans(text, toks, absent, max_free: float) -> list[list[Cand]]:
+    """Single bound characters standing alone (关心的问是 → 问题, 存极端风险 → 存在): per such
+    token, the dictionary words that complete it on one side, each with its local evidence and
+    the in-register model's gain for the restoration (``data_gain``, against ``data_need``)."""
     out = []
     norm = _norm(text)
     lm = ngrams.fin_lm()
@@ -67,34 +70,11 @@ def find_orphans(text, toks, absent, max_free: float) -> list[list[Cand]]:
         free = char_freedom(ch)
         if free > max_free or ch in free_chars:
             continue
-        if text.startswith(("...", "…"), t.end):
-            continue  # a teaser the page cut short (收取一定的罚...), not a filter's deletion
-        is_free = ch in free_verbs
         prev = toks[i - 1].text if i > 0 else ""
         nxt = toks[i + 1].text if i + 1 < n else ""
-        if prev == "的" and nxt in LOCATIVES and (i + 2 >= n or toks[i + 2].text[:1] in CLAUSE_PUNCT
-                                                   or toks[i + 2].text in ("的", "有", "是")):
-            continue  # 的表|上，: a noun standing as a word before its postposition
-        if prev in ASPECT and i >= 2 and word_freq(toks[i - 2].text[-1:] + ch) >= SEPARABLE_FREQ:
-            continue  # 拍了|板, 帮过|忙: a separable verb split by its aspect particle, not 老板 cut
-        if prev and (prev[-1].isdigit() or (word_pos(prev) == "m" and prev[-1] in NUMERALS)) and not (
-                prev == "一" and i > 1 and toks[i - 2].text in ("这", "那", "此", "该")):
-            continue  # 三四|线, 2025|年: a measure word after a numeral (not a noun's remainder: 这一|问，)
-        # two bound single characters side by side: an out-of-vocabulary word, not a cut
-        if any(len(nb) == 1 and is_han(nb) and nb not in free_chars and char_freedom(nb) < 0.5
-               for nb in (prev, nxt)):
+        if _stands_as_itself(text, toks, i, prev, nxt, free_chars, names):
             continue
-        # the character forms a word with its neighbour's edge: a segmentation artefact
-        # (会上|门 is 会|上门), not an orphan
-        if ((prev and word_freq(prev[-1] + ch) >= 20) or (nxt and word_freq(ch + nxt[0]) >= 20)
-                or (len(prev) >= 2 and word_freq(prev[-2:] + ch) >= 20)):
-            continue
-        if nxt[:1] in (":", "：") and (i == 0 or "\n" in prev or prev.strip() == "" or prev[-1] in LABEL_AFTER):
-            continue  # 问：/答： labels, also run in after a question (…吗？答：…)
-        if prev in names["before"] or nxt.startswith(names["after"]):
-            continue  # a name: 小王, 老邓, 王先生, 蒋女士
-        if _in_char_list(toks, i):
-            continue  # an enumeration of one-character items: 理、工、农、医; 强行登、占
+        is_free = ch in free_verbs
         mass = ngrams.char_mass(ch) or 1
         # a character that often stands alone in the register (签, 拒, 选, 卡) needs a context
         # that strongly predicts the restored word; a bound one (措, 扰, 债) a context that prefers it
@@ -181,3 +161,36 @@ def find_orphans(text, toks, absent, max_free: float) -> list[list[Cand]]:
             out.append(site)
     return out
 
+
+def _stands_as_itself(text: str, toks, i: int, prev: str, nxt: str, free_chars, names) -> bool:
+    """The single character ``toks[i]`` is used as itself here, not left by a cut word: a teaser
+    cut short, a noun before its postposition, a separable verb split by its particle, a measure
+    word after a numeral, an out-of-vocabulary word of two bound characters, a segmentation
+    artefact, a 问/答 label, part of a name, an enumeration of one-character items."""
+    ch = toks[i].text
+    n = len(toks)
+    word_freq, word_pos, char_freedom = ngrams.word_freq, ngrams.word_pos, ngrams.char_freedom
+    if text.startswith(("...", "…"), toks[i].end):
+        return True  # a teaser the page cut short (收取一定的罚...), not a filter's deletion
+    if prev == "的" and nxt in LOCATIVES and (i + 2 >= n or toks[i + 2].text[:1] in CLAUSE_PUNCT
+                                               or toks[i + 2].text in ("的", "有", "是")):
+        return True  # 的表|上，: a noun standing as a word before its postposition
+    if prev in ASPECT and i >= 2 and word_freq(toks[i - 2].text[-1:] + ch) >= SEPARABLE_FREQ:
+        return True  # 拍了|板, 帮过|忙: a separable verb split by its aspect particle, not 老板 cut
+    if prev and (prev[-1].isdigit() or (word_pos(prev) == "m" and prev[-1] in NUMERALS)) and not (
+            prev == "一" and i > 1 and toks[i - 2].text in ("这", "那", "此", "该")):
+        return True  # 三四|线, 2025|年: a measure word after a numeral (not a noun's remainder: 这一|问，)
+    # two bound single characters side by side: an out-of-vocabulary word, not a cut
+    if any(len(nb) == 1 and is_han(nb) and nb not in free_chars and char_freedom(nb) < 0.5
+           for nb in (prev, nxt)):
+        return True
+    # the character forms a word with its neighbour's edge: a segmentation artefact
+    # (会上|门 is 会|上门), not an orphan
+    if ((prev and word_freq(prev[-1] + ch) >= 20) or (nxt and word_freq(ch + nxt[0]) >= 20)
+            or (len(prev) >= 2 and word_freq(prev[-2:] + ch) >= 20)):
+        return True
+    if nxt[:1] in (":", "：") and (i == 0 or "\n" in prev or prev.strip() == "" or prev[-1] in LABEL_AFTER):
+        return True  # 问：/答： labels, also run in after a question (…吗？答：…)
+    if prev in names["before"] or nxt.startswith(names["after"]):
+        return True  # a name: 小王, 老邓, 王先生, 蒋女士
+    return _in_char_list(toks, i)  # an enumeration of one-character items: 理、工、农、医; 强行登、占
