@@ -147,38 +147,7 @@ def find_partials(doc, text, counts) -> list[tuple[Cand, float]]:
     toks = doc.tokens
     if not toks:
         return []
-    hits = []
-    token_at = doc.token_at
-    for end_idx, (frag, value) in pm.iter(text):
-        e = end_idx + 1
-        s = e - len(frag)
-        i = token_at(s)
-        if toks[i].start != s:
-            continue  # inside another word
-        j = token_at(e - 1)
-        if i == j or toks[j].end != e:
-            continue  # a single token (a word jieba knows), or inside another word
-        if _compositional(frag):
-            continue  # 不|履行 is a phrase of its own, not 拒不履行 cut
-        if _attested_alone(toks[i:j + 1]) or (len(frag) >= 4 and _attested_string(frag, value)):
-            continue  # the register writes it so (年化收益, 可执行): no fragment
-        hits.append(_Hit(s, e, value))
-    # one character left of a two-character word (分期 → 分, 罚款 → 款): a single-character token
-    n = len(toks)
-    for i, t in enumerate(toks):
-        ch = t.text
-        if len(ch) != 1:
-            continue
-        opts = _one_char_options(ch)
-        if not opts:
-            continue
-        prev = toks[i - 1].text if i else ""
-        nxt = toks[i + 1].text if i + 1 < n else ""
-        if ((prev and ngrams.word_freq(prev[-1] + ch) >= 20) or (nxt and ngrams.word_freq(ch + nxt[0]) >= 20)):
-            continue  # the character forms a word with its neighbour (受|用人单位): no orphan
-        if _in_char_list(toks, i):
-            continue  # 理、工、农、医: one-character items, not 农业 cut
-        hits.append(_Hit(t.start, t.end, opts))
+    hits = _fragment_hits(doc, text, pm) + _one_char_hits(toks)
     if not hits:
         return []
     norm = _norm(text)
@@ -207,37 +176,86 @@ def find_partials(doc, text, counts) -> list[tuple[Cand, float]]:
     out: list[tuple[Cand, float]] = []
     for w, sites in by_word.items():
         sites = [x for x in sites if best_at[(x[1], x[2])][1] == w]  # one restoration per fragment
-        n_frag = len({text[s:e] for _, s, e, _ in sites})
-        if not sites or n_frag != 1:
-            continue
-        strong = [x for x in sites if x[0] >= PARTIAL_GAIN_MANY]
-        if len(strong) >= 2 and sites[0][2] - sites[0][1] > 1:
-            pass  # shown broken twice: every further copy of the same fragment is a site too
-        else:
-            sites = strong
-        if not sites:
-            continue
-        if len(w) - len(text[sites[0][1]:sites[0][2]]) == 1 and sites[0][2] - sites[0][1] == 1:
-            # one character left: several distinct contexts that each clearly prefer the word
-            ctxs = {text[max(0, s - 2):e + 2] for g, s, e, _ in sites if g >= PARTIAL_ONE_SITE_GAIN}
-            if len(ctxs) < 2:
-                continue
-            sites = [x for x in sites if x[0] >= PARTIAL_ONE_SITE_GAIN]
-            # a remainder always next to the same word is a collocation (为农|服务, 扣除|可|节省)
-            # (a list comma is no collocate: 变更、转让、抵和消灭 lists items)
-            lefts = [x for x in (text[max(0, s - 1):s] for _, s, _, _ in sites) if x != "、"]
-            rights = [x for x in (text[e:e + 1] for _, _, e, _ in sites) if x != "、"]
-            if any(len(side) >= 2 and len(set(side)) == 1 for side in (lefts, rights)):
-                continue
-        elif len({text[max(0, s - 3):e + 3] for _, s, e, _ in sites}) == 1 and (
-                max(x[0] for x in sites) < PARTIAL_GAIN_ONE or _edge_free(text, sites[0][1], sites[0][2])):
-            # a lone site (a repeated line is one) needs a strong gain, and no function
-            # character at its edge (经营|所)
-            continue
-        conf = min(0.95, 0.75 + 0.05 * (len(sites) - 1))
-        for g, s, e, k in sites:
-            out.append((Cand(s, e, s, e, w, w[k], "partial", g, w), conf))
+        sites = _partial_sites(w, sites, text)
+        if sites:
+            conf = min(0.95, 0.75 + 0.05 * (len(sites) - 1))
+            out += [(Cand(s, e, s, e, w, w[k], "partial", g, w), conf) for g, s, e, k in sites]
     return out
+
+
+def _fragment_hits(doc, text: str, pm) -> list[_Hit]:
+    """Strings of whole tokens that are a listed word less one character (``pm``: the partial
+    matcher), not a phrase of their own and not written so by the register."""
+    toks, token_at = doc.tokens, doc.token_at
+    hits = []
+    for end_idx, (frag, value) in pm.iter(text):
+        e = end_idx + 1
+        s = e - len(frag)
+        i = token_at(s)
+        if toks[i].start != s:
+            continue  # inside another word
+        j = token_at(e - 1)
+        if i == j or toks[j].end != e:
+            continue  # a single token (a word jieba knows), or inside another word
+        if _compositional(frag):
+            continue  # 不|履行 is a phrase of its own, not 拒不履行 cut
+        if _attested_alone(toks[i:j + 1]) or (len(frag) >= 4 and _attested_string(frag, value)):
+            continue  # the register writes it so (年化收益, 可执行): no fragment
+        hits.append(_Hit(s, e, value))
+    return hits
+
+
+def _one_char_hits(toks) -> list[_Hit]:
+    """One character left of a two-character word (分期 → 分, 罚款 → 款): a single-character
+    token that forms no word with its neighbours and is not an item of a list of characters."""
+    hits = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        ch = t.text
+        if len(ch) != 1:
+            continue
+        opts = _one_char_options(ch)
+        if not opts:
+            continue
+        prev = toks[i - 1].text if i else ""
+        nxt = toks[i + 1].text if i + 1 < n else ""
+        if ((prev and ngrams.word_freq(prev[-1] + ch) >= 20) or (nxt and ngrams.word_freq(ch + nxt[0]) >= 20)):
+            continue  # the character forms a word with its neighbour (受|用人单位): no orphan
+        if _in_char_list(toks, i):
+            continue  # 理、工、农、医: one-character items, not 农业 cut
+        hits.append(_Hit(t.start, t.end, opts))
+    return hits
+
+
+def _partial_sites(w: str, sites: list[tuple[float, int, int, int]], text: str) -> list[tuple[float, int, int, int]]:
+    """The sites (gain, start, end, index of the cut character) where ``w``, cut the same way
+    each time, is restored: the sites the model clearly prefers (every copy of the fragment once
+    two show it); for one character left, several distinct contexts and no collocation; a lone
+    site (a repeated line is one) only with a strong gain and no function character at its edge."""
+    n_frag = len({text[s:e] for _, s, e, _ in sites})
+    if not sites or n_frag != 1:
+        return []
+    strong = [x for x in sites if x[0] >= PARTIAL_GAIN_MANY]
+    if not (len(strong) >= 2 and sites[0][2] - sites[0][1] > 1):
+        sites = strong  # (shown broken twice: every further copy of the same fragment is a site too)
+    if not sites:
+        return []
+    if len(w) - len(text[sites[0][1]:sites[0][2]]) == 1 and sites[0][2] - sites[0][1] == 1:
+        # one character left: several distinct contexts that each clearly prefer the word
+        ctxs = {text[max(0, s - 2):e + 2] for g, s, e, _ in sites if g >= PARTIAL_ONE_SITE_GAIN}
+        if len(ctxs) < 2:
+            return []
+        sites = [x for x in sites if x[0] >= PARTIAL_ONE_SITE_GAIN]
+        # a remainder always next to the same word is a collocation (为农|服务, 扣除|可|节省)
+        # (a list comma is no collocate: 变更、转让、抵和消灭 lists items)
+        lefts = [x for x in (text[max(0, s - 1):s] for _, s, _, _ in sites) if x != "、"]
+        rights = [x for x in (text[e:e + 1] for _, _, e, _ in sites) if x != "、"]
+        if any(len(side) >= 2 and len(set(side)) == 1 for side in (lefts, rights)):
+            return []
+    elif len({text[max(0, s - 3):e + 3] for _, s, e, _ in sites}) == 1 and (
+            max(x[0] for x in sites) < PARTIAL_GAIN_ONE or _edge_free(text, sites[0][1], sites[0][2])):
+        return []
+    return sites
 
 
 def _edge_free(text: str, s: int, e: int) -> bool:
