@@ -447,15 +447,19 @@ def _insert_cand(toks, ti: int, p: int, w: str, g: float) -> Cand:
 def _further_sites(w: str, bounds, done: set[int], toks, gains: _Gains, known_gain: float) -> list[Cand]:
     """Every other junction (``bounds``, clause ends included) where ``w`` reads at least
     ``known_gain`` better and both junctions it makes occur in the register at all."""
-    norm, lm = gains.norm, gains.lm
+    norm, lm, base_of = gains.norm, gains.lm, gains.base
     least = 1 / ngrams.FIN_COUNT_SCALE  # (seen at all)
     out = []
-    for ti, p in bounds:
+    for ti, p in bounds:  # (gains.above written out: every junction of the document)
         if p in done or not _pairs_attested(lm, norm[p - 1], w, norm[p], least=least):
             continue
-        g = gains.above(w, p, known_gain)
-        if g is not None:
-            out.append(_insert_cand(toks, ti, p, w, g))
+        hist = norm[max(0, p - 4):p]
+        base = base_of.get(p)
+        if base is None:
+            base = base_of[p] = lm.score(hist + norm[p:p + 4], len(hist))  # type: ignore[attr-defined]
+        sc = lm.score_above(hist + w + norm[p:p + 4], len(hist), base + known_gain)  # type: ignore[attr-defined]
+        if sc is not None:
+            out.append(_insert_cand(toks, ti, p, w, sc - base))
     return out
 
 
