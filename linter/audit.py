@@ -27,6 +27,7 @@ from .records import Record, RecordOptions, iter_records
 from .sources import InputError
 
 DOC_TEXT_LIMIT = 20_000  # characters of a listed document kept for the HTML report
+PROFILE_MIN_CONF = 0.8  # a missing-char restoration this sure (what --fix applies) joins its source's filter profile
 
 
 @dataclass(frozen=True)
@@ -141,10 +142,18 @@ def analyse_batch(batch: list[tuple[str, str, str, dict]], settings: AuditSettin
             row["error"] = internal[0]["message_en"]
         scores, score, verdict = quality(len(text), findings, settings.thresholds)
         row.update(scores, quality_score=score, verdict=verdict if row["error"] is None else "error")
-        out.append({"row": row, "findings": findings, "bands": bands,
+        out.append({"row": row, "findings": findings, "bands": bands, "restored": restored_words(findings),
                     "lines": [list(x[:5]) for x in lines], "line_texts": {x[0]: x[5] for x in lines},
                     "text": text[:DOC_TEXT_LIMIT] if verdict != "keep" else None})
     return out
+
+
+def restored_words(findings: Sequence[dict], min_conf: float = PROFILE_MIN_CONF) -> list[str]:
+    """What the site's filter deleted from this document, by missing-char's sure restorations:
+    the inserted text of each (题 for 问 → 问题, 催收 put back whole), once per document."""
+    return sorted({f["data"]["inserted"] for f in findings
+                   if f["rule"].split("/", 1)[0] == "missing-char" and (f.get("confidence") or 0.0) >= min_conf
+                   and isinstance(f.get("data", {}).get("inserted"), str) and f["data"]["inserted"].strip()})
 
 
 def _plain(data: dict) -> dict:

@@ -35,7 +35,8 @@ def document_schema(with_bands: bool) -> pa.Schema:
               ("quality_score", pa.float64()), ("verdict", pa.string())]
     fields += [(c, pa.int64()) for c in rule_columns()]
     if with_bands:  # shard files keep what the corpus-scope passes need
-        fields += [("bands", pa.list_(pa.int64())), ("lines", pa.list_(pa.list_(pa.int64())))]
+        fields += [("bands", pa.list_(pa.int64())), ("lines", pa.list_(pa.list_(pa.int64()))),
+                   ("restored", pa.list_(pa.string()))]
     else:
         fields.append(("duplicate_of", pa.string()))
     return pa.schema(fields)
@@ -51,6 +52,7 @@ def _doc_row(item: dict, cols: list[str]) -> dict:
         row[c] = per.get(c, 0)
     row["bands"] = item["bands"]
     row["lines"] = item.get("lines") or []
+    row["restored"] = item.get("restored") or []
     return row
 
 
@@ -168,6 +170,7 @@ def finalize(report_dir: Path, settings, jsonl: bool = False) -> dict[str, Any]:
     by_rule: Counter = Counter()
     hist = [0] * 10
     per_source: dict[str, Counter] = defaultdict(Counter)
+    restored: dict[str, Counter] = defaultdict(Counter)  # source → documents per word its filter deleted
     score_sum: dict[str, float] = defaultdict(float)
     worst_docs: list[dict] = []
     doc_tmp, find_tmp = _atomic_path(report_dir / "documents.parquet"), _atomic_path(report_dir / "findings.parquet")
@@ -183,6 +186,7 @@ def finalize(report_dir: Path, settings, jsonl: bool = False) -> dict[str, Any]:
             known = _boilerplate_spans(ftable)
             for d in docs:
                 d.pop("bands", None)
+                restored[d["source"] or "(none)"].update(d.pop("restored", None) or ())  # (older shards: none)
                 for h, s, e, line, col in d.pop("lines", None) or []:
                     n_docs = chrome.get((d["source"], h))
                     if n_docs is None or any(a < e and s < b for a, b in known.get(d["id"], ())):
@@ -253,6 +257,7 @@ def finalize(report_dir: Path, settings, jsonl: bool = False) -> dict[str, Any]:
         "near_duplicates": len(dup),
         "sources": {s: dict(c, mean_quality=round(score_sum[s] / c["documents"], 2))
                     for s, c in sorted(per_source.items(), key=lambda kv: -kv[1]["documents"])[:200]},
+        "filter_profiles": filter_profiles(per_source, restored),
         "thresholds": settings.thresholds.__dict__,
     }
     tmp = _atomic_path(report_dir / "summary.json")
@@ -260,6 +265,26 @@ def finalize(report_dir: Path, settings, jsonl: bool = False) -> dict[str, Any]:
     os.replace(tmp, report_dir / "summary.json")
     write_html(report_dir / "report.html", summary, worst_docs)
     return summary
+
+
+PROFILE_MIN_DOCS = 2  # a word restored in at least this many documents of a source is its filter's
+PROFILE_WORDS = 10  # words listed per source
+
+
+def filter_profiles(per_source: dict[str, Counter], restored: dict[str, Counter]) -> dict[str, dict]:
+    """Per source (the 200 largest), the words its filter deletes: those missing-char restored
+    with confidence in at least PROFILE_MIN_DOCS of its documents, with the number and share of
+    its documents.  A site's filter is consistent, so a word restored across many of a source's
+    pages is its filter's, and those pages are damaged where no site was found too."""
+    out: dict[str, dict] = {}
+    for src, c in sorted(per_source.items(), key=lambda kv: -kv[1]["documents"])[:200]:
+        n = c["documents"]
+        words = [{"word": w, "documents": k, "share": round(k / n, 3)}
+                 for w, k in sorted(restored.get(src, Counter()).items(), key=lambda x: (-x[1], x[0]))
+                 if k >= PROFILE_MIN_DOCS][:PROFILE_WORDS]
+        if words:
+            out[src] = {"documents": n, "words": words}
+    return out
 
 
 def _boilerplate_spans(ftable) -> dict[str, list[tuple[int, int]]]:

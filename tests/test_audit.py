@@ -210,3 +210,41 @@ def test_fsspec_urls_are_read(tmp_path):
     recs = list(iter_records(["memory://corpus/*"], RecordOptions()))
     assert [r.text for r in recs] == ["第一篇正文。", "第二篇正文。"]
     assert recs[0].id.startswith("memory://") and recs[0].id.endswith("/corpus/a.jsonl#1")
+
+
+def test_a_sources_filter_profile_names_the_word_its_pages_lack(tmp_path):
+    # bench/dev4's lending articles e05 and e06: their filter deleted 法院 (the project's own
+    # development pages); two clean articles of another source; a hostile source name
+    dev4 = Path(__file__).resolve().parent.parent / "bench" / "dev4"
+    path = tmp_path / "sites.jsonl"
+    docs = [("e05_wealth-platform-collapse.txt", "farm.example"), ("e06_private-lending-interest-cap.txt", "farm.example"),
+            ("e04_credit-card-minimum-payment.txt", "<b>clean</b>"), ("e08_housing-fund-loan-overdue.txt", "<b>clean</b>")]
+    with open(path, "w", encoding="utf-8") as fh:
+        for i, (name, site) in enumerate(docs):
+            text = (dev4 / name).read_text(encoding="utf-8")
+            fh.write(json.dumps({"id": i, "text": text, "site": site}, ensure_ascii=False) + "\n")
+    report = tmp_path / "rep"
+    run_audit([str(path)], report, AuditSettings(select=("missing-char",)), _opts(), engine=LocalEngine(1))
+    summary = json.loads((report / "summary.json").read_text(encoding="utf-8"))
+    profiles = summary["filter_profiles"]
+    assert set(profiles) == {"farm.example"}
+    assert {"word": "法院", "documents": 2, "share": 1.0} in profiles["farm.example"]["words"]
+    page = (report / "report.html").read_text(encoding="utf-8")
+    assert "法院（2 篇，100%）" in page and "<b>clean</b>" not in page
+
+
+def test_restored_words_are_the_sure_restorations_of_missing_char():
+    from linter.audit import restored_words
+    from linter.audit_report import filter_profiles
+
+    f = [{"rule": "missing-char", "confidence": 0.93, "data": {"inserted": "题"}},
+         {"rule": "missing-char", "confidence": 0.95, "data": {"inserted": "题"}},
+         {"rule": "missing-char", "confidence": 0.75, "data": {"inserted": "催收"}},  # offered, not applied
+         {"rule": "spun-text", "confidence": 0.9, "data": {"inserted": "影响"}},
+         {"rule": "missing-char", "confidence": 0.9, "data": {}}]
+    assert restored_words(f) == ["题"]
+    assert restored_words(f, 0.7) == ["催收", "题"]
+    from collections import Counter
+    per_source = {"a": Counter(documents=4), "b": Counter(documents=3)}
+    prof = filter_profiles(per_source, {"a": Counter({"题": 3, "在": 1}), "b": Counter({"在": 1})})
+    assert prof == {"a": {"documents": 4, "words": [{"word": "题", "documents": 3, "share": 0.75}]}}
