@@ -1,27 +1,29 @@
 #!/usr/bin/env python3
-"""Per-source filter profiles of a bulk audit (``summary.json`` → ``filter_profiles``): are the
-words a site's filter deletes named for that site, and is any word named wrongly?
+"""Per-source filter profiles of a bulk audit (``summary.json`` → ``source_reports`` →
+``missing-char``): are the words a site's filter deletes named for that site, and is any word
+named wrongly?
 
 Builds ``--sites`` fake sites from clean development pages (``corpus/staging`` and
 ``bench/clean5``, shuffled with ``--seed``).  Each filtered site gets one or two of the filter's
 usual targets (``missing_char/filter_words.txt``) that at least ``MIN_PAGES`` of its pages use,
 deleted without a trace or cut to a space everywhere (``bench/dev3/filters.apply``, then NFKC
 punctuation); a third of the sites stay clean.  It lints every page with ``missing-char`` as the
-audit does, then applies the audit's own ``restored_words`` and ``filter_profiles``, and scores
-the (site, word) pairs named, per confidence threshold of the restorations counted:
+audit does, then applies the check's own page evidence, merge and source report
+(``checks/missing_char/profile.py``), and scores the (site, word) pairs named, by the evidence
+that names them (sure restorations on two pages, a topic-expected word lacking from three
+pages, either):
 
 * precision: named pairs that are a filter word of that site;
 * recall: filter words of a site that are named for it (and the same for words its pages use at
   least ``MIN_PAGES * 2`` times, where the profile has most to go on).
 
-    python bench/filter_profile.py [--sites 20] [--seed 0]
+    python bench/filter_profile.py [--sites 20] [--seeds 0,1,2]
 """
 from __future__ import annotations
 
 import argparse
 import random
 import sys
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,12 +31,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench" / "dev3"))
 
 MIN_PAGES = 5  # a filter word of a site is used by at least this many of its clean pages
-THRESHOLDS = (0.65, 0.8, 0.9)
 
 
 def build_sites(n_sites: int, seed: int) -> list[dict]:
     """[{"name", "pages": [damaged text], "words": {filter word: pages using it}}], seeded."""
     import filters
+
     from checks.missing_char.common import _filter_words
 
     pages = [p.read_text(encoding="utf-8") for d in ("corpus/staging", "bench/clean5")
@@ -56,39 +58,54 @@ def build_sites(n_sites: int, seed: int) -> list[dict]:
     return sites
 
 
+def score(sites: list[dict], evidence: dict[str, list[dict]]) -> dict[str, tuple[int, int, int]]:
+    """(named, right, filter words) per kind of evidence: restored, lacking, either."""
+    from checks.missing_char import profile
+
+    truth = {(s["name"], w) for s in sites for w in s["words"]}
+    named: dict[str, set] = {"restored": set(), "lacking": set(), "either": set()}
+    for s in sites:
+        acc = None
+        for ev in evidence[s["name"]]:
+            acc = profile.merge_evidence(acc, ev)
+        rep = profile.source_report(len(s["pages"]), acc) if acc else None
+        for x in (rep or {}).get("words", ()):
+            pair = (s["name"], x["word"])
+            named["either"].add(pair)
+            if x["restored"]:
+                named["restored"].add(pair)
+            if x["lacking"]:
+                named["lacking"].add(pair)
+    return {k: (len(v), len(v & truth), len(truth)) for k, v in named.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sites", type=int, default=20)
-    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--seeds", default="0,1,2", help="comma-separated seeds, one draw of sites each")
     args = ap.parse_args(argv)
     if not (ROOT / "corpus" / "staging").is_dir():
         print("corpus/staging is missing: nothing to measure")
         return 0
-    from linter.audit import restored_words
-    from linter.audit_report import filter_profiles
+    from checks.missing_char import profile
+    from linter.document import Document
     from linter.runner import lint_text
 
-    sites = build_sites(args.sites, args.seed)
-    findings = {s["name"]: [[{"rule": f.rule, "confidence": f.confidence, "data": f.data}
-                             for f in lint_text(t, select=["missing-char"])] for t in s["pages"]] for s in sites}
-    n_pages = sum(len(s["pages"]) for s in sites)
-    n_words = sum(len(s["words"]) for s in sites)
-    print(f"{len(sites)} sites, {n_pages} pages; {sum(1 for s in sites if s['words'])} filtered, "
-          f"{n_words} filter words (deleted or cut to a space everywhere)")
-    print(f"{'min confidence':>15} {'named':>6} {'right':>6} {'P':>6} {'R':>6} {'R (busy words)':>15}")
-    for th in THRESHOLDS:
-        per_source = {s["name"]: Counter(documents=len(s["pages"])) for s in sites}
-        restored = {s["name"]: Counter(w for fs in findings[s["name"]] for w in restored_words(fs, th)) for s in sites}
-        prof = filter_profiles(per_source, restored)
-        named = {(src, x["word"]) for src, p in prof.items() for x in p["words"]}
-        truth = {(s["name"], w) for s in sites for w in s["words"]}
-        busy = {(s["name"], w) for s in sites for w, n in s["words"].items() if n >= 2 * MIN_PAGES}
-        right = named & truth
-        p = len(right) / len(named) if named else 1.0
-        print(f"{th:>15} {len(named):>6} {len(right):>6} {p:>6.3f} {len(right) / max(1, len(truth)):>6.3f} "
-              f"{len(right & busy) / max(1, len(busy)):>15.3f}")
-        for pair in sorted(named - truth):
-            print(f"{'':>15} wrong: {pair[0]} {pair[1]}")
+    total: dict[str, list[int]] = {}
+    print(f"{'seed':>5} {'evidence':>9} {'named':>6} {'right':>6} {'P':>6} {'R':>6}")
+    for seed in (int(x) for x in args.seeds.split(",")):
+        sites = build_sites(args.sites, seed)
+        evidence = {s["name"]: [profile.page_evidence(Document(t), lint_text(t, select=["missing-char"]))
+                                for t in s["pages"]] for s in sites}
+        for kind, (named, right, truth) in score(sites, evidence).items():
+            print(f"{seed:>5} {kind:>9} {named:>6} {right:>6} {right / max(1, named):>6.3f} {right / max(1, truth):>6.3f}")
+            t = total.setdefault(kind, [0, 0, 0])
+            t[0] += named
+            t[1] += right
+            t[2] += truth
+    for kind, (named, right, truth) in total.items():
+        print(f"{'all':>5} {kind:>9} {named:>6} {right:>6} {right / max(1, named):>6.3f} {right / max(1, truth):>6.3f}"
+              f"  ({truth} filter words)")
     return 0
 
 

@@ -22,12 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from .check import SEVERITY_RANK
+from .check import SEVERITY_RANK, Check
 from .records import Record, RecordOptions, iter_records
 from .sources import InputError
 
 DOC_TEXT_LIMIT = 20_000  # characters of a listed document kept for the HTML report
-PROFILE_MIN_CONF = 0.8  # a missing-char restoration this sure (what --fix applies) joins its source's filter profile
 
 
 @dataclass(frozen=True)
@@ -132,28 +131,37 @@ def analyse_batch(batch: list[tuple[str, str, str, dict]], settings: AuditSettin
             doc = Document(text, path=rid, meta=meta)
             found = lint_document(doc, checks, options)
             findings = [dict(f.to_dict("zh"), data=_plain(f.data), message_en=f.message.en) for f in found]
+            evidence = page_evidence(checks, doc, found)
             bands = nd.band_hashes(text) if nd else None
             lines = list(candidate_lines(doc)) if settings.cross_document else []
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop an audit
-            findings, bands, lines = [], None, []
+            findings, bands, lines, evidence = [], None, [], {}
             row["error"] = f"{type(exc).__name__}: {exc}"
         internal = [f for f in findings if f["rule"] == "internal-error"]
         if internal and row["error"] is None:
             row["error"] = internal[0]["message_en"]
         scores, score, verdict = quality(len(text), findings, settings.thresholds)
         row.update(scores, quality_score=score, verdict=verdict if row["error"] is None else "error")
-        out.append({"row": row, "findings": findings, "bands": bands, "restored": restored_words(findings),
+        out.append({"row": row, "findings": findings, "bands": bands, "evidence": evidence,
                     "lines": [list(x[:5]) for x in lines], "line_texts": {x[0]: x[5] for x in lines},
                     "text": text[:DOC_TEXT_LIMIT] if verdict != "keep" else None})
     return out
 
 
-def restored_words(findings: Sequence[dict], min_conf: float = PROFILE_MIN_CONF) -> list[str]:
-    """What the site's filter deleted from this document, by missing-char's sure restorations:
-    the inserted text of each (题 for 问 → 问题, 催收 put back whole), once per document."""
-    return sorted({f["data"]["inserted"] for f in findings
-                   if f["rule"].split("/", 1)[0] == "missing-char" and (f.get("confidence") or 0.0) >= min_conf
-                   and isinstance(f.get("data", {}).get("inserted"), str) and f["data"]["inserted"].strip()})
+def page_evidence(checks, doc, found) -> dict[str, Any]:
+    """Each check's summary of this page for its source's report (``Check.page_evidence``); a
+    check whose summary fails contributes none (its findings stand)."""
+    out: dict[str, Any] = {}
+    for c in checks:
+        if type(c).page_evidence is Check.page_evidence:
+            continue
+        try:
+            ev = c.page_evidence(doc, found)
+        except Exception:  # noqa: BLE001 - a plugin's summary must not stop the audit
+            continue
+        if ev is not None:
+            out[c.id] = ev
+    return out
 
 
 def _plain(data: dict) -> dict:

@@ -80,6 +80,12 @@ def highlight(text: str, findings: list[dict]) -> str:
     return "".join(out)
 
 
+def _profile_word(x: dict) -> str:
+    parts = ([f"还原 {x['restored']} 篇"] if x.get("restored") else []) + (
+        [f"缺失 {x['lacking']} 篇"] if x.get("lacking") else [])
+    return f"{_e(x['word'])}（{'，'.join(parts)}）"
+
+
 def write_html(path: Path, summary: dict, worst: list[dict]) -> None:
     rules = list(summary["findings_by_rule"].items())[:30]
     hist = list(summary["quality_histogram"].items())
@@ -96,9 +102,8 @@ def write_html(path: Path, summary: dict, worst: list[dict]) -> None:
         f"<tr><td>{_e(src)}</td><td>{_e(x['line'])}</td><td>{x['documents']}</td></tr>"
         for src, lines in list(summary.get("repeated_lines", {}).items())[:20] for x in lines[:10])
     profiles = "".join(
-        f"<tr><td>{_e(src)}</td><td>{p['documents']}</td><td>"
-        + "、".join(f"{_e(x['word'])}（{x['documents']} 篇，{round(100 * x['share'])}%）" for x in p["words"])
-        + "</td></tr>" for src, p in list(summary.get("filter_profiles", {}).items())[:30])
+        f"<tr><td>{_e(src)}</td><td>{p['documents']}</td><td>" + "、".join(_profile_word(x) for x in p["words"])
+        + "</td></tr>" for src, p in list(summary.get("source_reports", {}).get("missing-char", {}).items())[:30])
     docs = "".join(
         f'<section class="doc" id="d{i}"><h3>{_e(w["id"])} <small>{_e(w["source"])} · 质量分 {w["score"]} · '
         f'{_e(w["verdict"])}</small></h3><pre>{highlight(w["text"], w["findings"])}</pre></section>'
@@ -124,7 +129,7 @@ mark.e{{background:#f8b4b4}} mark.w{{background:#fde68a}} mark.i{{background:#bf
 <h2>各规则问题数</h2>{bar_chart(rules)}
 <h2>质量分分布</h2>{column_chart(hist)}
 <h2>按来源</h2><table><tr><th>来源</th><th>文档</th><th>平均质量分</th><th>保留</th><th>修改</th><th>拒绝</th><th>出错</th><th>问题</th></tr>{rows}</table>
-<h2>疑似过滤删除的词（按来源：missing-char 在多篇文档中确认还原的词）</h2><table><tr><th>来源</th><th>文档</th><th>被删词（文档数，占比）</th></tr>{profiles}</table>
+<h2>疑似被过滤删除的词（按来源）</h2><table><tr><th>来源</th><th>文档</th><th>被删词：确认还原的文档数 / 话题应有此词却都没有的文档数</th></tr>{profiles}</table>
 <h2>跨文档重复行（疑似网站模板）</h2><table><tr><th>来源</th><th>行</th><th>文档数</th></tr>{repeated}</table>
 <h2>最差的文档</h2><table><tr><th>文档</th><th>来源</th><th>质量分</th><th>结论</th><th>问题</th></tr>{worst_rows}</table>
 {docs}

@@ -36,7 +36,7 @@ def document_schema(with_bands: bool) -> pa.Schema:
     fields += [(c, pa.int64()) for c in rule_columns()]
     if with_bands:  # shard files keep what the corpus-scope passes need
         fields += [("bands", pa.list_(pa.int64())), ("lines", pa.list_(pa.list_(pa.int64()))),
-                   ("restored", pa.list_(pa.string()))]
+                   ("evidence", pa.string())]  # JSON: check id → this page's evidence
     else:
         fields.append(("duplicate_of", pa.string()))
     return pa.schema(fields)
@@ -52,7 +52,7 @@ def _doc_row(item: dict, cols: list[str]) -> dict:
         row[c] = per.get(c, 0)
     row["bands"] = item["bands"]
     row["lines"] = item.get("lines") or []
-    row["restored"] = item.get("restored") or []
+    row["evidence"] = json.dumps(item["evidence"], ensure_ascii=False) if item.get("evidence") else None
     return row
 
 
@@ -170,7 +170,8 @@ def finalize(report_dir: Path, settings, jsonl: bool = False) -> dict[str, Any]:
     by_rule: Counter = Counter()
     hist = [0] * 10
     per_source: dict[str, Counter] = defaultdict(Counter)
-    restored: dict[str, Counter] = defaultdict(Counter)  # source → documents per word its filter deleted
+    evidence: dict[str, dict[str, Any]] = defaultdict(dict)  # check id → source → merged page evidence
+    merge = _evidence_mergers()
     score_sum: dict[str, float] = defaultdict(float)
     worst_docs: list[dict] = []
     doc_tmp, find_tmp = _atomic_path(report_dir / "documents.parquet"), _atomic_path(report_dir / "findings.parquet")
@@ -186,7 +187,7 @@ def finalize(report_dir: Path, settings, jsonl: bool = False) -> dict[str, Any]:
             known = _boilerplate_spans(ftable)
             for d in docs:
                 d.pop("bands", None)
-                restored[d["source"] or "(none)"].update(d.pop("restored", None) or ())  # (older shards: none)
+                _merge_page_evidence(evidence, merge, d["source"] or "(none)", d.pop("evidence", None))
                 for h, s, e, line, col in d.pop("lines", None) or []:
                     n_docs = chrome.get((d["source"], h))
                     if n_docs is None or any(a < e and s < b for a, b in known.get(d["id"], ())):
@@ -257,7 +258,7 @@ def finalize(report_dir: Path, settings, jsonl: bool = False) -> dict[str, Any]:
         "near_duplicates": len(dup),
         "sources": {s: dict(c, mean_quality=round(score_sum[s] / c["documents"], 2))
                     for s, c in sorted(per_source.items(), key=lambda kv: -kv[1]["documents"])[:200]},
-        "filter_profiles": filter_profiles(per_source, restored),
+        "source_reports": source_reports(per_source, evidence),
         "thresholds": settings.thresholds.__dict__,
     }
     tmp = _atomic_path(report_dir / "summary.json")
@@ -267,23 +268,40 @@ def finalize(report_dir: Path, settings, jsonl: bool = False) -> dict[str, Any]:
     return summary
 
 
-PROFILE_MIN_DOCS = 2  # a word restored in at least this many documents of a source is its filter's
-PROFILE_WORDS = 10  # words listed per source
+def _evidence_mergers() -> dict[str, Any]:
+    """Check id → its class, for the checks that report on sources (``Check.page_evidence``)."""
+    from .check import Check
+
+    return {cid: cls for cid, cls in load_registry().checks.items() if cls.page_evidence is not Check.page_evidence}
 
 
-def filter_profiles(per_source: dict[str, Counter], restored: dict[str, Counter]) -> dict[str, dict]:
-    """Per source (the 200 largest), the words its filter deletes: those missing-char restored
-    with confidence in at least PROFILE_MIN_DOCS of its documents, with the number and share of
-    its documents.  A site's filter is consistent, so a word restored across many of a source's
-    pages is its filter's, and those pages are damaged where no site was found too."""
+def _merge_page_evidence(evidence: dict[str, dict[str, Any]], merge: dict[str, Any], src: str,
+                         raw: str | None) -> None:
+    """One page's evidence (the shard's JSON column; absent in shards of older audits) merged into
+    its source's, per check."""
+    if not raw:
+        return
+    for cid, ev in json.loads(raw).items():
+        cls = merge.get(cid)
+        if cls is not None:
+            evidence[cid][src] = cls.merge_evidence(evidence[cid].get(src), ev)
+
+
+def source_reports(per_source: dict[str, Counter], evidence: dict[str, dict[str, Any]]) -> dict[str, dict]:
+    """check id → source → the check's report on the source (``Check.source_report``), for the 200
+    largest sources, where the check has one."""
+    merge = _evidence_mergers()
+    largest = [s for s, _ in sorted(per_source.items(), key=lambda kv: -kv[1]["documents"])[:200]]
     out: dict[str, dict] = {}
-    for src, c in sorted(per_source.items(), key=lambda kv: -kv[1]["documents"])[:200]:
-        n = c["documents"]
-        words = [{"word": w, "documents": k, "share": round(k / n, 3)}
-                 for w, k in sorted(restored.get(src, Counter()).items(), key=lambda x: (-x[1], x[0]))
-                 if k >= PROFILE_MIN_DOCS][:PROFILE_WORDS]
-        if words:
-            out[src] = {"documents": n, "words": words}
+    for cid, by_src in sorted(evidence.items()):
+        reports = {}
+        for src in largest:
+            if src in by_src:
+                rep = merge[cid].source_report(per_source[src]["documents"], by_src[src])
+                if rep is not None:
+                    reports[src] = rep
+        if reports:
+            out[cid] = reports
     return out
 
 

@@ -7,7 +7,7 @@ output, read files or know about the command line: the engine does that.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Mapping, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
@@ -135,6 +135,24 @@ class Check:
         self.opts.update(opts)
 
     def run(self, doc: "Document") -> Iterable[Finding]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # -- bulk audits: what a source's documents show together ----------------
+    # A check may summarise each page (``page_evidence``, small and JSON-able), merge the summaries
+    # of one source (``merge_evidence``) and report on the source (``source_report``): the audit
+    # calls them and puts the reports under ``summary.json`` → ``source_reports`` → check id.
+    def page_evidence(self, doc: "Document", findings: Sequence[Finding]) -> dict[str, Any] | None:
+        """This page's contribution to its source's report; None (the default) for none."""
+        return None
+
+    @classmethod
+    def merge_evidence(cls, acc: dict[str, Any] | None, evidence: dict[str, Any]) -> dict[str, Any]:
+        """``acc`` (None at a source's first page) with one page's evidence merged in."""
+        raise NotImplementedError
+
+    @classmethod
+    def source_report(cls, pages: int, acc: dict[str, Any]) -> Any:
+        """The report on a source of ``pages`` documents from its merged evidence; None for none."""
         raise NotImplementedError
 
     # -- helpers for subclasses -------------------------------------------

@@ -213,8 +213,9 @@ def test_fsspec_urls_are_read(tmp_path):
 
 
 def test_a_sources_filter_profile_names_the_word_its_pages_lack(tmp_path):
-    # bench/dev4's lending articles e05 and e06: their filter deleted 法院 (the project's own
-    # development pages); two clean articles of another source; a hostile source name
+    # bench/dev4's lending articles e05 and e06 (the project's own development pages): their filter
+    # deleted 法院, which missing-char restores on both; two clean articles of another source,
+    # whose name is hostile
     dev4 = Path(__file__).resolve().parent.parent / "bench" / "dev4"
     path = tmp_path / "sites.jsonl"
     docs = [("e05_wealth-platform-collapse.txt", "farm.example"), ("e06_private-lending-interest-cap.txt", "farm.example"),
@@ -226,16 +227,35 @@ def test_a_sources_filter_profile_names_the_word_its_pages_lack(tmp_path):
     report = tmp_path / "rep"
     run_audit([str(path)], report, AuditSettings(select=("missing-char",)), _opts(), engine=LocalEngine(1))
     summary = json.loads((report / "summary.json").read_text(encoding="utf-8"))
-    profiles = summary["filter_profiles"]
+    profiles = summary["source_reports"]["missing-char"]
     assert set(profiles) == {"farm.example"}
-    assert {"word": "法院", "documents": 2, "share": 1.0} in profiles["farm.example"]["words"]
+    words = {x["word"]: x for x in profiles["farm.example"]["words"]}
+    assert words["法院"]["restored"] == 2 and words["法院"]["share"] == 1.0
     page = (report / "report.html").read_text(encoding="utf-8")
-    assert "法院（2 篇，100%）" in page and "<b>clean</b>" not in page
+    assert "法院（还原 2 篇" in page and "<b>clean</b>" not in page
+
+
+def test_a_filter_word_the_pages_topics_expect_and_all_lack_is_named():
+    from checks.missing_char import profile
+
+    pages = [{"restored": [], "has": [], "lacks": ["律师"]}] * 3 + [{"restored": [], "has": ["法院"], "lacks": []}]
+    acc = None
+    for ev in pages:
+        acc = profile.merge_evidence(acc, ev)
+    assert profile.source_report(4, acc) == {
+        "documents": 4, "words": [{"word": "律师", "restored": 0, "lacking": 3, "share": 0.75}]}
+    # one page that has the word clears it: the source's filter does not delete it
+    acc = profile.merge_evidence(acc, {"restored": [], "has": ["律师"], "lacks": []})
+    assert profile.source_report(5, acc) is None
+    # two pages lacking it are not enough
+    acc = None
+    for ev in pages[:2]:
+        acc = profile.merge_evidence(acc, ev)
+    assert profile.source_report(2, acc) is None
 
 
 def test_restored_words_are_the_sure_restorations_of_missing_char():
-    from linter.audit import restored_words
-    from linter.audit_report import filter_profiles
+    from checks.missing_char.profile import restored_words
 
     f = [{"rule": "missing-char", "confidence": 0.93, "data": {"inserted": "题"}},
          {"rule": "missing-char", "confidence": 0.95, "data": {"inserted": "题"}},
@@ -244,7 +264,19 @@ def test_restored_words_are_the_sure_restorations_of_missing_char():
          {"rule": "missing-char", "confidence": 0.9, "data": {}}]
     assert restored_words(f) == ["题"]
     assert restored_words(f, 0.7) == ["催收", "题"]
-    from collections import Counter
-    per_source = {"a": Counter(documents=4), "b": Counter(documents=3)}
-    prof = filter_profiles(per_source, {"a": Counter({"题": 3, "在": 1}), "b": Counter({"在": 1})})
-    assert prof == {"a": {"documents": 4, "words": [{"word": "题", "documents": 3, "share": 0.75}]}}
+
+
+def test_a_check_whose_page_evidence_fails_leaves_the_audit_going(tmp_path, monkeypatch):
+    from checks.missing_char import MissingChar
+
+    def boom(self, doc, findings):
+        raise RuntimeError("plugin bug")
+
+    monkeypatch.setattr(MissingChar, "page_evidence", boom)
+    report = tmp_path / "rep"
+    run_audit([str(_corpus(tmp_path, 4))], report, AuditSettings(select=("missing-char",)), _opts(),
+              engine=LocalEngine(1))
+    summary = json.loads((report / "summary.json").read_text(encoding="utf-8"))
+    # every document linted (the one error is the corpus's broken JSON line), no report from the check
+    assert summary["processed"] == 5 and summary["errors"] == 1 and summary["source_reports"] == {}
+    assert not [d for d in _table(report, "documents.parquet") if d["error"] and "plugin" in d["error"]]

@@ -68,6 +68,7 @@ from .common import (
 )
 from .frames import find_frames, find_means_phrases
 from .gaps import find_gaps
+from . import profile
 from .insertions import expected_filter_words, find_insertions
 from .lists import find_law_names, find_list_gaps, resolve_list_gaps
 from .orphans import LOCATIVES, find_orphans
@@ -281,6 +282,18 @@ class MissingChar(Check):
         for cand, conf in _one_per_span(findings, self.opts["min-confidence"]):
             yield self._emit(text, cand, conf)
 
+
+    # ---- bulk audits: the source's filter profile (profile.py) ----------
+    def page_evidence(self, doc, findings):
+        return profile.page_evidence(doc, findings)
+
+    @classmethod
+    def merge_evidence(cls, acc, evidence):
+        return profile.merge_evidence(acc, evidence)
+
+    @classmethod
+    def source_report(cls, pages, acc):
+        return profile.source_report(pages, acc)
 
     # ------------------------------------------------------------------
     def _emit(self, text, c: Cand, conf: float):
