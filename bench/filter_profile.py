@@ -33,14 +33,16 @@ sys.path.insert(0, str(ROOT / "bench" / "dev3"))
 MIN_PAGES = 5  # a filter word of a site is used by at least this many of its clean pages
 
 
-def build_sites(n_sites: int, seed: int) -> list[dict]:
+DEV_PAGES = ("corpus/staging", "bench/clean5")
+
+
+def build_sites(n_sites: int, seed: int, dirs: tuple[str, ...] = DEV_PAGES) -> list[dict]:
     """[{"name", "pages": [damaged text], "words": {filter word: pages using it}}], seeded."""
     import filters
 
     from checks.missing_char.common import _filter_words
 
-    pages = [p.read_text(encoding="utf-8") for d in ("corpus/staging", "bench/clean5")
-             for p in sorted((ROOT / d).glob("*.txt"))]
+    pages = [p.read_text(encoding="utf-8") for d in dirs for p in sorted((ROOT / d).glob("*.txt"))]
     rng = random.Random(seed)
     rng.shuffle(pages)
     listed = sorted(w for w in _filter_words() if len(w) >= 2)
@@ -83,9 +85,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sites", type=int, default=20)
     ap.add_argument("--seeds", default="0,1,2", help="comma-separated seeds, one draw of sites each")
+    ap.add_argument("--pages", default=",".join(DEV_PAGES),
+                    help="comma-separated folders of clean pages (e.g. bench/clean4,bench/clean6: out of sample)")
     args = ap.parse_args(argv)
-    if not (ROOT / "corpus" / "staging").is_dir():
-        print("corpus/staging is missing: nothing to measure")
+    missing = [d for d in args.pages.split(",") if not (ROOT / d).is_dir()]
+    if missing:
+        print(f"{', '.join(missing)} missing: nothing to measure")
         return 0
     from checks.missing_char import profile
     from linter.document import Document
@@ -94,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     total: dict[str, list[int]] = {}
     print(f"{'seed':>5} {'evidence':>9} {'named':>6} {'right':>6} {'P':>6} {'R':>6}")
     for seed in (int(x) for x in args.seeds.split(",")):
-        sites = build_sites(args.sites, seed)
+        sites = build_sites(args.sites, seed, tuple(args.pages.split(",")))
         evidence = {s["name"]: [profile.page_evidence(Document(t), lint_text(t, select=["missing-char"]))
                                 for t in s["pages"]] for s in sites}
         for kind, (named, right, truth) in score(sites, evidence).items():
