@@ -45,3 +45,26 @@ def test_bulk_setting_still_skips_a_clean_page():
     for name in ("e04_credit-card-minimum-payment.txt", "e08_housing-fund-loan-overdue.txt"):
         text = (ROOT / "bench" / "dev4" / name).read_text(encoding="utf-8")
         assert _fixes(text, **{"insert-needs-evidence": True}) == set()
+
+
+def test_a_traditional_page_is_read_through_its_simplified_twin():
+    # bench/dev3's card article (题 cut from 问题, 催收 cut to spaces) in traditional script: the same
+    # sites, restored in the page's own script
+    from checks.conversion_residue import _converter
+
+    simplified = (ROOT / "bench" / "dev3" / "d03_credit-card-payment-plan.txt").read_text(encoding="utf-8")
+    traditional = _converter("s2t").convert(simplified)
+    assert len(traditional) == len(simplified) and traditional != simplified
+    want = lint_text(simplified, select=["missing-char"])
+    got = lint_text(traditional, select=["missing-char"])
+    assert want and [(f.start, f.end) for f in got] == [(f.start, f.end) for f in want]
+    fixes = {f.fix.replacement for f in got if f.fix}
+    assert "問題" in fixes and "问题" not in fixes and "催收" in fixes
+    assert any("問" in f.message.zh for f in got)  # the fragment as the page writes it
+
+
+def test_a_clean_traditional_page_is_silent():
+    from checks.conversion_residue import _converter
+
+    clean = (ROOT / "fixtures" / "clean" / "corpus-01.txt").read_text(encoding="utf-8")
+    assert lint_text(_converter("s2t").convert(clean), select=["missing-char"]) == []

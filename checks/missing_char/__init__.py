@@ -37,8 +37,10 @@ Evidence, in the order an editor weighs it:
 11. *Remainders shown cut again and again*: a one-character remainder restored the same way at three
     places (five: even where it reads worse) is restored at every other standalone copy of it.
 
-Pages mostly in traditional script are skipped (the statistics are of simplified text); table
-rows laid out with runs of spaces are layout, not cuts.
+Pages mostly in traditional script are read through their simplified twin (OpenCC t2s, same
+offsets; the statistics are of simplified text), and their restorations converted back in
+context (``bench/missing_char_traditional.py``); table rows laid out with runs of spaces are
+layout, not cuts.
 
 Statistics: ``linter.ngrams`` (jieba's dictionary + wenlint's finance lexicon + the in-register
 corpus).  Linear time: strings the evidence asks about are counted in the document in batches
@@ -58,6 +60,7 @@ from linter import ngrams
 from linter.check import Check, Example, Fix, Option
 from linter.text import han_count, is_han
 
+from . import profile
 from .common import (
     MIN_SHARE_RATE,
     Cand,
@@ -68,7 +71,6 @@ from .common import (
 )
 from .frames import find_frames, find_means_phrases
 from .gaps import find_gaps
-from . import profile
 from .insertions import expected_filter_words, find_insertions
 from .lists import find_law_names, find_list_gaps, resolve_list_gaps
 from .orphans import LOCATIVES, find_orphans
@@ -163,14 +165,15 @@ class MissingChar(Check):
     rationale = ("采集来的文章常经过内容管理系统的敏感词过滤，过滤器把某些字词整篇删除，留下“关心的问是”“存极端风险”"
                  "“通过 联系”“《人民民法典》”这样的残句。读者看不懂，搜索引擎视为低质内容，法律名称残缺还会误导读者。"
                  "本检查依据分词后孤立的黏着语素、还原后能组成高频词、同一文档中同一删除反复出现、法律名称等证据定位残缺处并给出还原文本；"
-                 "孤立的字只有在财经语料的语言模型认为还原后更通顺时才报告，口语中常单用的字（签、拒、选）、人名、“答：”标签、繁体页面和表格空格不报。")
+                 "孤立的字只有在财经语料的语言模型认为还原后更通顺时才报告，口语中常单用的字（签、拒、选）、人名、“答：”标签和表格空格不报。繁体页面先转为简体再检查，还原文本转回繁体。")
     rationale_en = ("Scraped articles often pass through CMS sensitive-word filters that delete a word everywhere, "
                     "leaving broken text such as 关心的问是, 存极端风险, 通过 联系 or 《人民民法典》. Readers stumble, search engines "
                     "rank the page as low quality and a mangled law name misleads. The check uses orphaned bound morphemes, "
                     "restorations that form frequent words, the same deletion recurring across the document, and official "
                     "law names to locate each break and propose the restored text. A lone character is reported only where "
                     "the in-register character model prefers the restored word; characters that stand alone in colloquial "
-                    "advice (签, 拒, 选), names, 答： labels, traditional-script pages and space-aligned tables stay silent.")
+                    "advice (签, 拒, 选), names, 答： labels and space-aligned tables stay silent. A traditional-script page is "
+                    "read through its simplified twin and its restorations are given back in traditional script.")
     examples = (
         Example(bad="许多借款人关心的问是，逾期后会怎样？", good="许多借款人关心的问题是，逾期后会怎样？"),
         Example(bad="关键于逾期时间的长短。", good="关键在于逾期时间的长短。"),
@@ -220,10 +223,23 @@ class MissingChar(Check):
         if not text or not any(is_han(c) for c in text[:5000]) and not any(is_han(c) for c in text):
             return
         if _traditional(text):
-            return  # the statistics are of simplified text: a traditional page's words all look broken
+            # the statistics are of simplified text, where a traditional page's words all look
+            # broken: the page is read through its simplified twin (same length, same offsets)
+            twin = _simplified_twin(doc)
+            if twin is None:
+                return
+            for cand, conf in self._restorations(twin):
+                yield self._emit(text, _traditional_cand(cand, twin.text), conf)
+            return
+        for cand, conf in self._restorations(doc):
+            yield self._emit(text, cand, conf)
+
+    def _restorations(self, doc) -> list[tuple[Cand, float]]:
+        """Every restoration of the page, one per span, with its confidence (the passes below)."""
+        text = doc.text
         toks = doc.tokens
         if _not_prose(toks):
-            return  # random or encoded characters: every character looks orphaned, and scoring them all is slow
+            return []  # random or encoded characters: every character looks orphaned, and scoring them all is slow
         han_n = han_count(text)
         counts = DocCounts(text)
         absent = counts.absent
@@ -279,8 +295,7 @@ class MissingChar(Check):
             findings += [self._absorb_space(text, *x) for x in partial]
         findings += find_repeated_remainders(text, single_spans, findings)
 
-        for cand, conf in _one_per_span(findings, self.opts["min-confidence"]):
-            yield self._emit(text, cand, conf)
+        return list(_one_per_span(findings, self.opts["min-confidence"]))
 
 
     # ---- bulk audits: the source's filter profile (profile.py) ----------
@@ -520,3 +535,38 @@ def _one_per_span(findings: list[tuple[Cand, float]], min_conf: float):
             continue
         last_end = max(cand.end, cand.start)
         yield cand, conf
+
+
+def _simplified_twin(doc):
+    """The page converted to simplified script (OpenCC t2s, conversion-residue's converter),
+    segmented anew: the one re-segmentation, since the shared tokens are of traditional text.
+    None when the conversion changes the length (a phrase mapped to another length: offsets
+    would no longer match the page)."""
+    from checks.conversion_residue import _converter
+    from linter.document import Document
+
+    simplified = _converter("t2s").convert(doc.text)
+    if len(simplified) != len(doc.text):
+        return None
+    return Document(simplified, path=doc.path, meta=doc.meta)
+
+
+def _traditional_cand(c: Cand, simplified: str) -> Cand:
+    """A restoration found on the simplified twin, in traditional script: the restored span is
+    converted in its context (头发 → 頭髮, not 發), then its new text cut back out."""
+    from dataclasses import replace
+
+    from checks.conversion_residue import _converter
+
+    s2t = _converter("s2t").convert
+    if c.repl is None:
+        return c
+    left, right = simplified[min(c.start, c.fix_start):c.fix_start], simplified[c.fix_end:max(c.end, c.fix_end)]
+    whole = s2t(left + c.repl + right)
+    if len(whole) != len(left) + len(c.repl) + len(right):
+        repl = s2t(c.repl)  # (a phrase changed length: the word alone)
+    else:
+        repl = whole[len(left):len(left) + len(c.repl)]
+    ins = s2t(c.inserted) if c.inserted else c.inserted
+    word = s2t(c.word) if c.word else c.word
+    return replace(c, repl=repl, inserted=repl if c.inserted == c.repl else ins, word=repl if c.word == c.repl else word)
