@@ -14,8 +14,12 @@ that names them (sure restorations on two pages, a topic-expected word lacking f
 pages, either):
 
 * precision: named pairs that are a filter word of that site;
-* recall: filter words of a site that are named for it (and the same for words its pages use at
-  least ``MIN_PAGES * 2`` times, where the profile has most to go on).
+* recall: filter words of a site that are named for it.
+
+Then per page, what a data team reads from the audit: is a page the filter damaged (one whose
+clean text had a filter word) flagged, by a ``missing-char`` finding of its own or by the
+``missing-char/source-filter`` flag its source's profile gives it, and how many undamaged pages
+are flagged.
 
     python bench/filter_profile.py [--sites 20] [--seeds 0,1,2]
 """
@@ -24,6 +28,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,21 +61,29 @@ def build_sites(n_sites: int, seed: int, dirs: tuple[str, ...] = DEV_PAGES) -> l
         words = rng.sample(usable, min(len(usable), rng.choice((1, 2)))) if filtered else []
         spec = [(w, rng.choice(("delete", "space"))) for w in words]
         damaged = [filters.apply("site", t, spec)[0] if spec else t for t in clean]
-        sites.append({"name": f"site{k:02d}", "pages": damaged, "words": {w: use[w] for w in words}})
+        sites.append({"name": f"site{k:02d}", "pages": damaged, "words": {w: use[w] for w in words},
+                      "hit": [any(w in t for w in words) for t in clean]})
     return sites
 
 
-def score(sites: list[dict], evidence: dict[str, list[dict]]) -> dict[str, tuple[int, int, int]]:
-    """(named, right, filter words) per kind of evidence: restored, lacking, either."""
+def reports(sites: list[dict], evidence: dict[str, list[dict]]) -> dict[str, dict | None]:
     from checks.missing_char import profile
 
-    truth = {(s["name"], w) for s in sites for w in s["words"]}
-    named: dict[str, set] = {"restored": set(), "lacking": set(), "either": set()}
+    out = {}
     for s in sites:
         acc = None
         for ev in evidence[s["name"]]:
             acc = profile.merge_evidence(acc, ev)
-        rep = profile.source_report(len(s["pages"]), acc) if acc else None
+        out[s["name"]] = profile.source_report(len(s["pages"]), acc) if acc else None
+    return out
+
+
+def score(sites: list[dict], reps: dict[str, dict | None]) -> dict[str, tuple[int, int, int]]:
+    """(named, right, filter words) per kind of evidence: restored, lacking, either."""
+    truth = {(s["name"], w) for s in sites for w in s["words"]}
+    named: dict[str, set] = {"restored": set(), "lacking": set(), "either": set()}
+    for s in sites:
+        rep = reps[s["name"]]
         for x in (rep or {}).get("words", ()):
             pair = (s["name"], x["word"])
             named["either"].add(pair)
@@ -97,12 +110,22 @@ def main(argv: list[str] | None = None) -> int:
     from linter.runner import lint_text
 
     total: dict[str, list[int]] = {}
+    pages = Counter()
     print(f"{'seed':>5} {'evidence':>9} {'named':>6} {'right':>6} {'P':>6} {'R':>6}")
     for seed in (int(x) for x in args.seeds.split(",")):
         sites = build_sites(args.sites, seed, tuple(args.pages.split(",")))
-        evidence = {s["name"]: [profile.page_evidence(Document(t), lint_text(t, select=["missing-char"]))
-                                for t in s["pages"]] for s in sites}
-        for kind, (named, right, truth) in score(sites, evidence).items():
+        found = {s["name"]: [lint_text(t, select=["missing-char"]) for t in s["pages"]] for s in sites}
+        evidence = {s["name"]: [profile.page_evidence(Document(t), f) for t, f in zip(s["pages"], found[s["name"]])]
+                    for s in sites}
+        reps = reports(sites, evidence)
+        for s in sites:
+            for hit, f, ev in zip(s["hit"], found[s["name"]], evidence[s["name"]]):
+                own = bool(f)
+                flag = own or bool(profile.source_findings(reps[s["name"]], ev))
+                pages["damaged" if hit else "clean"] += 1
+                pages[("damaged" if hit else "clean") + " own"] += own
+                pages[("damaged" if hit else "clean") + " flagged"] += flag
+        for kind, (named, right, truth) in score(sites, reps).items():
             print(f"{seed:>5} {kind:>9} {named:>6} {right:>6} {right / max(1, named):>6.3f} {right / max(1, truth):>6.3f}")
             t = total.setdefault(kind, [0, 0, 0])
             t[0] += named
@@ -111,6 +134,11 @@ def main(argv: list[str] | None = None) -> int:
     for kind, (named, right, truth) in total.items():
         print(f"{'all':>5} {kind:>9} {named:>6} {right:>6} {right / max(1, named):>6.3f} {right / max(1, truth):>6.3f}"
               f"  ({truth} filter words)")
+    d, c = max(1, pages["damaged"]), max(1, pages["clean"])
+    print(f"pages the filter damaged: {pages['damaged']}; with a missing-char finding of their own "
+          f"{pages['damaged own'] / d:.3f}, with it or the source flag {pages['damaged flagged'] / d:.3f}")
+    print(f"undamaged pages: {pages['clean']}; with a finding of their own {pages['clean own'] / c:.3f}, "
+          f"with it or the source flag {pages['clean flagged'] / c:.3f}")
     return 0
 
 

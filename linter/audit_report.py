@@ -164,14 +164,14 @@ def finalize(report_dir: Path, settings, jsonl: bool = False) -> dict[str, Any]:
     shards = report_dir / "shards"
     dup, ids, sizes = _near_duplicates(shards) if settings.near_duplicate else ({}, [], Counter())
     chrome, chrome_texts = _cross_document_lines(shards) if settings.cross_document else ({}, {})
+    merge = _evidence_mergers()
+    reports = source_reports(shards, merge)  # check id → source → report
     doc_schema = document_schema(False)
     stats: dict[str, Any] = {"read": 0, "processed": 0, "errors": 0}
     verdicts: Counter = Counter()
     by_rule: Counter = Counter()
     hist = [0] * 10
     per_source: dict[str, Counter] = defaultdict(Counter)
-    evidence: dict[str, dict[str, Any]] = defaultdict(dict)  # check id → source → merged page evidence
-    merge = _evidence_mergers()
     score_sum: dict[str, float] = defaultdict(float)
     worst_docs: list[dict] = []
     doc_tmp, find_tmp = _atomic_path(report_dir / "documents.parquet"), _atomic_path(report_dir / "findings.parquet")
@@ -187,7 +187,12 @@ def finalize(report_dir: Path, settings, jsonl: bool = False) -> dict[str, Any]:
             known = _boilerplate_spans(ftable)
             for d in docs:
                 d.pop("bands", None)
-                _merge_page_evidence(evidence, merge, d["source"] or "(none)", d.pop("evidence", None))
+                for f in _source_findings(reports, merge, d["source"] or "(none)", d.pop("evidence", None)):
+                    d[_rule_column(f["rule"])] = d.get(_rule_column(f["rule"]), 0) + 1
+                    d["findings"] += 1
+                    d[{"error": "errors", "warning": "warnings"}.get(f["severity"], "infos")] += 1
+                    extra_findings.append(_finding_row(d["id"], d["source"], dict(
+                        f, start=0, end=0, line=1, column=1, end_line=1, end_column=1)))
                 for h, s, e, line, col in d.pop("lines", None) or []:
                     n_docs = chrome.get((d["source"], h))
                     if n_docs is None or any(a < e and s < b for a, b in known.get(d["id"], ())):
@@ -258,7 +263,7 @@ def finalize(report_dir: Path, settings, jsonl: bool = False) -> dict[str, Any]:
         "near_duplicates": len(dup),
         "sources": {s: dict(c, mean_quality=round(score_sum[s] / c["documents"], 2))
                     for s, c in sorted(per_source.items(), key=lambda kv: -kv[1]["documents"])[:200]},
-        "source_reports": source_reports(per_source, evidence),
+        "source_reports": reports,
         "thresholds": settings.thresholds.__dict__,
     }
     tmp = _atomic_path(report_dir / "summary.json")
@@ -275,33 +280,49 @@ def _evidence_mergers() -> dict[str, Any]:
     return {cid: cls for cid, cls in load_registry().checks.items() if cls.page_evidence is not Check.page_evidence}
 
 
-def _merge_page_evidence(evidence: dict[str, dict[str, Any]], merge: dict[str, Any], src: str,
-                         raw: str | None) -> None:
-    """One page's evidence (the shard's JSON column; absent in shards of older audits) merged into
-    its source's, per check."""
-    if not raw:
-        return
-    for cid, ev in json.loads(raw).items():
-        cls = merge.get(cid)
-        if cls is not None:
-            evidence[cid][src] = cls.merge_evidence(evidence[cid].get(src), ev)
+def _rule_column(rule: str) -> str:
+    return "n_" + rule.split("/", 1)[0].replace("-", "_")
 
 
-def source_reports(per_source: dict[str, Counter], evidence: dict[str, dict[str, Any]]) -> dict[str, dict]:
+def source_reports(shards: Path, merge: dict[str, Any]) -> dict[str, dict]:
     """check id → source → the check's report on the source (``Check.source_report``), for the 200
-    largest sources, where the check has one."""
-    merge = _evidence_mergers()
-    largest = [s for s, _ in sorted(per_source.items(), key=lambda kv: -kv[1]["documents"])[:200]]
+    largest sources, from the pages' evidence (the shards' JSON column; none in older audits)."""
+    pages: Counter = Counter()
+    evidence: dict[str, dict[str, Any]] = defaultdict(dict)  # check id → source → merged page evidence
+    for path in _shard_files(shards, "documents.parquet"):
+        names = pq.read_schema(path).names
+        cols = pq.read_table(path, columns=[c for c in ("source", "evidence") if c in names]).to_pydict()
+        for i, src in enumerate(cols["source"]):
+            src = src or "(none)"
+            pages[src] += 1
+            raw = cols["evidence"][i] if "evidence" in cols else None
+            for cid, ev in (json.loads(raw) if raw else {}).items():
+                cls = merge.get(cid)
+                if cls is not None:
+                    evidence[cid][src] = cls.merge_evidence(evidence[cid].get(src), ev)
+    largest = [s for s, _ in pages.most_common(200)]
     out: dict[str, dict] = {}
     for cid, by_src in sorted(evidence.items()):
         reports = {}
         for src in largest:
             if src in by_src:
-                rep = merge[cid].source_report(per_source[src]["documents"], by_src[src])
+                rep = merge[cid].source_report(pages[src], by_src[src])
                 if rep is not None:
                     reports[src] = rep
         if reports:
             out[cid] = reports
+    return out
+
+
+def _source_findings(reports: dict[str, dict], merge: dict[str, Any], src: str, raw: str | None) -> list[dict]:
+    """The findings a page gets from its source's reports (``Check.source_findings``)."""
+    if not raw or not reports:
+        return []
+    out = []
+    for cid, ev in json.loads(raw).items():
+        report = reports.get(cid, {}).get(src)
+        if report is not None and cid in merge:
+            out += merge[cid].source_findings(report, ev)
     return out
 
 

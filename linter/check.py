@@ -140,7 +140,8 @@ class Check:
     # -- bulk audits: what a source's documents show together ----------------
     # A check may summarise each page (``page_evidence``, small and JSON-able), merge the summaries
     # of one source (``merge_evidence``) and report on the source (``source_report``): the audit
-    # calls them and puts the reports under ``summary.json`` → ``source_reports`` → check id.
+    # calls them and puts the reports under ``summary.json`` → ``source_reports`` → check id, and
+    # adds the findings ``source_findings`` gives each page from its source's report.
     def page_evidence(self, doc: "Document", findings: Sequence[Finding]) -> dict[str, Any] | None:
         """This page's contribution to its source's report; None (the default) for none."""
         return None
@@ -154,6 +155,12 @@ class Check:
     def source_report(cls, pages: int, acc: dict[str, Any]) -> Any:
         """The report on a source of ``pages`` documents from its merged evidence; None for none."""
         raise NotImplementedError
+
+    @classmethod
+    def source_findings(cls, report: Any, evidence: dict[str, Any]) -> list[dict[str, Any]]:
+        """Findings for one page from its source's report and its own evidence: dicts with
+        ``rule``, ``severity``, ``message`` (zh) and ``message_en``, reported at the page's start."""
+        return []
 
     # -- helpers for subclasses -------------------------------------------
     def finding(

@@ -280,3 +280,44 @@ def test_a_check_whose_page_evidence_fails_leaves_the_audit_going(tmp_path, monk
     # every document linted (the one error is the corpus's broken JSON line), no report from the check
     assert summary["processed"] == 5 and summary["errors"] == 1 and summary["source_reports"] == {}
     assert not [d for d in _table(report, "documents.parquet") if d["error"] and "plugin" in d["error"]]
+
+
+def test_a_page_lacking_its_sources_filtered_word_is_flagged():
+    from checks.missing_char import profile
+
+    report = {"documents": 5, "words": [{"word": "律师", "restored": 2, "lacking": 3, "share": 0.6}]}
+    flagged = profile.source_findings(report, {"restored": [], "has": [], "lacks": ["律师"]})
+    assert [f["rule"] for f in flagged] == ["missing-char/source-filter"] and "律师" in flagged[0]["message"]
+    # the word restored on the page (its findings say it), present, or not expected by its topic: none
+    assert profile.source_findings(report, {"restored": ["律师"], "has": [], "lacks": ["律师"]}) == []
+    assert profile.source_findings(report, {"restored": [], "has": ["律师"], "lacks": []}) == []
+    assert profile.source_findings(report, {"restored": [], "has": [], "lacks": []}) == []
+    assert profile.source_findings(None, {"restored": [], "has": [], "lacks": ["律师"]}) == []
+
+
+def test_source_flags_reach_the_pages_findings_and_counts(tmp_path, monkeypatch):
+    # the engine's plumbing, with the evidence a filtered source's pages would give: three pages
+    # whose topic expects 律师 and which all lack it; another source's page has it
+    from checks.missing_char import MissingChar
+
+    def evidence(self, doc, findings):
+        has = "律师" in doc.text
+        return {"restored": [], "has": ["律师"] if has else [], "lacks": [] if has else ["律师"]}
+
+    monkeypatch.setattr(MissingChar, "page_evidence", evidence)
+    path = tmp_path / "docs.jsonl"
+    rows = [("a", "借款人逾期以后，可以咨询专业人士。"), ("a", "担保人承担责任之前，应当核对合同。"),
+            ("a", "被起诉以后，应当按时出庭应诉。"), ("b", "律师建议保留全部还款凭证。")]
+    with open(path, "w", encoding="utf-8") as fh:
+        for i, (site, text) in enumerate(rows):
+            fh.write(json.dumps({"id": f"p{i}", "text": text, "site": site}, ensure_ascii=False) + "\n")
+    report = tmp_path / "rep"
+    run_audit([str(path)], report, AuditSettings(select=("missing-char",)), _opts(), engine=LocalEngine(1))
+    summary = json.loads((report / "summary.json").read_text(encoding="utf-8"))
+    assert list(summary["source_reports"]["missing-char"]) == ["a"]
+    flags = [f for f in _table(report, "findings.parquet") if f["rule"] == "missing-char/source-filter"]
+    assert sorted(f["doc_id"].rsplit("#", 1)[1] for f in flags) == ["p0", "p1", "p2"]
+    assert all(f["severity"] == "info" and "律师" in f["message"] and f["start"] == 0 for f in flags)
+    docs = {d["id"].rsplit("#", 1)[1]: d for d in _table(report, "documents.parquet")}
+    assert docs["p0"]["n_missing_char"] >= 1 and docs["p0"]["infos"] >= 1 and docs["p3"]["n_missing_char"] == 0
+    assert summary["findings_by_rule"]["missing-char/source-filter"] == 3

@@ -181,7 +181,7 @@ class MissingChar(Check):
         Example(bad="在经济全 化的背景下", good="在经济全球化的背景下"),
     )
     default_severity = "warning"
-    sub_rules = ()
+    sub_rules = ("source-filter",)  # bulk audits only: a page of a source whose filter deletes a word it lacks
     supersedes = ("punctuation/stray-space",)
     options = {
         "min-confidence": Option(0.5, "report only findings at or above this confidence"),
@@ -309,6 +309,10 @@ class MissingChar(Check):
     @classmethod
     def source_report(cls, pages, acc):
         return profile.source_report(pages, acc)
+
+    @classmethod
+    def source_findings(cls, report, evidence):
+        return profile.source_findings(report, evidence)
 
     # ------------------------------------------------------------------
     def _emit(self, text, c: Cand, conf: float):

@@ -82,3 +82,22 @@ def source_report(pages: int, acc: dict[str, Any]) -> dict[str, Any] | None:
         rows.append({"word": w, "restored": r, "lacking": gone, "share": round(max(r, gone) / max(1, pages), 3)})
     rows.sort(key=lambda x: (-max(x["restored"], x["lacking"]), x["word"]))
     return {"documents": pages, "words": rows[:PROFILE_WORDS]} if rows else None
+
+
+def source_findings(report: dict[str, Any] | None, ev: dict[str, Any]) -> list[dict[str, Any]]:
+    """A page of a source whose filter deletes a word, whose topic expects that word and which
+    lacks it (and where no restoration of it was sure): damaged where no spot was found."""
+    if not report:
+        return []
+    lacks, restored = set(ev.get("lacks", ())), set(ev.get("restored", ()))
+    out = []
+    for x in report.get("words", ()):
+        w = x["word"]
+        if w in lacks and w not in restored:
+            n = max(x["restored"], x["lacking"])
+            out.append({"rule": "missing-char/source-filter", "severity": "info", "word": w,
+                        "message": f"本文来源的过滤器删除了“{w}”（同来源 {n} 篇文档可见），本文话题应有此词却一处也没有，"
+                                   f"可能有未能定位的删除处",
+                        "message_en": f"this page's source filters out “{w}” ({n} of its pages show it); the page's topic "
+                                      f"expects the word and it has none: deletions may be left that were not located"})
+    return out
