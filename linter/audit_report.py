@@ -286,25 +286,32 @@ def _rule_column(rule: str) -> str:
 
 def source_reports(shards: Path, merge: dict[str, Any]) -> dict[str, dict]:
     """check id → source → the check's report on the source (``Check.source_report``), for the 200
-    largest sources, from the pages' evidence (the shards' JSON column; none in older audits)."""
+    largest sources, from the pages' evidence (the shards' JSON column; none in older audits).
+    Only those sources' evidence is merged: memory stays bounded however many sources there are."""
+    if not merge:
+        return {}
+    files = _shard_files(shards, "documents.parquet")
     pages: Counter = Counter()
+    for path in files:
+        pages.update(src or "(none)" for src in pq.read_table(path, columns=["source"]).column("source").to_pylist())
+    largest = {s for s, _ in pages.most_common(200)}
     evidence: dict[str, dict[str, Any]] = defaultdict(dict)  # check id → source → merged page evidence
-    for path in _shard_files(shards, "documents.parquet"):
-        names = pq.read_schema(path).names
-        cols = pq.read_table(path, columns=[c for c in ("source", "evidence") if c in names]).to_pydict()
-        for i, src in enumerate(cols["source"]):
+    for path in files:
+        if "evidence" not in pq.read_schema(path).names:
+            continue
+        cols = pq.read_table(path, columns=["source", "evidence"]).to_pydict()
+        for src, raw in zip(cols["source"], cols["evidence"]):
             src = src or "(none)"
-            pages[src] += 1
-            raw = cols["evidence"][i] if "evidence" in cols else None
-            for cid, ev in (json.loads(raw) if raw else {}).items():
+            if not raw or src not in largest:
+                continue
+            for cid, ev in json.loads(raw).items():
                 cls = merge.get(cid)
                 if cls is not None:
                     evidence[cid][src] = cls.merge_evidence(evidence[cid].get(src), ev)
-    largest = [s for s, _ in pages.most_common(200)]
     out: dict[str, dict] = {}
     for cid, by_src in sorted(evidence.items()):
         reports = {}
-        for src in largest:
+        for src, _ in pages.most_common(200):
             if src in by_src:
                 rep = merge[cid].source_report(pages[src], by_src[src])
                 if rep is not None:
