@@ -193,7 +193,9 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
             # a word shown gone at two places is gone everywhere: every other boundary where the
             # model prefers it is a site too, with a lower bar per site
             if bounds is None:
-                bounds = _junctions(toks, clause_ends=True)
+                # (not before clause punctuation: on the suspects bench those further sites were right
+                # at 4 of 7, session 8)
+                bounds = _junctions(toks)
             out += [(c, conf - 0.05) for c in _further_sites(w, bounds, done, toks, gains, opts["insert-known-gain"])]
     return out
 
@@ -445,7 +447,7 @@ def _insert_cand(toks, ti: int, p: int, w: str, g: float) -> Cand:
 
 
 def _further_sites(w: str, bounds, done: set[int], toks, gains: _Gains, known_gain: float) -> list[Cand]:
-    """Every other junction (``bounds``, clause ends included) where ``w`` reads at least
+    """Every other junction (``bounds``) where ``w`` reads at least
     ``known_gain`` better and both junctions it makes occur in the register at all."""
     norm, lm, base_of = gains.norm, gains.lm, gains.base
     least = 1 / ngrams.FIN_COUNT_SCALE  # (seen at all)
