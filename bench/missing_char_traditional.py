@@ -10,17 +10,23 @@ and recall on its certain gold (a finding overlapping the record's span),
 restorations exactly right (the fix, in the page's own script, rebuilds the original text), and
 findings on clean pages per 10,000 characters.
 
+Then every rule: findings per rule on the seed articles (``../shared``, when present) and on the
+clean pages, in simplified and in traditional script (each check that reads simplified text sees a
+traditional page through its simplified twin: ``Check.reads_simplified``).
+
     python bench/missing_char_traditional.py [--sets bench/dev3,bench/dev4] [--clean bench/clean5]
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+SHARED = Path(os.environ.get("WENLINT_SHARED", ROOT.parent / "shared"))
 
 
 def score(texts: dict[str, str], gold: dict[str, list[dict]]) -> tuple[int, int, int, int]:
@@ -53,8 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sets", default="bench/dev3,bench/dev4")
     ap.add_argument("--clean", default="bench/clean5")
     args = ap.parse_args(argv)
-    from checks.conversion_residue import _converter
     from linter.runner import lint_text
+    from linter.script import _converter
 
     s2t = _converter("s2t").convert
     s2twp = _converter("s2twp").convert  # Taiwan's script and phrases (资讯 for 信息): no exact way back
@@ -86,7 +92,27 @@ def main(argv: list[str] | None = None) -> int:
     for script, conv in (("simplified", lambda x: x), ("traditional", s2t), ("taiwan", s2twp)):
         found = sum(len(lint_text(conv(t), select=["missing-char"])) for t in clean)
         print(f"{args.clean:>14} {script:>12} {found:>4} findings on {n:,} clean chars = {found / n * 1e4:.2f} per 10k")
+    every_rule(s2t, clean)
     return 0
+
+
+def every_rule(s2t, clean: list[str]) -> None:
+    """Findings per rule, simplified / traditional, on the seeds and the clean pages."""
+    from collections import Counter
+
+    from linter.runner import lint_text
+
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SHARED.glob("seeds/*.txt"))] if SHARED.is_dir() else []
+    counts = {k: Counter() for k in ("seeds simplified", "seeds traditional", "clean simplified", "clean traditional")}
+    for name, texts in (("seeds", seeds), ("clean", clean)):
+        for t in texts:
+            counts[f"{name} simplified"].update(f.rule.split("/")[0] for f in lint_text(t))
+            counts[f"{name} traditional"].update(f.rule.split("/")[0] for f in lint_text(s2t(t)))
+    rules = sorted(set().union(*counts.values()))
+    print(f"\nevery rule, findings: {'seeds (simplified / traditional)':>34} {'clean (simplified / traditional)':>34}")
+    for r in rules:
+        print(f"{r:>22} {counts['seeds simplified'][r]:>16} / {counts['seeds traditional'][r]:<15} "
+              f"{counts['clean simplified'][r]:>16} / {counts['clean traditional'][r]:<15}")
 
 
 if __name__ == "__main__":

@@ -71,6 +71,7 @@ class Boilerplate(Check):
                 good="……正文……", note="footer"),
     )
     default_severity = "warning"
+    reads_simplified = True  # (a traditional page is read through its simplified twin)
     options = {
         "head-lines": Option(15, "how many non-blank lines before the first prose line count as the page head"),
         "tail-lines": Option(15, "how many non-blank lines after the last prose line count as the page tail"),

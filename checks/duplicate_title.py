@@ -36,6 +36,7 @@ class DuplicateTitle(Check):
                 note="copy inside a heading marker"),
     )
     default_severity = "warning"
+    reads_simplified = True  # (a traditional page is read through its simplified twin)
     options = {
         "min-ratio": Option(None, "similarity (0..1) at which two title lines count as copies; default from data"),
         "head-lines": Option(15, "how many non-blank lines before the first prose line count as the page head"),

@@ -26,6 +26,7 @@ class FakeComments(Check):
                 good="……正文结束。"),
     )
     default_severity = "warning"
+    reads_simplified = True  # (a traditional page is read through its simplified twin)
     messages = {
         "block": {"zh": "文后附带了{count}条评论（评论区不是正文），应整块删除",
                   "en": "a comment section with {count} comments is appended to the text; delete the whole block"},

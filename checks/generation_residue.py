@@ -121,6 +121,7 @@ class GenerationResidue(Check):
         Example(bad="信用卡逾期三个月怎么办？看完你就懂了", good="信用卡逾期三个月怎么办？"),
     )
     default_severity = "warning"
+    reads_simplified = True  # (a traditional page is read through its simplified twin)
     sub_rules = ("prompt-leak", "chat-voice", "placeholder", "lead-repeat", "title-hook")
     options = {
         "lead-min-chars": Option(20, "shortest lead paragraph (Han characters) compared with the first body paragraph"),

@@ -86,6 +86,7 @@ class KeywordStuffing(Check):
                 good="提前还房贷划算吗？……从利率看，是否划算要看……从收入看，也要看……"),
     )
     default_severity = "warning"
+    reads_simplified = True  # (a traditional page is read through its simplified twin)
     sub_rules = ("occurrence", "ngram-repetition")
     options = {
         "min-count": Option(None, "fewest body occurrences of a stuffed phrase; default from data"),

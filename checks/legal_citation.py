@@ -353,6 +353,7 @@ class LegalCitation(Check):
                 good="根据《民法典》第一千零三十二条，催收不得侵扰借款人的私人生活安宁。", note="wrong-law"),
     )
     default_severity = "warning"
+    reads_simplified = True  # (a traditional page is read through its simplified twin)
     sub_rules = ("unknown-law", "article-out-of-range", "quote-mismatch", "unverifiable-quote",
                  "vague-citation", "repealed-law", "wrong-law")
     options = {

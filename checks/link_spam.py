@@ -39,6 +39,7 @@ class LinkSpam(Check):
                 good="……正文结束。", note="bullet list of question titles"),
     )
     default_severity = "warning"
+    reads_simplified = True  # (a traditional page is read through its simplified twin)
     options = {
         "min-items": Option(None, "fewest title lines in an unlabelled block; default from data"),
     }

@@ -84,6 +84,7 @@ class OutdatedReference(Check):
         Example(bad="银保监会近日发布通知（2024年文章）", good="国家金融监督管理总局近日发布通知"),
     )
     default_severity = "warning"
+    reads_simplified = True  # (a traditional page is read through its simplified twin)
     sub_rules = ()
     options = {}
     messages = {

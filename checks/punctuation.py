@@ -145,6 +145,7 @@ class Punctuation(Check):
         Example(bad="一般而言逾期金额越大银行越倾向于采取更为严格的措施", good="一般而言，逾期金额越大银行越倾向于采取更为严格的措施"),
     )
     default_severity = "warning"
+    reads_simplified = True  # (a traditional page is read through its simplified twin)
     sub_rules = ("half-width", "stray-space", "repeated", "unbalanced", "missing-comma")
     options = {
         "max-run": Option(60, "longest run of Chinese characters without any punctuation before missing-comma fires"),

@@ -268,6 +268,7 @@ class RiskyClaim(Check):
                 note="警示与否定语境不报，例如：警惕“征信修复”骗局；不存在稳赚不赔的投资。"),
     )
     default_severity = "warning"
+    reads_simplified = True  # (a traditional page is read through its simplified twin)
     sub_rules = ("guaranteed-return", "loan-lure", "illegal-service", "absolute-term")
     options = {
         "absolute-terms": Option(True, "flag absolute terms (最低利率, 国家级 …) in promotional sentences"),

@@ -113,6 +113,7 @@ class SpunText(Check):
         Example(bad="在应对逾期疑惑时", good="在应对逾期问题时"),
     )
     default_severity = "warning"
+    reads_simplified = True  # (a traditional page is read through its simplified twin)
     sub_rules = ("score", "frame")
     options = {
         "threshold": Option(0.0, "minimum log-odds score for a spun word to be reported"),

@@ -88,6 +88,7 @@ class UnsourcedStatistic(Check):
         Example(bad="比如借款1万元，年利率10%，一年利息1000元。", good="（算例，不报告）"),
     )
     default_severity = "info"
+    reads_simplified = True  # (a traditional page is read through its simplified twin)
     sub_rules = ("no-source", "institution-only")
     options = {
         "context-sentences": Option(1, "earlier sentences of the same paragraph searched for the claim's source"),

@@ -123,6 +123,10 @@ class Check:
     messages: ClassVar[Mapping[str, Mapping[str, str]]] = {}
     # Sub-rules this check may emit ("id/sub"), so config and suppressions can name them.
     sub_rules: ClassVar[tuple[str, ...]] = ()
+    # The check's data are of simplified script (lexicons, statistics): on a page mostly in
+    # traditional script the engine runs it on the page's simplified twin (same offsets) and gives
+    # its fixes back in traditional script; its messages quote the twin.
+    reads_simplified: ClassVar[bool] = False
     # Rules this check overrides where their findings overlap one of its own
     # (e.g. missing-char supersedes punctuation/stray-space on a cut word's space).
     supersedes: ClassVar[tuple[str, ...]] = ()

@@ -53,6 +53,22 @@ def _run_one(check: Check, doc: Document) -> list[Finding]:
     return out
 
 
+def _run_on_script(check: Check, doc: Document) -> list[Finding]:
+    """``_run_one`` on the page, or, for a check that reads simplified text (``reads_simplified``)
+    on a traditional page, on its simplified twin with the fixes given back in traditional script."""
+    twin = doc.simplified if check.reads_simplified else None
+    if twin is None:
+        return _run_one(check, doc)
+    from .script import to_traditional
+
+    out = _run_one(check, twin)
+    for f in out:
+        if f.fix is not None and f.fix.replacement:
+            f.fix = type(f.fix)(f.fix.start, f.fix.end,
+                                to_traditional(twin.text, f.fix.start, f.fix.end, f.fix.replacement))
+    return out
+
+
 def _drop_superseded(findings: list[Finding], checks: Iterable[Check]) -> list[Finding]:
     """Drop findings that overlap a finding of a check that supersedes their rule.
     n log n: owners' spans are sorted once and each finding is answered by bisection."""
@@ -104,7 +120,7 @@ def lint_document(doc: Document, checks: Sequence[Check], options: LintOptions |
     severity_of: dict[tuple[str, str], str] = {}
     overrides = options.severity
     for check in checks:
-        for f in _run_one(check, doc):
+        for f in _run_on_script(check, doc):
             key = (f.rule, check.default_severity if f.severity is None else f.severity)
             sev = severity_of.get(key)
             if sev is None:

@@ -246,7 +246,7 @@ def test_free_words_and_compounds_in_register_stay_silent(text):
 
 
 def test_traditional_script_page_is_detected_and_read_without_false_alarms():
-    from checks.missing_char import _traditional
+    from linter.script import is_traditional as _traditional
 
     text = ("投保申請時，申請人須如實申報健康狀況。申請獲批後，保單方會生效。如申請被拒，可要求保險公司"
             "說明理由，並可重新申請。申報不實可能令索償被拒。\n") * 2

@@ -33,7 +33,7 @@ def test_bulk_setting_still_skips_a_clean_page():
 def test_a_traditional_page_is_read_through_its_simplified_twin():
     # bench/dev3's card article (题 cut from 问题, 催收 cut to spaces) in traditional script: the same
     # sites, restored in the page's own script
-    from checks.conversion_residue import _converter
+    from linter.script import _converter
 
     simplified = (ROOT / "bench" / "dev3" / "d03_credit-card-payment-plan.txt").read_text(encoding="utf-8")
     traditional = _converter("s2t").convert(simplified)
@@ -47,7 +47,35 @@ def test_a_traditional_page_is_read_through_its_simplified_twin():
 
 
 def test_a_clean_traditional_page_is_silent():
-    from checks.conversion_residue import _converter
+    from linter.script import _converter
 
     clean = (ROOT / "fixtures" / "clean" / "corpus-01.txt").read_text(encoding="utf-8")
     assert lint_text(_converter("s2t").convert(clean), select=["missing-char"]) == []
+
+
+def test_every_check_that_reads_simplified_text_sees_a_traditional_page_through_its_twin():
+    # the sample farm article in traditional script: the same findings as in simplified script,
+    # with each fix in traditional script
+    from linter.script import _converter
+
+    simplified = (ROOT / "fixtures" / "samples" / "farm-article.txt").read_text(encoding="utf-8")
+    traditional = _converter("s2t").convert(simplified)
+    want = lint_text(simplified)
+    got = lint_text(traditional)
+    assert {f.rule.split("/")[0] for f in want} - {"conversion-residue"} <= {f.rule.split("/")[0] for f in got}
+    assert [(f.rule, f.start, f.end) for f in got] == [(f.rule, f.start, f.end) for f in want]
+    for w, g in zip(want, got):
+        if w.fix is not None:
+            assert g.fix.replacement == _converter("s2t").convert(w.fix.replacement) or not w.fix.replacement
+
+
+def test_a_simplified_page_has_no_twin_and_a_mixed_page_keeps_its_script_check():
+    from linter.script import _converter
+
+    assert Document("借款人逾期以后，银行会先打电话提醒。").simplified is None
+    text = (ROOT / "fixtures" / "samples" / "farm-article.txt").read_text(encoding="utf-8")
+    twin = Document(_converter("s2t").convert(text)).simplified
+    assert twin is not None and twin.text == text
+    # conversion-residue reads the page itself: a simplified page with traditional words mixed in
+    mixed = "借款人逾期以后，銀行會先打電話提醒，再寄送催收函。借款人应当及时还款，避免影响征信记录。"
+    assert any(f.rule.startswith("conversion-residue") for f in lint_text(mixed, select=["conversion-residue"]))

@@ -58,6 +58,7 @@ from functools import cache
 
 from linter import ngrams
 from linter.check import Check, Example, Fix, Option
+from linter.script import is_traditional, to_traditional
 from linter.text import han_count, is_han
 
 from . import profile
@@ -87,7 +88,6 @@ RATE_DELETED = 10.0  # a character expected this often that never occurs: the fi
 RATE_FREE = 0.3  # ... if it stands alone in at least this share of its register uses
 CHOOSE_GAIN_STEP = 2.0  # log gains closer than this do not decide between two deleted restorations
 GAIN_FLOOR = -2.5  # a site of a restoration the document lacks everywhere may read a little worse, not much
-MIN_SCRIPT_CHARS = 8  # script-specific characters before a page counts as traditional
 MINOR_DELETED = 8.0  # a minor completion of a character the document plainly lacks (score >= this) need not be predicted, only not read much worse
 SPACE_DELETED_SCORE = 10.0  # document evidence of a word restored with confidence at a cut space
 ORPHAN_SHORTHAND_SHARE = 0.02  # completions this common among the orphan's uses may be what it abbreviates
@@ -135,17 +135,6 @@ def _head_before_locative(c: Cand, text: str, heads) -> bool:
     writes at least twice (计划表): the page's shorthand for that thing (看表上的数字), not a
     cut 表面上.  ``heads()``: ``_written_heads`` of the document, counted on first need."""
     return text[c.end:c.end + 1] in LOCATIVES and heads().get(text[c.start:c.end], 0) >= 2
-
-
-def _traditional(text: str) -> bool:
-    """The page is mostly in traditional script (conversion-residue's script decision)."""
-    from checks.conversion_residue import _tables
-
-    tb = _tables()
-    n_t = tb["t_cls"].count(text)
-    if n_t < MIN_SCRIPT_CHARS:
-        return False
-    return n_t > tb["s_cls"].count(text)
 
 
 def _not_prose(toks, min_tokens: int = 200, max_single: float = 0.9) -> bool:
@@ -222,10 +211,11 @@ class MissingChar(Check):
         text = doc.text
         if not text or not any(is_han(c) for c in text[:5000]) and not any(is_han(c) for c in text):
             return
-        if _traditional(text):
+        if is_traditional(text):
             # the statistics are of simplified text, where a traditional page's words all look
-            # broken: the page is read through its simplified twin (same length, same offsets)
-            twin = _simplified_twin(doc)
+            # broken: the page is read through its simplified twin (same length, same offsets),
+            # and the findings quote the page itself (reads_simplified would quote the twin)
+            twin = doc.simplified
             if twin is None:
                 return
             for cand, conf in self._restorations(twin):
@@ -541,36 +531,13 @@ def _one_per_span(findings: list[tuple[Cand, float]], min_conf: float):
         yield cand, conf
 
 
-def _simplified_twin(doc):
-    """The page converted to simplified script (OpenCC t2s, conversion-residue's converter),
-    segmented anew: the one re-segmentation, since the shared tokens are of traditional text.
-    None when the conversion changes the length (a phrase mapped to another length: offsets
-    would no longer match the page)."""
-    from checks.conversion_residue import _converter
-    from linter.document import Document
-
-    simplified = _converter("t2s").convert(doc.text)
-    if len(simplified) != len(doc.text):
-        return None
-    return Document(simplified, path=doc.path, meta=doc.meta)
-
-
 def _traditional_cand(c: Cand, simplified: str) -> Cand:
-    """A restoration found on the simplified twin, in traditional script: the restored span is
-    converted in its context (头发 → 頭髮, not 發), then its new text cut back out."""
+    """A restoration found on the simplified twin, in traditional script (converted in context)."""
     from dataclasses import replace
 
-    from checks.conversion_residue import _converter
-
-    s2t = _converter("s2t").convert
     if c.repl is None:
         return c
-    left, right = simplified[min(c.start, c.fix_start):c.fix_start], simplified[c.fix_end:max(c.end, c.fix_end)]
-    whole = s2t(left + c.repl + right)
-    if len(whole) != len(left) + len(c.repl) + len(right):
-        repl = s2t(c.repl)  # (a phrase changed length: the word alone)
-    else:
-        repl = whole[len(left):len(left) + len(c.repl)]
-    ins = s2t(c.inserted) if c.inserted else c.inserted
-    word = s2t(c.word) if c.word else c.word
-    return replace(c, repl=repl, inserted=repl if c.inserted == c.repl else ins, word=repl if c.word == c.repl else word)
+    repl = to_traditional(simplified, c.fix_start, c.fix_end, c.repl)
+    ins = to_traditional(simplified, c.fix_start, c.fix_start, c.inserted) if c.inserted else c.inserted
+    word = repl if c.word == c.repl else (to_traditional(simplified, c.start, c.end, c.word) if c.word else c.word)
+    return replace(c, repl=repl, inserted=repl if c.inserted == c.repl else ins, word=word)
