@@ -45,7 +45,9 @@ def restored_words(findings: Sequence[Any], min_conf: float = PROFILE_MIN_CONF) 
 
 
 def topic_expected(doc) -> tuple[list[str], list[str]]:
-    """(usual filter targets the page's topic expects that it contains, those it lacks)."""
+    """(usual filter targets the page's topic expects that it contains, those it lacks); a page in
+    traditional script is read through its simplified twin."""
+    doc = doc.simplified or doc
     words = {ngrams.word_key(t.text) for t in doc.tokens}
     has, lacks = [], []
     for w in _filter_words():
@@ -55,8 +57,15 @@ def topic_expected(doc) -> tuple[list[str], list[str]]:
 
 
 def page_evidence(doc, findings: Sequence[Any]) -> dict[str, list[str]]:
+    """The page's sure restorations and the filter targets its topic expects, present or lacking
+    (in simplified script, so that a source's pages in either script count together)."""
     has, lacks = topic_expected(doc)
-    return {"restored": restored_words(findings), "has": has, "lacks": lacks}
+    restored = restored_words(findings)
+    if doc.simplified is not None:
+        from linter.script import _converter
+
+        restored = sorted({_converter("t2s").convert(w) for w in restored})
+    return {"restored": restored, "has": has, "lacks": lacks}
 
 
 def merge_evidence(acc: dict[str, Any] | None, ev: dict[str, Any]) -> dict[str, Any]:
