@@ -31,13 +31,20 @@ class Document:
         return f"Document({self.path!r}, {len(self.text)} chars)"
 
     @cached_property
+    def traditional(self) -> bool:
+        """The page is mostly in traditional script (``linter.script.is_traditional``)."""
+        from .script import is_traditional
+
+        return is_traditional(self.text)
+
+    @cached_property
     def simplified(self) -> Document | None:
         """A page mostly in traditional script as a twin in simplified script (OpenCC t2s: the
         same offsets, segmented anew), for the checks whose data are of simplified text; None for
         a simplified page, or when the conversion would change the text's length."""
-        from .script import is_traditional, to_simplified
+        from .script import to_simplified
 
-        if not is_traditional(self.text):
+        if not self.traditional:
             return None
         twin = to_simplified(self.text)
         return None if twin is None else Document(twin, path=self.path, meta=self.meta, encoding=self.encoding)

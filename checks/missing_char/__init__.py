@@ -58,7 +58,7 @@ from functools import cache
 
 from linter import ngrams
 from linter.check import Check, Example, Fix, Option
-from linter.script import is_traditional, to_traditional
+from linter.script import to_traditional
 from linter.text import han_count, is_han
 
 from . import profile
@@ -211,7 +211,7 @@ class MissingChar(Check):
         text = doc.text
         if not text or not any(is_han(c) for c in text[:5000]) and not any(is_han(c) for c in text):
             return
-        if is_traditional(text):
+        if doc.traditional:
             # the statistics are of simplified text, where a traditional page's words all look
             # broken: the page is read through its simplified twin (same length, same offsets),
             # and the findings quote the page itself (reads_simplified would quote the twin)
