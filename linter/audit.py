@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from .check import SEVERITY_RANK, Check
+from .check import SEVERITY_RANK
 from .records import Record, RecordOptions, iter_records
 from .sources import InputError
 
@@ -153,7 +153,7 @@ def page_evidence(checks, doc, found) -> dict[str, Any]:
     check whose summary fails contributes none (its findings stand)."""
     out: dict[str, Any] = {}
     for c in checks:
-        if type(c).page_evidence is Check.page_evidence:
+        if not c.reports_on_sources():
             continue
         try:
             ev = c.page_evidence(doc, found)

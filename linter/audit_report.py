@@ -47,7 +47,7 @@ def _doc_row(item: dict, cols: list[str]) -> dict:
     f = item["findings"]
     sev = Counter(x["severity"] for x in f)
     row.update(findings=len(f), errors=sev.get("error", 0), warnings=sev.get("warning", 0), infos=sev.get("info", 0))
-    per = Counter("n_" + x["rule"].split("/", 1)[0].replace("-", "_") for x in f)
+    per = Counter(_rule_column(x["rule"]) for x in f)
     for c in cols:
         row[c] = per.get(c, 0)
     row["bands"] = item["bands"]
@@ -275,9 +275,7 @@ def finalize(report_dir: Path, settings, jsonl: bool = False) -> dict[str, Any]:
 
 def _evidence_mergers() -> dict[str, Any]:
     """Check id → its class, for the checks that report on sources (``Check.page_evidence``)."""
-    from .check import Check
-
-    return {cid: cls for cid, cls in load_registry().checks.items() if cls.page_evidence is not Check.page_evidence}
+    return {cid: cls for cid, cls in load_registry().checks.items() if cls.reports_on_sources()}
 
 
 def _rule_column(rule: str) -> str:

@@ -151,6 +151,11 @@ class Check:
         return None
 
     @classmethod
+    def reports_on_sources(cls) -> bool:
+        """The check gives page evidence (overrides ``page_evidence``)."""
+        return cls.page_evidence is not Check.page_evidence
+
+    @classmethod
     def merge_evidence(cls, acc: dict[str, Any] | None, evidence: dict[str, Any]) -> dict[str, Any]:
         """``acc`` (None at a source's first page) with one page's evidence merged in."""
         raise NotImplementedError

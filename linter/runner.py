@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping, Sequence
 
 from .check import Check, Finding, Message
@@ -64,8 +64,7 @@ def _run_on_script(check: Check, doc: Document) -> list[Finding]:
     out = _run_one(check, twin)
     for f in out:
         if f.fix is not None and f.fix.replacement:
-            f.fix = type(f.fix)(f.fix.start, f.fix.end,
-                                to_traditional(twin.text, f.fix.start, f.fix.end, f.fix.replacement))
+            f.fix = replace(f.fix, replacement=to_traditional(twin.text, f.fix.start, f.fix.end, f.fix.replacement))
     return out
 
 

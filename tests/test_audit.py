@@ -256,12 +256,16 @@ def test_a_filter_word_the_pages_topics_expect_and_all_lack_is_named():
 
 def test_restored_words_are_the_sure_restorations_of_missing_char():
     from checks.missing_char.profile import restored_words
+    from linter.check import Finding, Message
 
-    f = [{"rule": "missing-char", "confidence": 0.93, "data": {"inserted": "题"}},
-         {"rule": "missing-char", "confidence": 0.95, "data": {"inserted": "题"}},
-         {"rule": "missing-char", "confidence": 0.75, "data": {"inserted": "催收"}},  # offered, not applied
-         {"rule": "spun-text", "confidence": 0.9, "data": {"inserted": "影响"}},
-         {"rule": "missing-char", "confidence": 0.9, "data": {}}]
+    def finding(rule, conf, data):
+        return Finding(rule=rule, start=0, end=0, message=Message(zh="", en=""), confidence=conf, data=data)
+
+    f = [finding("missing-char", 0.93, {"inserted": "题"}),
+         finding("missing-char", 0.95, {"inserted": "题"}),
+         finding("missing-char", 0.75, {"inserted": "催收"}),  # offered, not applied
+         finding("spun-text", 0.9, {"inserted": "影响"}),
+         finding("missing-char", 0.9, {})]
     assert restored_words(f) == ["题"]
     assert restored_words(f, 0.7) == ["催收", "题"]
 

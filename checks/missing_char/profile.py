@@ -32,14 +32,11 @@ PROFILE_WORDS = 10  # words named per source
 
 def restored_words(findings: Sequence[Any], min_conf: float = PROFILE_MIN_CONF) -> list[str]:
     """What the filter deleted from a page, by missing-char's sure restorations: the inserted
-    text of each (题 for 问 → 问题, 催收 put back whole), once per page.  ``findings`` are Finding
-    objects or the audit's finding dicts."""
+    text of each (题 for 问 → 问题, 催收 put back whole), once per page."""
     out = set()
     for f in findings:
-        rule, conf, data = (f.rule, f.confidence, f.data) if hasattr(f, "rule") else (
-            f["rule"], f.get("confidence"), f.get("data") or {})
-        ins = data.get("inserted")
-        if rule.split("/", 1)[0] == "missing-char" and (conf or 0.0) >= min_conf and isinstance(ins, str) and ins.strip():
+        ins = f.data.get("inserted")
+        if f.check_id == "missing-char" and (f.confidence or 0.0) >= min_conf and isinstance(ins, str) and ins.strip():
             out.add(ins)
     return sorted(out)
 
@@ -62,9 +59,9 @@ def page_evidence(doc, findings: Sequence[Any]) -> dict[str, list[str]]:
     has, lacks = topic_expected(doc)
     restored = restored_words(findings)
     if doc.simplified is not None:
-        from linter.script import _converter
+        from linter.script import to_simplified
 
-        restored = sorted({_converter("t2s").convert(w) for w in restored})
+        restored = sorted({to_simplified(w) or w for w in restored})
     return {"restored": restored, "has": has, "lacks": lacks}
 
 
