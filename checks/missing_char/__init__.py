@@ -116,7 +116,7 @@ def _other_completion_written(site, c, text: str, count) -> bool:
     ch = text[c.start:c.end]
     if ngrams.word_pos(ch)[:1] != "n":
         return False
-    return any(x.repl != c.repl and x.repl.endswith(ch) and getattr(x, "data_share", 0.0) >= ORPHAN_SHORTHAND_SHARE
+    return any(x.repl != c.repl and x.repl.endswith(ch) and x.share >= ORPHAN_SHORTHAND_SHARE
                and ngrams.word_pos(x.repl)[:1] == "n" and count(x.repl) >= 2 for x in site if x.repl)
 
 
@@ -248,7 +248,7 @@ class MissingChar(Check):
         # a word restored with confidence at cut spaces is gone from the whole document: the same
         # filter deleted it without a trace elsewhere (通过 联系 here, 会|电话 there)
         for site in space_sites:
-            pick = getattr(site[-1], "data_pick", None) if site else None
+            pick = site[-1].pick if site else None
             if pick is not None and pick[1] >= 0.8 and len(pick[0].inserted) >= 2:
                 w = pick[0].inserted
                 deleted[w] = max(deleted.get(w, 0.0), SPACE_DELETED_SCORE)
@@ -260,7 +260,7 @@ class MissingChar(Check):
         # the whole-word counts the shorthand test asks about, in one pass (not a scan per word)
         # (only the compounds an orphan heads: the others are never asked about)
         counts.prime({x.repl for site in cands if site and site[0].kind == "orphan" for x in site
-                      if x.repl and getattr(x, "data_share", 0.0) >= ORPHAN_SHORTHAND_SHARE
+                      if x.repl and x.share >= ORPHAN_SHORTHAND_SHARE
                       and x.repl.endswith(text[site[0].start:site[0].end])})
         for site in cands:
             best = self._choose(site, deleted, absent, by_rate, text, counts.count, heads)
@@ -332,7 +332,7 @@ class MissingChar(Check):
     def _choose(self, site: list[Cand], deleted: dict[str, float], absent,
                 by_rate: dict[str, bool], text: str, count, heads) -> tuple[Cand, float] | None:
         if site and site[0].kind == "space":
-            pick = getattr(site[-1], "data_pick", None)
+            pick = site[-1].pick
             if pick is not None:
                 return pick
             good = [c for c in site if c.repl is not None and absent(c.inserted)
@@ -340,28 +340,28 @@ class MissingChar(Check):
             if good:
                 c = max(good, key=lambda c: (c.inserted in deleted, deleted.get(c.inserted, 0.0), c.local))
                 return c, 0.8
-            fb = [c for c in site if c.repl is None and not getattr(c, "data_fix_only", False)]
-            return (fb[0], getattr(fb[0], "data_conf", 0.6)) if fb else None
+            fb = [c for c in site if c.repl is None and not c.fix_only]
+            return (fb[0], fb[0].conf) if fb else None
         best = None
         best_key = None
         for c in site:
             rate_only = by_rate.get(c.inserted) and c.inserted in deleted
-            if c.kind == "orphan" and rate_only and c.fix_start == c.start and not c.repl.startswith(
+            if c.kind == "orphan" and rate_only and c.fix_start == c.start and not (c.repl or "").startswith(
                     text[c.start:c.end]):
                 continue  # a frequent character the text lacks restores suffixes only (存 → 存在)
             in_deleted = c.inserted in deleted
-            share = getattr(c, "data_share", 1.0)
+            share = c.share
             if c.kind == "orphan" and share < (MIN_SHARE_RATE if rate_only or in_deleted else MIN_SHARE):
                 continue
             # a minor completion (设 → 设施) of a deletion the document shows elsewhere needs the
             # context to predict it; a dominant one only must not read much worse
             low_share = share < MIN_SHARE and not rate_only and deleted.get(c.inserted, 0.0) < MINOR_DELETED
-            if c.kind == "orphan" and not rate_only and c.data_gain < (  # type: ignore[attr-defined]
-                    GAIN_FLOOR if in_deleted and not low_share else c.data_need):  # type: ignore[attr-defined]
+            if c.kind == "orphan" and not rate_only and c.gain < (
+                    GAIN_FLOOR if in_deleted and not low_share else c.need):
                 continue  # the context does not predict the restored word
             # between restorations the document lacks, the one the context reads better (组织实|。
             # is 实施, not 实在, when both 施 and 在 are gone)
-            fit = round(getattr(c, "data_gain", 0.0) / CHOOSE_GAIN_STEP) if in_deleted else 0
+            fit = round(c.gain / CHOOSE_GAIN_STEP) if in_deleted else 0
             key = (in_deleted, fit, deleted.get(c.inserted, 0.0), c.local)
             if best_key is None or key > best_key:
                 best, best_key = c, key
@@ -388,7 +388,7 @@ class MissingChar(Check):
             got = self._only_gone(site, absent, text)
             if got is not None:
                 return got
-        if c.kind == "orphan" and c.local >= 3.5 and c.data_clause_end:  # type: ignore[attr-defined]
+        if c.kind == "orphan" and c.local >= 3.5 and c.clause_end:
             return c, 0.6
         if c.kind == "space" and absent(c.inserted) and c.local >= 0:
             return c, 0.8
@@ -415,17 +415,17 @@ class MissingChar(Check):
         """The only frequent completion whose missing part the document lacks and the context
         predicts: a filter deletes its word everywhere, so completions whose part occurs elsewhere
         are out."""
-        if getattr(site[0], "data_free", False):
+        if site[0].free:
             return None
-        viable = [x for x in site if getattr(x, "data_share", 0) >= 0.1]
+        viable = [x for x in site if x.share >= 0.1]
         # ... and of those the context predicts (扰 → 骚扰, not 干扰, where both 骚 and 干 are gone)
-        gone = [x for x in viable if absent(x.inserted) and x.data_gain >= x.data_need]  # type: ignore[attr-defined]
+        gone = [x for x in viable if absent(x.inserted) and x.gain >= x.need]
         if len(gone) != 1:
             return None
         g = gone[0]
         line_final = text[g.end:g.end + 1] in ("\n", "\r", "")
         if (g.local >= 0 and not line_final
-                and (getattr(g, "data_clause_end", False) or text[g.start - 1:g.start] == "的"
+                and (g.clause_end or text[g.start - 1:g.start] == "的"
                      or text[g.end:g.end + 1] == "、")):  # a list item (不限于扰、或泄露)
             return g, 0.7
         return None
@@ -446,7 +446,7 @@ def _drop_collocations(cands: list[list[Cand]], text: str) -> list[list[Cand]]:
 
     def colloc_keys(c0: Cand) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
         frag = text[c0.start:c0.end]
-        prev, nxt = getattr(c0, "data_prev", ""), getattr(c0, "data_next", "")
+        prev, nxt = c0.prev, c0.next
         # only word neighbours make a collocation; punctuation and function characters do not
         lk = ("L", prev, frag) if prev and is_han(prev[-1]) and _collocate(prev) else ("", "", "")
         rk = ("R", frag, nxt) if nxt and is_han(nxt[0]) and _collocate(nxt) else ("", "", "")
@@ -487,14 +487,14 @@ def _deleted_words(cands: list[list[Cand]], text: str, counts: DocCounts,
             if not d or d in seen or counts.count(d) > 1 or c.local <= -3.0:
                 continue
             # a minor completion (实 → 实施) is evidence only where the context predicts it
-            if c.kind == "orphan" and ((getattr(c, "data_share", 1.0) < MIN_SHARE
-                                        and c.data_gain < c.data_need)  # type: ignore[attr-defined]
-                                       or c.data_gain < GAIN_FLOOR):  # type: ignore[attr-defined]
+            if c.kind == "orphan" and ((c.share < MIN_SHARE
+                                        and c.gain < c.need)
+                                       or c.gain < GAIN_FLOOR):
                 continue
             seen.add(d)
             support[d] = support.get(d, 0) + 1
             # an orphan is strong evidence only where the in-register model prefers the restoration
-            if c.kind != "orphan" or c.data_gain >= c.data_need:  # type: ignore[attr-defined]
+            if c.kind != "orphan" or c.gain >= c.need:
                 strong[d] = strong.get(d, 0) + 1
     deleted: dict[str, float] = {}
     by_rate: dict[str, bool] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
@@ -40,6 +40,19 @@ class Cand:
     kind: str
     local: float
     word: str = ""
+    # what a pass measured, read when a site's candidates are chosen (not compared: a candidate
+    # is its span and restoration)
+    gain: float = field(default=0.0, compare=False)  # orphans: the in-register model's gain for the restoration ...
+    need: float = field(default=0.0, compare=False)  # ... and the gain the context must give it
+    share: float = field(default=1.0, compare=False)  # orphans: the completion's share of the character's uses
+    clause_end: bool = field(default=False, compare=False)  # orphans: the character ends a clause
+    free: bool = field(default=False, compare=False)  # orphans: a character that is also a word of its own
+    prev: str = field(default="", compare=False)  # orphans, remainders: the token before ...
+    next: str = field(default="", compare=False)  # ... and after
+    conf: float = field(default=0.6, compare=False)  # cut spaces: the confidence of the fix-less finding ...
+    fix_only: bool = field(default=False, compare=False)  # ... not reported without a fix (a space after 。)
+    ctx: tuple[str, str, str, str] | None = field(default=None, compare=False)  # the gap's context words
+    pick: tuple[Cand, float] | None = field(default=None, compare=False)  # the space's chosen restoration
 
 
 @lru_cache(maxsize=1)
@@ -284,12 +297,12 @@ def _context_words(ctx: tuple[str, str, str, str]) -> tuple[tuple[str, float], .
     # ... split in two: the words of the small context tables (L, R: two dozen each) and the rest,
     # which lie in S ∩ P and whose evidence is min(S, P) (max(S, 0) is S); each word's evidence
     # by C-level maps (no Python loop per word: some 50 words per context)
-    a = lk | rk
-    core = list(filter(_HAN_UPTO4, (sk & pk) - a))
+    small = lk | rk
+    core: list[str] = list(filter(_HAN_UPTO4, (sk & pk) - small))
     out: list[tuple[str, float]] = list(zip(core, map(min, map(succ.__getitem__, core),
                                                           map(pred.__getitem__, core))))
-    if a:
-        rest = list(filter(_HAN_UPTO4, ((sk & a) | lk) & ((pk & a) | rk)))
+    if small:
+        rest = list(filter(_HAN_UPTO4, ((sk & small) | lk) & ((pk & small) | rk)))
         zeros = [0] * len(rest)
         out += zip(rest, map(min, map(max, map(succ.get, rest, zeros), map(lctx.get, rest, zeros)),
                              map(max, map(pred.get, rest, zeros), map(rctx.get, rest, zeros))))

@@ -6,6 +6,7 @@ import heapq
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from linter import ngrams
 from linter.text import han_count, is_han
@@ -225,7 +226,7 @@ def _examined_junctions(text: str, toks, norm: str, lm, gate: float) -> _Junctio
     pmi_get = _PAIR_PMI.get
     word_key = ngrams.word_key
     left_punct = INSERT_LEFT_PUNCT
-    name_after = _names()["after"]
+    name_after: Any = _names()["after"]
     # every junction's normalised character pair, and its memoised PMI, in C-level passes.  A
     # pair in the memo is a junction examined before: whether a junction is examined depends on
     # its pair only (normalisation maps no other character to Han or to clause punctuation), so
@@ -235,6 +236,7 @@ def _examined_junctions(text: str, toks, norm: str, lm, gate: float) -> _Junctio
     xys = [norm[p - 1:p + 1] for p in starts]
     tiled = (bool(toks) and list(map(_ITEM2, toks[:-1])) == starts
              and "".join(map(_ITEM0, toks)) == text[toks[0].start:toks[-1].end])
+    pmi: Any
     for i, pmi in enumerate(map(pmi_get, xys, [_NO_PMI] * len(xys))):
         A, B = toks[i], toks[i + 1]
         if pmi is _NO_PMI or not tiled:
@@ -284,8 +286,8 @@ def _propose(text: str, junctions: _Junctions, counts, prior: list[str], lm):
     keys = {key for _, _, key in junctions.sites}
     words: set[str] = set()
     ctx_words = {key: () if key in completion_only else _context_words(key[2:]) for key in keys}
-    for lst in ctx_words.values():
-        words.update(map(_ITEM0, lst))
+    for proposed in ctx_words.values():
+        words.update(map(_ITEM0, proposed))
     counts.prime(words)
     present = {w for w in words if not absent(w)}
     completing: set[str] = set()  # words that complete a rare token into a compound
@@ -328,7 +330,7 @@ class _Gains:
     memoised per junction); a gain below ``floor`` is not scored to the end (None)."""
 
     norm: str
-    lm: object
+    lm: Any
     floor: float
     base: dict[int, float] = field(default_factory=dict)
 
@@ -337,9 +339,9 @@ class _Gains:
         hist = norm[max(0, p - 4):p]
         base = self.base.get(p)
         if base is None:
-            base = self.base[p] = lm.score(hist + norm[p:p + 4], len(hist))  # type: ignore[attr-defined]
+            base = self.base[p] = lm.score(hist + norm[p:p + 4], len(hist))
         bar = base + (self.floor if floor is None else floor)
-        sc = lm.score_above(hist + w + norm[p:p + 4], len(hist), bar)  # type: ignore[attr-defined]
+        sc = lm.score_above(hist + w + norm[p:p + 4], len(hist), bar)
         return None if sc is None else sc - base
 
 
@@ -458,8 +460,8 @@ def _further_sites(w: str, bounds, done: set[int], toks, gains: _Gains, known_ga
         hist = norm[max(0, p - 4):p]
         base = base_of.get(p)
         if base is None:
-            base = base_of[p] = lm.score(hist + norm[p:p + 4], len(hist))  # type: ignore[attr-defined]
-        sc = lm.score_above(hist + w + norm[p:p + 4], len(hist), base + known_gain)  # type: ignore[attr-defined]
+            base = base_of[p] = lm.score(hist + norm[p:p + 4], len(hist))
+        sc = lm.score_above(hist + w + norm[p:p + 4], len(hist), base + known_gain)
         if sc is not None:
             out.append(_insert_cand(toks, ti, p, w, sc - base))
     return out

@@ -52,7 +52,7 @@ def _register_attested(lm, norm: str, start: int, end: int, side: str) -> bool:
 def find_orphans(text, toks, absent, max_free: float) -> list[list[Cand]]:
     """Single bound characters standing alone (关心的问是 → 问题, 存极端风险 → 存在): per such
     token, the dictionary words that complete it on one side, each with its local evidence and
-    the in-register model's gain for the restoration (``data_gain``, against ``data_need``)."""
+    the in-register model's gain for the restoration (``gain``, against ``need``)."""
     out = []
     norm = _norm(text)
     lm = ngrams.fin_lm()
@@ -138,7 +138,6 @@ def find_orphans(text, toks, absent, max_free: float) -> list[list[Cand]]:
                 local += 0.5
             if is_free:
                 local -= 2.0
-            c = Cand(t.start, t.end, fs, fe, repl, ins, "orphan", local, w)
             # does the in-register model predict the restored word in this context?
             # (only for completions frequent enough to be used: the rest are never chosen)
             q = fe if right else fs
@@ -149,14 +148,8 @@ def find_orphans(text, toks, absent, max_free: float) -> list[list[Cand]]:
                     g = gains[gkey] = gain(norm, q, ins)
             else:
                 g = -99.0
-            c.data_gain = g  # type: ignore[attr-defined]
-            c.data_need = need_gain  # type: ignore[attr-defined]
-            c.data_clause_end = clause_end  # type: ignore[attr-defined]
-            c.data_free = is_free  # type: ignore[attr-defined]
-            c.data_share = f / mass  # type: ignore[attr-defined]
-            c.data_prev = prev  # type: ignore[attr-defined]
-            c.data_next = nxt  # type: ignore[attr-defined]
-            site.append(c)
+            site.append(Cand(t.start, t.end, fs, fe, repl, ins, "orphan", local, w, gain=g, need=need_gain,
+                             share=f / mass, clause_end=clause_end, free=is_free, prev=prev, next=nxt))
         if site:
             out.append(site)
     return out

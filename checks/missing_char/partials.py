@@ -1,8 +1,10 @@
 """Pass 5b: words with one character deleted everywhere (人法院 → 人民法院, 抵 → 抵押)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from linter import ngrams
 from linter.resources import derived
@@ -41,7 +43,7 @@ PARTIAL_ONE_USED = 20  # ... nor in the register (at least this many occurrences
 class _Hit:
     start: int
     end: int
-    value: list
+    value: Sequence
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +53,7 @@ def _partial_matcher():
                    version=f"{PARTIAL_VOCAB_FREQ}/{PARTIAL_VOCAB_FIN}/{PARTIAL_FRAG_WORD}")
 
 
-def _build_partial_matcher():
+def _build_partial_matcher() -> Any:
     """Fragments of frequent words with one character deleted (人民法院 → 人法院 / 民法院 / 人民院,
     国务院 → 国院, 消费金融 → 消金融), each → [(word, index of the deleted character)].  Words:
     jieba's dictionary (3–7 Han characters, frequency ≥ PARTIAL_VOCAB_FREQ), the register's tokens

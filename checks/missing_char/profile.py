@@ -46,7 +46,8 @@ def topic_expected(doc) -> tuple[list[str], list[str]]:
     traditional script is read through its simplified twin."""
     doc = doc.simplified or doc
     words = {ngrams.word_key(t.text) for t in doc.tokens}
-    has, lacks = [], []
+    has: list[str] = []
+    lacks: list[str] = []
     for w in _filter_words():
         if len(w) >= 2 and _topic_lift(w, words) >= TOPIC_LIFT:
             (has if w in doc.text else lacks).append(w)

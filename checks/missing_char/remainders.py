@@ -106,8 +106,7 @@ def find_remainders(text, toks, absent, deleted) -> list[list[Cand]]:
                              and prev not in _light_verbs())
                 is_weak = False
             if is_strong or is_weak:
-                c = Cand(t.start, t.end, t.start, t.end, w, d, "remainder", 0.0, w)
-                c.data_prev = prev  # type: ignore[attr-defined]
+                c = Cand(t.start, t.end, t.start, t.end, w, d, "remainder", 0.0, w, prev=prev)
                 (strong if is_strong else weak).setdefault(d, []).append(c)
                 break
     for d in set(strong) | set(weak):
@@ -116,8 +115,8 @@ def find_remainders(text, toks, absent, deleted) -> list[list[Cand]]:
         # label or modifier, or d restored elsewhere), and never after a word they follow
         # twice: a repeated pair is a compound of another register (审判|人员, 操作|人员)
         w_sites = weak.get(d, []) if (sites or d in deleted) else []
-        prevs = Counter(c.data_prev for c in w_sites)  # type: ignore[attr-defined]
-        w_sites = [c for c in w_sites if prevs[c.data_prev] < 2]  # type: ignore[attr-defined]
+        prevs = Counter(c.prev for c in w_sites)
+        w_sites = [c for c in w_sites if prevs[c.prev] < 2]
         if len(sites) >= 2 or (sites and d in deleted) or len(w_sites) >= ORPHAN_NOUN_SITES:
             out.extend([c] for c in sites)
             out.extend([c] for c in w_sites)

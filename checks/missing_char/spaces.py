@@ -128,7 +128,7 @@ def find_spaces(text, doc, absent) -> list[list[Cand]]:
     cut.  Scraped pages also carry stray spaces: labels (``小编导语 在…``), breadcrumbs, a stuffed
     keyword pasted after a space, a title glued to its first paragraph.  Those are skipped;
     every other space is a cut, restored when a dictionary word forms across it."""
-    out = []
+    out: list = []
     needs = _needs_object()
     matches = list(SPACE_CUT_RE.finditer(text))
     if not matches:
@@ -203,13 +203,13 @@ def find_spaces(text, doc, absent) -> list[list[Cand]]:
         broken = (left_word in needs) or text[e] in "、，,。" or right_word in ("和", "与", "或", "及")
         if not layout:
             fb = Cand(s, e, s, e, None, "", "space", -99.0, "")
-            fb.data_conf = 0.75 if broken else 0.6  # type: ignore[attr-defined]
+            fb.conf = 0.75 if broken else 0.6
             # a space after a full stop is often a stray one on scraped pages: a cut only
             # where the restored word is clear
             # (not where punctuation follows the space: 。 、 is no sentence spacing)
-            fb.data_fix_only = p in SENTENCE_END and is_han(text[e])  # type: ignore[attr-defined]
+            fb.fix_only = p in SENTENCE_END and is_han(text[e])
             # the gap's context for the in-register restoration (_resolve_spaces)
-            fb.data_ctx = (ngrams.word_key(left_word) if left_word else "",  # type: ignore[attr-defined]
+            fb.ctx = (ngrams.word_key(left_word) if left_word else "",
                            ngrams.word_key(right_word) if right_word else "",
                            ngrams.lm_normalise(text[max(line_start, s - 2):s]),
                            ngrams.lm_normalise(text[e:e + 2]))
@@ -250,8 +250,8 @@ def find_edge_spaces(text, doc) -> list[list[Cand]]:
             if name and "《" not in name and not name.startswith(PRC) and catalog().is_known(PRC + name):
                 # 《 公司法》: the official name with the state's name cut
                 fb = Cand(s, e, s, e, None, "", "space", -99.0, "")
-                fb.data_conf = 0.75  # type: ignore[attr-defined]
-                fb.data_pick = (Cand(s, e, s, e, PRC, PRC, "space", 0.0, PRC + name), 0.9)  # type: ignore[attr-defined]
+                fb.conf = 0.75
+                fb.pick = (Cand(s, e, s, e, PRC, PRC, "space", 0.0, PRC + name), 0.9)
                 out.append([fb])
                 continue
         out.append([_phrase_start_site(text, doc, s, e, 0.75 if after_title else 0.6)])
@@ -263,8 +263,8 @@ def _phrase_start_site(text, doc, s: int, e: int, conf: float) -> Cand:
     with only the text after it as the context of its restoration (``resolve_spaces``)."""
     rtoks = doc.tokens_in(e, e + 1)
     fb = Cand(s, e, s, e, None, "", "space", -99.0, "")
-    fb.data_conf = conf  # type: ignore[attr-defined]
-    fb.data_ctx = ("", ngrams.word_key(rtoks[0].text) if rtoks else "",  # type: ignore[attr-defined]
+    fb.conf = conf
+    fb.ctx = ("", ngrams.word_key(rtoks[0].text) if rtoks else "",
                    "", ngrams.lm_normalise(text[e:e + 2]))
     return fb
 
@@ -278,9 +278,9 @@ def resolve_spaces(sites: list[list[Cand]], text: str, counts: DocCounts,
     word never occurs whole in the document (required), it is already known deleted, or it is
     a candidate at other cut spaces too (a filter deletes its word everywhere).  Sites with
     the same context share one decision.  A fix is picked only with a clear margin over the
-    runner-up; otherwise the site keeps its fix-less finding.  Sets ``data_pick`` on the
+    runner-up; otherwise the site keeps its fix-less finding.  Sets ``pick`` on the
     site's fallback candidate."""
-    todo = [site for site in sites if site and site[-1].repl is None and hasattr(site[-1], "data_ctx")]
+    todo = [site for site in sites if site and site[-1].repl is None and site[-1].ctx is not None]
     if not todo:
         return
     lm = ngrams.fin_lm()
@@ -298,7 +298,7 @@ def resolve_spaces(sites: list[list[Cand]], text: str, counts: DocCounts,
         for site in groups[key]:
             fb = site[-1]
             pick = Cand(fb.start, fb.end, fb.start, fb.end, w, w, "space", 0.0, c.word if c else w)
-            fb.data_pick = (pick, conf)  # type: ignore[attr-defined]
+            fb.pick = (pick, conf)
 
 
 def _space_words(groups: dict[tuple[str, str], list[list[Cand]]],
@@ -314,7 +314,8 @@ def _space_words(groups: dict[tuple[str, str], list[list[Cand]]],
             for c in site:
                 if c.repl is not None and c.inserted and c.inserted not in ws:
                     ws[c.inserted] = c
-            for w, _ in _context_words(site[-1].data_ctx):  # type: ignore[attr-defined]
+            ctx = site[-1].ctx
+            for w, _ in _context_words(ctx) if ctx is not None else ():
                 ws.setdefault(w, None)
         hist, fut = key
         for w in (heads.get(fut[:1], ()) + heads.get(fut[:2], ()) + heads.get(fut[:3], ())
