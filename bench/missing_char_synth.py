@@ -324,13 +324,35 @@ def leaks(lex: Lexicon) -> list[str]:
 NFKC_PUNCT = str.maketrans({"，": ",", "？": "?", "：": ":", "；": ";", "！": "!", "（": "(", "）": ")"})
 
 
+def pieces(doc: TextDoc, max_chars: int) -> list[TextDoc]:
+    """``doc`` cut into consecutive pieces of at most ``max_chars`` characters, each ending at a
+    line break or a full stop where one falls in its second half (a short article, as an editor
+    checks one)."""
+    out: list[TextDoc] = []
+    text, i, k = doc.text, 0, 0
+    while i < len(text):
+        j = min(len(text), i + max_chars)
+        if j < len(text):
+            cut = max(text.rfind("\n", i + max_chars // 2, j), text.rfind("。", i + max_chars // 2, j))
+            if cut >= 0:
+                j = cut + 1
+        piece = text[i:j]
+        if piece.strip():
+            out.append(TextDoc(f"{doc.name}~{k}", doc.source, piece))
+            k += 1
+        i = j
+    return out
+
+
 def build(seed: int, n_laws: int, max_docs: int | None, lex: Lexicon,
-          nfkc: bool = False) -> tuple[list[TextDoc], list[Corrupted]]:
+          nfkc: bool = False, max_chars: int = 0) -> tuple[list[TextDoc], list[Corrupted]]:
     docs = clean_docs()
     if n_laws > 0 and laws_available():
         docs += law_docs(n_laws=n_laws, max_chars=2500, chunks_per_law=2, seed=seed)
     if max_docs:
         docs = docs[:max_docs]
+    if max_chars:
+        docs = [p for d in docs for p in pieces(d, max_chars)]
     if nfkc:
         docs = [TextDoc(d.name, d.source, d.text.translate(NFKC_PUNCT)) for d in docs]
     corrupted = []
@@ -354,6 +376,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--laws", type=int, default=30, help="law texts to sample (0: clean articles only)")
     ap.add_argument("--docs", type=int, default=None, help="use only the first N base documents")
     ap.add_argument("--window", type=int, default=2)
+    ap.add_argument("--max-chars", type=int, default=0,
+                    help="cut the base documents into short articles of at most N characters first")
     ap.add_argument("--nfkc", action="store_true",
                     help="punctuation as scraped pages carry it (，？：；！（） as ASCII) before the filter runs")
     ap.add_argument("--show", type=int, default=10, help="dev misses / false alarms to print")
@@ -367,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"lexicon: {len(lex.words)} words ({', '.join(f'{c} {sum(1 for v in lex.words.values() if v == c)}' for c in cats)});"
           f" dev {len(lex.of('dev'))} / held-out {len(lex.of('held-out'))}")
     t0 = time.perf_counter()
-    docs, corrupted = build(args.seed, args.laws, args.docs, lex, nfkc=args.nfkc)
+    docs, corrupted = build(args.seed, args.laws, args.docs, lex, nfkc=args.nfkc, max_chars=args.max_chars)
     n_clean = sum(1 for d in docs if d.source == "clean")
     laws_note = "" if laws_available() or args.laws <= 0 else " (../shared/laws absent: law texts skipped)"
     print(f"base documents: {len(docs)} ({n_clean} clean articles, {len(docs) - n_clean} law chunks){laws_note}, "

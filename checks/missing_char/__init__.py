@@ -87,6 +87,7 @@ MIN_SHARE = 0.15  # a restoration must be a dominant use of the orphaned charact
 RATE_DELETED = 10.0  # a character expected this often that never occurs: the filter deletes it ...
 RATE_FREE = 0.3  # ... if it stands alone in at least this share of its register uses
 CHOOSE_GAIN_STEP = 2.0  # log gains closer than this do not decide between two deleted restorations
+ORPHAN_PAIR_GAIN = 15.0  # two orphans restoring one character suffice when their model gains sum to this
 GAIN_FLOOR = -2.5  # a site of a restoration the document lacks everywhere may read a little worse, not much
 MINOR_DELETED = 8.0  # a minor completion of a character the document plainly lacks (score >= this) need not be predicted, only not read much worse
 SPACE_DELETED_SCORE = 10.0  # document evidence of a word restored with confidence at a cut space
@@ -470,6 +471,7 @@ def _deleted_words(cands: list[list[Cand]], text: str, counts: DocCounts,
     absent = counts.absent
     support: dict[str, int] = {}
     strong: dict[str, int] = {}
+    strong_gain: dict[str, float] = {}  # summed model gains of the strong orphan sites
     contexts: set[tuple[str, str]] = set()
     for site in cands:
         seen = set()
@@ -496,6 +498,8 @@ def _deleted_words(cands: list[list[Cand]], text: str, counts: DocCounts,
             # an orphan is strong evidence only where the in-register model prefers the restoration
             if c.kind != "orphan" or c.gain >= c.need:
                 strong[d] = strong.get(d, 0) + 1
+                if c.kind == "orphan":
+                    strong_gain[d] = strong_gain.get(d, 0.0) + c.gain
     deleted: dict[str, float] = {}
     by_rate: dict[str, bool] = {}
     for site in cands:
@@ -509,7 +513,9 @@ def _deleted_words(cands: list[list[Cand]], text: str, counts: DocCounts,
             continue
         # a single character restored at only two orphans is too weak: literary/legal prose
         # uses bound morphemes freely (为限, 从价, 应当附), two sites can be coincidence
-        need = 3 if len(d) == 1 else 2
+        # ... unless the model strongly prefers it at both (关心的问是 and 这个问并 → 问题: a short
+        # article has few sites to show a deletion by)
+        need = 3 if len(d) == 1 and strong_gain.get(d, 0.0) < ORPHAN_PAIR_GAIN else 2
         rate = expected >= RATE_DELETED and _rate_evident(d)
         if (k >= need and strong.get(d, 0) >= 2) or rate:
             deleted[d] = min(expected, 12.0) + 2.0 * k
