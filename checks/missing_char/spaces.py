@@ -23,6 +23,7 @@ from .common import (
     _filter_words,
 )
 
+STUFFED_KEY_LEN = 8  # characters after a space that, the same after three spaces, are a pasted keyword
 SPACE_CUT_RE = re.compile(f"(?<=[{HAN_CLASS[1:-1]}，、；：。？！“,;?!])[ \u3000]{{1,2}}(?=[{HAN_CLASS[1:-1]}、，,。；：？！《”;:?!])"
                           # a space between a number and clause punctuation (拨打110 ，) is never typography
                           "|(?<=[0-9])[ \u3000](?=[，。；、,;])")
@@ -136,7 +137,7 @@ def find_spaces(text, doc, absent) -> list[list[Cand]]:
     # a stuffed keyword: the same text follows many spaces with different left neighbours
     right_ctx: dict[str, set[str]] = {}
     for m in ANY_SPACE_RE.finditer(text):
-        right_ctx.setdefault(text[m.end():m.end() + 4], set()).add(text[max(0, m.start() - 1):m.start()])
+        right_ctx.setdefault(text[m.end():m.end() + STUFFED_KEY_LEN], set()).add(text[max(0, m.start() - 1):m.start()])
     habit = {p: text.count(p + " ") + text.count(p + "\u3000") for p in SPACED_PUNCT}
     punct_n = {p: text.count(p) for p in SPACED_PUNCT}
     # per line, computed once (a one-line document must not be rescanned per space)
@@ -171,7 +172,7 @@ def find_spaces(text, doc, absent) -> list[list[Cand]]:
         # a label (小编导语 在…, 头像 某某) keeps its space unless a word forms across it; not a
         # line whose space runs into punctuation (遇到违规 ,): nothing follows a label there
         layout = plain_prefix and prefix_len <= 4 and is_han(text[e]) and not _function_start(doc, line_start)
-        if len(right_ctx.get(text[e:e + 4], ())) >= 3:
+        if len(right_ctx.get(text[e:e + STUFFED_KEY_LEN], ())) >= 3:
             continue  # a stuffed keyword pasted after spaces
         rtoks = doc.tokens_in(e, e + 1)
         right_word = rtoks[0].text if rtoks else ""

@@ -1,0 +1,30 @@
+"""missing-char, session 9: evidence a short article can give."""
+from __future__ import annotations
+
+from linter.runner import lint_text
+
+
+def mc(text: str):
+    return lint_text(text, select=["missing-char"])
+
+
+def test_three_cut_spaces_before_the_same_word_are_cuts_not_a_pasted_keyword():
+    # 风险 deleted before 承受能力 three times: the same four characters follow each space, but a
+    # pasted keyword (a title question) repeats much longer than a word does
+    text = ("银行理财产品怎么选\n"
+            "购买理财产品之前，银行会对客户进行 承受能力评估，评估结果决定能买哪一级产品。\n"
+            "首先，要根据自己的 承受能力选择产品，不要只看预期收益率。\n"
+            "总的来说，只要选择与自身 承受能力相匹配的产品，就能获得合理回报。\n")
+    spaces = [f for f in mc(text) if text[f.start:f.end] == " "]
+    assert len(spaces) == 3
+    # ... and the keyword pasted after spaces stays silent (test_missing_char.py has the short one)
+    stuffed = ("由此可见, 银行理财产品靠谱吗要看产品。理解 银行理财产品靠谱吗要看产品。"
+               "针对 银行理财产品靠谱吗要看产品。\n")
+    assert mc(stuffed) == []
+
+
+def test_two_strong_orphans_show_a_character_deleted_in_a_short_article():
+    text = "很多人关心的问是:利率下调以后还要不要提前还款?其实这个问没有统一答案。\n"
+    assert [(text[f.start:f.end], f.fix.replacement) for f in mc(text)] == [("问", "问题"), ("问", "问题")]
+    # the verb 问 twice is no orphan of 问题
+    assert mc("上周我问了银行客服,对方让我再问一问贷款经理。\n") == []
