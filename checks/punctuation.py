@@ -43,8 +43,10 @@ _MARK_START_RE = re.compile(r"[,?:;!]|\.\.\.")         # where a half-width mark
 # a half-width mark item: one of , ? : ; ! or a run of 3-12 dots (a longer run starts a new item)
 _MARK_ITEM_RE = re.compile(r"[,?:;!]|\.{3,12}")
 _MARK_RUN_RE = re.compile(r"(?:[,?:;!]|\.{3,12})+")    # a maximal run of items (greedy, as the scan was)
-_ANY_ASCII_MARK_RE = re.compile(r"[,?:;!()]|\.\.\.")   # a line without one has no half-width mark to report
+_ANY_ASCII_MARK_RE = re.compile(r"[,?:;!()\"]|\.\.\.")   # a line without one has no half-width mark to report
 _BRACKET_RE = re.compile(r"[()]")
+_QUOTE_MAX = 60  # longest quotation between ASCII double quotes taken for Chinese
+_CODE_NEIGHBOURS = frozenset(",()=[]{}")  # ASCII marks on both sides of a quotation: code, not prose
 _SENTENCE_MARK_RE = re.compile("[" + re.escape("".join(sorted(_SENTENCE_MARKS))) + "]")
 
 
@@ -65,13 +67,13 @@ _DATELINE_MAX = 16
 
 
 def _is_code_call(s: str, o: int, c: int) -> bool:
-    """``name(args)``: an identifier glued to "(" and a bracket content with no Chinese that is empty or
-    looks like an argument list or an expression (a comma, an operator)."""
+    """``name(args)``: an identifier glued to "(" and a bracket content with no Chinese outside string
+    literals that is empty or looks like an argument list or an expression (a comma, an operator)."""
     if not (s[o - 1].isascii() and (s[o - 1].isalnum() or s[o - 1] == "_")):
         return False
     inner = s[o + 1:c]
-    if any(is_han(ch) for ch in inner):
-        return False
+    if '"' not in inner and any(is_han(ch) for ch in inner):
+        return False  # (Chinese only inside string literals is still code: IF(A1>0,"是","否"))
     return not inner or any(ch in ",/*+=<>\"'" for ch in inner)
 
 
@@ -298,6 +300,7 @@ class Punctuation(Check):
                 else:
                     pairs.append((-1, k))
         pairs.extend((o, None) for o in stack)
+        self._quotes(s, base, protected, out)
         if not pairs:
             return out  # steps 2 and 3 only concern brackets
         list_mark = _LIST_MARK_RE.match(s)
@@ -335,6 +338,23 @@ class Punctuation(Check):
                 if near and not (ch == ":" and self._time_like(s, k)):
                     out[base + k] = (1, FULL[ch])
         return out
+
+    @staticmethod
+    def _quotes(s: str, base: int, protected, out: dict[int, tuple[int, str]]) -> None:
+        """ASCII double quotes around Chinese words ("高收益、零风险") become “”: taken in pairs along
+        the line, only where every quote pairs (an odd count is ambiguous) and the quotation holds Han
+        characters; a quotation of Latin text, code or an attribute value keeps its marks."""
+        if '"' not in s:
+            return
+        qs = [k for k in range(len(s)) if s[k] == '"' and not protected[base + k]] if s.count('"') < 64 else []
+        if len(qs) % 2:
+            return
+        for o, c in zip(qs[0::2], qs[1::2]):
+            if s[o - 1:o] in _CODE_NEIGHBOURS and s[c + 1:c + 2] in _CODE_NEIGHBOURS:
+                continue  # an argument of a formula or a call: =IF(A1>0,"是","否")
+            if 1 <= c - o - 1 <= _QUOTE_MAX and HAN_RE.search(s, o + 1, c):
+                out[base + o] = (1, "“")
+                out[base + c] = (1, "”")
 
     @staticmethod
     def _time_like(s: str, k: int) -> bool:

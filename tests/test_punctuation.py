@@ -204,3 +204,15 @@ def test_discourse_marker_needs_a_sentence_start():
     assert _rules("这样做看似方便，实际上让自己承担了与实际承受能力不匹配的风险。\n") == []
     found = _rules("实际上让自己承担了与实际承受能力不匹配的风险。\n")
     assert [r for r, _ in found] == ["punctuation/missing-comma"]
+
+
+def test_ascii_double_quotes_around_chinese_words_become_chinese_quotes():
+    text = '警惕推销"高收益、零风险"产品的人。\n'
+    (f,) = lint(text)
+    assert apply_fixes(text, [f]) == "警惕推销“高收益、零风险”产品的人。\n"
+    # a quotation of Latin text, code, an HTML attribute or a formula keeps its ASCII quotes
+    assert _rules('他只回了一句"OK"就挂了电话。\n') == []
+    assert _rules('点击<a href="https://example.com/loan">这里</a>查看详情。\n') == []
+    assert _rules('可以写成=IF(A1>0,"是","否")判断是否逾期。\n') == []
+    # an odd count on the line: which quote opens and which closes is a guess, so none is made
+    assert _rules('所谓"债务优化"和"停息挂账说法都不可信。\n') == []
