@@ -240,6 +240,14 @@ def test_text_reporter_underlines_in_display_columns(tmp_path):
     assert caret.count("^") == 4
 
 
+def test_text_reporter_lists_mark_substitutions_but_shows_word_edits_whole():
+    from linter.reporters.text import _substitutions
+
+    assert _substitutions("逾期后,银行会先提醒,再上门?", "逾期后，银行会先提醒，再上门？") == "“,”→“，” ×2、“?”→“？”"
+    # the same length by chance, but law names and article numbers changed: not a list of characters
+    assert _substitutions("《合同法》第211条", "《民法典》第680条") is None
+
+
 def test_bad_inputs_are_reported_and_run_goes_on(tmp_path):
     d = tmp_path / "in"
     d.mkdir()

@@ -40,13 +40,15 @@ def _clean(s: str) -> str:
 
 
 def _substitutions(old: str, new: str) -> str | None:
-    """For same-length edits that change a few characters (half-width → full-width …),
-    the list of character substitutions, e.g. “,”→“，” ×3、“?”→“？”."""
+    """For same-length edits that change a few marks (half-width → full-width …), the list of
+    mark substitutions, e.g. “,”→“，” ×3、“?”→“？”; None when a letter, digit or Han character changes."""
     if len(old) != len(new) or len(old) < 8:
         return None
     pairs: dict[tuple[str, str], int] = {}
     for a, b in zip(old, new):
         if a != b:
+            if a.isalnum() or b.isalnum():
+                return None  # words or figures changed (《合同法》第211条 → 《民法典》第680条): show the whole edit
             pairs[(a, b)] = pairs.get((a, b), 0) + 1
     if not pairs or len(pairs) > 6:
         return None
