@@ -4,6 +4,7 @@ from checks.missing_char.common import _list_item
 from checks.missing_char.insertions import find_insertions
 from checks.missing_char.orphans import find_orphans
 from checks.missing_char.spaces import find_spaces
+from linter import ngrams
 from linter.document import Document
 from linter.runner import lint_text
 
@@ -145,8 +146,9 @@ def test_a_page_with_no_other_damage_needs_more_evidence_of_a_traceless_deletion
     text = (Path(__file__).resolve().parent.parent / "corpus" / "staging" / "collect-70.txt").read_text(encoding="utf-8")
     doc = Document(text)
     chk = MissingChar()
-    assert find_insertions(chk.opts, text, doc.tokens, DocCounts(text), {}, True)  # on a damaged page it would be offered
-    assert find_insertions(chk.opts, text, doc.tokens, DocCounts(text), {}, False) == []
+    words = {ngrams.word_key(t.text) for t in doc.tokens}
+    assert find_insertions(chk.opts, text, doc.tokens, DocCounts(text), {}, words, True)  # on a damaged page it would be offered
+    assert find_insertions(chk.opts, text, doc.tokens, DocCounts(text), {}, words, False) == []
     assert [f for f in mc(text) if f.data.get("kind") == "insert"] == []
 
 

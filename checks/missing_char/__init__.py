@@ -63,6 +63,7 @@ from linter.text import han_count, is_han
 
 from . import profile
 from .common import (
+    _ITEM0,
     MIN_SHARE_RATE,
     Cand,
     DocCounts,
@@ -268,8 +269,9 @@ class MissingChar(Check):
             if best is not None:
                 findings.append(self._absorb_space(text, *best))
         damaged = bool(deleted or findings or space_sites)
-        if not self.opts["insert-needs-evidence"] or damaged or _suspects_any(toks, absent):
-            findings += find_insertions(self.opts, text, toks, counts, deleted, damaged)
+        doc_words = set(map(ngrams.word_key, map(_ITEM0, toks)))  # the page's words as the tables key them
+        if not self.opts["insert-needs-evidence"] or damaged or _suspects_any(doc_words, absent):
+            findings += find_insertions(self.opts, text, toks, counts, deleted, doc_words, damaged)
         findings += find_frames(text, toks, counts, deleted)
         findings += find_means_phrases(text, toks, counts)
         findings += find_law_names(text)
@@ -434,10 +436,10 @@ class MissingChar(Check):
 
 
 
-def _suspects_any(toks, absent) -> bool:
+def _suspects_any(doc_words: set[str], absent) -> bool:
     """The page lacks a usual filter target that its topic expects (``expected_filter_words``):
     evidence enough to search for traceless deletions on a page that shows no other damage."""
-    return bool(expected_filter_words({ngrams.word_key(t.text) for t in toks}, absent))
+    return bool(expected_filter_words(doc_words, absent))
 
 
 def _drop_collocations(cands: list[list[Cand]], text: str) -> list[list[Cand]]:

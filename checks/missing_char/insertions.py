@@ -149,7 +149,8 @@ def _pair_pmi(lm, xy: str) -> float | None:
 
 
 # ---- 5. whole words deleted without a trace ------------------------------
-def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> list[tuple[Cand, float]]:
+def find_insertions(opts, text, toks, counts, deleted, doc_words: set[str],
+                    damaged: bool = True) -> list[tuple[Cand, float]]:
     """A filter that deletes a word w deletes it everywhere: the document never contains w,
     and at several token boundaries the text reads much better with w put back
     (``会|电话`` → ``会通过电话``, ``可|法律途径`` → ``可通过法律途径``).
@@ -174,7 +175,6 @@ def find_insertions(opts, text, toks, counts, deleted, damaged: bool = True) -> 
     by_word = _score_proposals(pairs, deleted, opts, junctions.weak, completing, gains)
     if junctions.weak:
         _extend_to_weak(by_word, junctions, toks, text, site_ctx, gains, opts["insert-site-gain"])
-    doc_words = set(map(ngrams.word_key, map(_ITEM0, toks)))
     suspects = expected_filter_words(doc_words, counts.absent)
     _seek_filter_words(text, toks, norm, suspects, by_word, site_ctx, gains.above)
     rules = _WordRules(opts, deleted, suspects, doc_words, damaged, max(1, han_count(text)))
