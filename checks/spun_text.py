@@ -170,13 +170,23 @@ class SpunText(Check):
                 continue
             entry = entries[term]
             i, j = self._aligned(doc, s, e)
-            left = self._neighbour(tokens, i, -1)
+            k = self._neighbour_index(tokens, i, -1)
+            left = tokens[k].text if k >= 0 else ""
             right = self._neighbour(tokens, j, 1)
-            if left in entry["keep_left"] or right in entry["keep_right"]:
+            side = "L"
+            if right in entry["keep_right"]:
                 continue
+            if left in entry["keep_left"]:
+                # a 的 before the word says nothing of its own; the word it links does (征信的作用 is
+                # 征信的影响 spun, 保险的作用 is the writer's): judged by that word where the corpus knows it
+                k2 = self._neighbour_index(tokens, k, -1) if left == "的" else -1
+                left = tokens[k2].text if k2 >= 0 else ""
+                if not left or _llr(colloc, entry["spun"], entry["orig"][0], "L2", left)[0] <= 0:
+                    continue
+                side = "L2"
             if entry["keep_right_pos"] and right and _pos_or_unknown(right).startswith(entry["keep_right_pos"]):
                 continue  # 处置才能|变现: 才 + 能 before a verb, not the noun 才能
-            f = self._judge(doc, entry, colloc, s, e, left, right, threshold)
+            f = self._judge(doc, entry, colloc, s, e, left, right, threshold, side)
             if f is not None:
                 findings.append(f)
                 last_end = e
@@ -220,16 +230,24 @@ class SpunText(Check):
         return i, j
 
     @staticmethod
-    def _neighbour(tokens, k: int, step: int) -> str:
-        """Text of the nearest non-blank token before (step -1) or after (step 1) token ``k``."""
+    def _neighbour_index(tokens, k: int, step: int) -> int:
+        """Index of the nearest non-blank token before (step -1) or after (step 1) token ``k``; -1 if none."""
         k += step
         while 0 <= k < len(tokens):
             if tokens[k].text.strip():
-                return tokens[k].text
+                return k
             k += step
-        return ""
+        return -1
 
-    def _judge(self, doc, entry, colloc, s, e, left, right, threshold):
+    @classmethod
+    def _neighbour(cls, tokens, k: int, step: int) -> str:
+        """Text of the nearest non-blank token before (step -1) or after (step 1) token ``k``."""
+        k = cls._neighbour_index(tokens, k, step)
+        return tokens[k].text if k >= 0 else ""
+
+    def _judge(self, doc, entry, colloc, s, e, left, right, threshold, side="L"):
+        """The finding for the spun candidate [s, e), or None; ``left`` is the neighbour on ``side``
+        (``L``: the token before; ``L2``: the word before the 的 before it)."""
         orig = entry["orig"][0]
         if entry["kind"] == "phrase":
             if entry["formal"]:
@@ -246,7 +264,7 @@ class SpunText(Check):
         if not self._informative(right):
             right = ""
         for o in entry["orig"]:
-            l_llr, l_o, l_w = _llr(colloc, spun, o, "L", left)
+            l_llr, l_o, l_w = _llr(colloc, spun, o, side, left)
             l_llr *= entry["left_weight"]
             r_llr, r_o, r_w = _llr(colloc, spun, o, "R", right)
             score = entry["prior"] + l_llr + r_llr
@@ -260,8 +278,9 @@ class SpunText(Check):
             ev = f"语料中“{o}{right}”{rgt[1]} 次，“{spun}{right}”{rgt[2]} 次"
             ev_en = f"corpus: {o}+{right} ×{rgt[1]}, {spun}+{right} ×{rgt[2]}"
         elif lft[1] or lft[2]:
-            ev = f"语料中“{left}{o}”{lft[1]} 次，“{left}{spun}”{lft[2]} 次"
-            ev_en = f"corpus: {left}+{o} ×{lft[1]}, {left}+{spun} ×{lft[2]}"
+            link = "的" if side == "L2" else ""
+            ev = f"语料中“{left}{link}{o}”{lft[1]} 次，“{left}{link}{spun}”{lft[2]} 次"
+            ev_en = f"corpus: {left}+{link}{o} ×{lft[1]}, {left}+{link}{spun} ×{lft[2]}"
         else:
             ev = f"本文已有多处替换痕迹，此处“{spun}”多半是“{o}”的替换"
             ev_en = f"the article shows other substitutions; here “{spun}” most likely replaced “{o}”"

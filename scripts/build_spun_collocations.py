@@ -9,7 +9,8 @@ and their originals) the counts of its left and right neighbouring tokens are ke
 Only counts are written, never running text:
 
     linter/data/spun_text/collocations.json.gz
-    {"source": ..., "words": {word: {"n": count, "L": {token: count}, "R": {token: count}}}}
+    {"source": ..., "words": {word: {"n": count, "L": {token: count}, "R": {token: count},
+                                     "L2": {token before a 的 right before the word: count}}}}
 
 Neighbours seen once are dropped for words with more than 200 occurrences (noise, size).
 
@@ -55,6 +56,9 @@ def main() -> None:
     n = collections.Counter()
     left: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     right: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    # the word before a 的 that stands right before the word (征信|的|影响): what 的 modifies is
+    # told apart by the noun before it (征信的影响, 保险的作用), not by 的 itself
+    left2: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     files = sorted((Path(args.shared) / "laws" / "articles").glob("*.json"))
     corpus = corpus_texts(ROOT / "corpus" / "finance", COLLOC_CORPUS_COMMIT)  # see build_spun_frames
 
@@ -73,6 +77,8 @@ def main() -> None:
                 n[w] += 1
                 left[w][toks[i - 1] if i else "<s>"] += 1
                 right[w][toks[i + 1] if i + 1 < len(toks) else "</s>"] += 1
+                if i >= 2 and toks[i - 1] == "的":
+                    left2[w][toks[i - 2]] += 1
     words = {}
     for w in sorted(wanted):
         floor = 2 if n[w] > 200 else 1
@@ -80,6 +86,7 @@ def main() -> None:
             "n": n[w],
             "L": {k: c for k, c in left[w].most_common() if c >= floor},
             "R": {k: c for k, c in right[w].most_common() if c >= floor},
+            "L2": {k: c for k, c in left2[w].most_common() if c >= floor},
         }
     out = ROOT / "linter" / "data" / "spun_text" / "collocations.json.gz"
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:

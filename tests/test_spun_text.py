@@ -153,3 +153,15 @@ def test_cai_neng_before_a_verb_is_the_adverb_not_a_spun_noun():
     assert spun("银行会评估借款人的还款才能，收入不稳定的申请人很难获批。") == ["才能"]
     assert spun("抵押房产需要经过法院拍卖或协议处置才能变现。") == []
     assert spun("只有按时还款才能真正保护自己的征信。") == []
+
+
+def test_the_word_before_de_tells_a_spun_zuoyong_from_the_writers():
+    # 作用 keeps a 的 before it (发挥了重要的作用), but what the 的 links decides: the corpus writes
+    # 征信的影响 and never 征信的作用, so in a spun article the latter is 影响 spun
+    spun = "之一步，弄清楚逾期对征信的作用。第二步，信誉卡要按时还款。"
+    assert ("作用", "影响") in spans(spun)
+    # 保险的作用, 借条的作用: the corpus has no preference, the writer's 作用 stands
+    clean = "之一步，弄清楚保险的作用。第二步，信誉卡要按时还款，借条的作用也要了解。"
+    assert ("作用", "影响") not in spans(clean)
+    table = _table()[1]
+    assert _llr(table, "作用", "影响", "L2", "征信")[0] > 0
