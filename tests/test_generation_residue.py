@@ -15,6 +15,12 @@ def test_prompt_leak_and_chat_voice_sentences():
                    ("generation-residue/chat-voice", "希望以上回答对您有帮助！")]
 
 
+def test_an_assistants_opening_with_a_full_width_exclamation():
+    text = "当然可以！以下是关于个人养老金账户的详细介绍：\n个人养老金账户每年缴费上限为12000元。\n"
+    assert rules(text, ID) == [("generation-residue/prompt-leak", "当然可以！以下是关于个人养老金账户的详细介绍：")]
+    assert rules("当然可以提前还款，但要先看合同。\n", ID) == []
+
+
 def test_ordinary_uses_are_silent():
     text = ("很多用户希望了解信用卡逾期的后果。请以合同约定为准。作为一家持牌机构，该公司利率透明。"
             "下面我们来看看逾期的后果。希望本文对您有所帮助。")
