@@ -147,3 +147,10 @@ def test_body_nav_like_line_is_silent():
     """Separators inside the body (a list of products) are not a navigation bar."""
     text = "理财产品怎么选\n" + BODY + "股票 | 基金 | 债券 | 存款\n" + BODY
     assert lint("boilerplate", text) == []
+
+
+def test_a_disclaimer_sentence_in_the_tail_leaves_the_notice_before_it_in_the_tail_too():
+    # the disclaimer reads like a sentence, but it is the site's, so the notice above it is tail chrome
+    tail = ["本文来源于网络，如有侵权请联系删除。", "声明：本文仅代表作者个人观点，不构成投资建议。"]
+    text = BODY + "\n" + texts(tail)
+    assert [text[f.start:f.end] for f in lint("boilerplate", text)] == tail
