@@ -14,6 +14,7 @@ from functools import lru_cache
 from linter import blocks
 from linter.blocks import Line
 from linter.check import Check, Example, Option
+from linter.text import HAN_RE
 from linter.resources import load_toml
 
 
@@ -79,8 +80,15 @@ class _Scan:
             if len(items) >= cfg["min_labelled_items"]:
                 found.append((ln, items[-1], self._links(items)))
                 covered = items[-1].index
-        # 2. unlabelled runs of titles / teasers
+        # 1b. a label with its titles on its own line (相关推荐：A | B | C)
         taken = {i for a, b, _n in found for i in range(a.index, b.index + 1)}
+        for ln in lines:
+            if ln.index not in taken and not ln.blank:
+                n = self._inline_items(ln)
+                if n >= cfg["min_labelled_items"]:
+                    found.append((ln, ln, n))
+                    taken.add(ln.index)
+        # 2. unlabelled runs of titles / teasers
         tail_from = (lay.last_prose + 1) if lay.last_prose is not None else 0
         max_item = cfg["item_max_len"]
 
@@ -162,9 +170,26 @@ class _Scan:
         return not _LABEL_VALUE.match(body)
 
     @staticmethod
+    def _inline_items(ln: Line) -> int:
+        """Titles listed after a section label on the label's own line, cut by | ｜ 丨 or wide spaces
+        (相关推荐：房贷提前还款划算吗 | 公积金贷款可以提前还吗): their number when every piece is a title
+        of an item's length that is not a sentence, else 0."""
+        m = _INLINE_LABEL.match(ln.body)
+        if m is None or blocks.norm_key(m.group(1)) not in _cfg()["label_keys"]:
+            return 0
+        cfg = _cfg()
+        parts = [x.strip() for x in _INLINE_SEP.split(ln.body[m.end():]) if x.strip()]
+        ok = all(cfg["item_min_len"] <= len(x) <= cfg["item_max_len"] and HAN_RE.search(x)
+                 and not x.endswith(("。", "；", ";", "，", ",")) for x in parts)
+        return len(parts) if ok and len(parts) >= 2 else 0
+
+    @staticmethod
     def _is_teaser(ln: Line) -> bool:
         return ln.ends_ellipsis and ln.han >= 10
 
 
 # "经济压力:许多人……" — a label:value list entry of the body, not a title
 _LABEL_VALUE = re.compile(r"^[^:：]{1,8}[:：]")
+# a section label and its colon at the start of a line, and the separators of titles listed after it
+_INLINE_LABEL = re.compile(r"[【\[]?([^:：【】\[\]|｜丨]{2,12})[】\]]?\s*[:：]\s*")
+_INLINE_SEP = re.compile(r"\s*[|｜丨]\s*|\s{2,}|\u3000+")

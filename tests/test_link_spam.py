@@ -83,3 +83,16 @@ def test_linear_time():
 def test_gold(shared_dir):
     s = gold_summary(str(shared_dir))["categories"]["link-spam"]
     assert s["precision"] >= 0.95 and s["recall"] >= 0.95, s
+
+
+def test_titles_listed_on_the_label_line():
+    line = "相关推荐：房贷提前还款划算吗 | 公积金贷款可以提前还吗 | 提前还款后征信多久更新"
+    text = BODY + line + "\n"
+    (f,) = lint("link-spam", text)
+    assert text[f.start:f.end] == line and "3" in f.message.zh
+    assert apply_fixes(text, [f]) == BODY
+    # a label with one item, a label before a sentence, or items that are sentences stay silent
+    for quiet in ("相关问题：逾期以后怎么和银行协商？",
+                  "相关推荐：先看合同约定，再决定是否提前还款。",
+                  "相关内容：提前还款要预约。 | 违约金按合同约定收取。"):
+        assert lint("link-spam", BODY + quiet + "\n") == [], quiet
