@@ -14,8 +14,8 @@ from functools import lru_cache
 from linter import blocks
 from linter.blocks import Line
 from linter.check import Check, Example, Option
-from linter.text import HAN_RE
 from linter.resources import load_toml
+from linter.text import HAN_RE
 
 
 @lru_cache(maxsize=1)
