@@ -192,4 +192,4 @@ class _Scan:
 _LABEL_VALUE = re.compile(r"^[^:：]{1,8}[:：]")
 # a section label and its colon at the start of a line, and the separators of titles listed after it
 _INLINE_LABEL = re.compile(r"[【\[]?([^:：【】\[\]|｜丨]{2,12})[】\]]?\s*[:：]\s*")
-_INLINE_SEP = re.compile(r"\s*[|｜丨]\s*|\s{2,}|\u3000+")
+_INLINE_SEP = re.compile(r"[|｜丨]|\s{2,}|\u3000+")  # (the pieces are stripped after the split)
