@@ -48,9 +48,17 @@ def test_before_abolition_is_fine():
     "2024-09-02\n国务院银行业监督管理机构依法对银行业金融机构实施监督管理。",
     "2024-09-02\n中央金融委员会召开会议,研究金融工作。",
     "2024-09-02\n可以向中国证监会或者当地证监局投诉。",
+    "2024-09-02\n过去，银监会和保监会分别监管银行业和保险业，2018年两者合并为银保监会。",
+    "2024-09-02\n当时银保监会要求银行加强催收管理。",
 ])
 def test_historical_or_current_mentions_are_silent(text):
     assert run(text) == []
+
+
+def test_a_present_tense_mention_is_still_stale():
+    # the past-tense markers are whole words of a sentence about history, not any 过去 (past three months)
+    assert run("2024-09-02\n遇到暴力催收，可以向银保监会投诉。")
+    assert run("2024-09-02\n过去三个月，不少借款人向银保监会投诉暴力催收。")
 
 
 def test_no_date_means_today():
