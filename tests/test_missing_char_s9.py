@@ -28,3 +28,18 @@ def test_two_strong_orphans_show_a_character_deleted_in_a_short_article():
     assert [(text[f.start:f.end], f.fix.replacement) for f in mc(text)] == [("问", "问题"), ("问", "问题")]
     # the verb 问 twice is no orphan of 问题
     assert mc("上周我问了银行客服,对方让我再问一问贷款经理。\n") == []
+
+
+def test_a_term_cut_the_same_way_three_times_is_restored_when_other_orphans_show_the_cut():
+    # 证 deleted from every 保证: 连带责任保 three times looks like an unknown compound on its own,
+    # but 一般保, 保合同 and 保期间 show the same part gone
+    text = ("担保人要承担哪些责任\n"
+            "保分为一般保和连带责任保两种。当事人在保合同中对保方式没有约定的，按照一般保承担责任。\n"
+            "连带责任保则不同，债权人可以直接要求保人还款。银行大多要求连带责任保，签字前要看清条款。\n"
+            "债权人与保人可以约定保期间；没有约定的，保期间为六个月。\n")
+    got = {text[f.start - 4:f.end]: f.fix.replacement for f in mc(text) if f.fix}
+    assert got["连带责任保"] == "保证"
+    # an orphan always beside the same word, with no cut shown elsewhere, is still a compound (发|小)
+    friend = ("秦先生前年给发小转了六万元。两年过去，发小绝口不提还钱。秦先生整理出发小的聊天记录，"
+              "法院判决发小归还借款。\n")
+    assert mc(friend) == []

@@ -244,7 +244,7 @@ class MissingChar(Check):
         cands += space_sites
         # every string the evidence below asks about, counted in one pass over the text
         counts.prime({c.inserted for site in cands for c in site} | set(_filter_words()))
-        cands = _drop_collocations(cands, text)
+        cands = _drop_collocations(cands, text, counts.absent)
         deleted, by_rate = _deleted_words(cands, text, counts, han_n)
         resolve_spaces(space_sites, text, counts, deleted)
         # a word restored with confidence at cut spaces is gone from the whole document: the same
@@ -442,9 +442,11 @@ def _suspects_any(doc_words: set[str], absent) -> bool:
     return bool(expected_filter_words(doc_words, absent))
 
 
-def _drop_collocations(cands: list[list[Cand]], text: str) -> list[list[Cand]]:
+def _drop_collocations(cands: list[list[Cand]], text: str, absent) -> list[list[Cand]]:
     """Without the orphans that stand beside the same word three times or more: an orphan always
-    preceded (or followed) by the same word is an unknown compound (利害关系|方), not a cut."""
+    preceded (or followed) by the same word is an unknown compound (利害关系|方, 发|小), not a cut ...
+    unless orphans beside other words show the same part cut (一般保, 保期间 and 连带责任保 ×3:
+    证 gone from every 保证): then the repeated term was cut the same way each time."""
     colloc: dict[tuple[str, str, str], int] = {}
 
     def colloc_keys(c0: Cand) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
@@ -460,8 +462,23 @@ def _drop_collocations(cands: list[list[Cand]], text: str) -> list[list[Cand]]:
             for key in colloc_keys(site[0]):
                 if key[0]:
                     colloc[key] = colloc.get(key, 0) + 1
-    return [site for site in cands if not (site and site[0].kind == "orphan" and max(
-        colloc.get(k, 0) for k in colloc_keys(site[0])) >= 3)]
+    def collocated(site: list[Cand]) -> bool:
+        return bool(site) and site[0].kind == "orphan" and max(colloc.get(k, 0) for k in colloc_keys(site[0])) >= 3
+
+    # the missing parts that orphans elsewhere, beside other words, show cut (each site counted once)
+    elsewhere: dict[str, int] = {}
+    for site in cands:
+        if site and site[0].kind == "orphan" and not collocated(site):
+            for d in {c.inserted for c in site if _predicted_gone(c, absent)}:
+                elsewhere[d] = elsewhere.get(d, 0) + 1
+    return [site for site in cands if not collocated(site)
+            or any(_predicted_gone(c, absent) and elsewhere.get(c.inserted, 0) >= 2 for c in site)]
+
+
+def _predicted_gone(c: Cand, absent) -> bool:
+    """A completion of an orphan that the context predicts and whose missing part the document
+    never writes."""
+    return c.share >= MIN_SHARE_RATE and c.gain >= c.need and absent(c.inserted)
 
 
 def _deleted_words(cands: list[list[Cand]], text: str, counts: DocCounts,
