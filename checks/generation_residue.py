@@ -167,6 +167,8 @@ class GenerationResidue(Check):
                 if not d["instruction"].find(tail[:cut]):
                     continue
             if kind == "placeholders":
+                if m.term[:1] == "[" and text[m.start - 1:m.start] == "!" and text[m.end:m.end + 1] == "(":
+                    continue  # the alt text of a Markdown image (![图片](…)): markup-residue reports the image
                 yield self.finding("placeholder", m.start, m.end, sub="placeholder",
                                    fix=Fix(m.start, m.end, ""), confidence=0.85, phrase=m.term)
                 continue

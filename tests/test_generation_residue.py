@@ -87,3 +87,9 @@ def test_bracketed_instructions_and_template_notes():
 def test_edit_requests_to_the_user():
     text = "以上就是本文的全部内容，如需修改语气或补充细节，请告诉我。"
     assert rules(text, ID) == [("generation-residue/chat-voice", text)]
+
+
+def test_the_alt_text_of_a_markdown_image_is_no_placeholder():
+    # markup-residue reports the image; its alt text 图片 is what such images carry
+    assert rules("逾期记录会保留五年。\n![图片](https://img.example.com/a.jpg)\n", ID) == []
+    assert rules("逾期记录会保留五年。\n[图片]\n", ID) == [("generation-residue/placeholder", "[图片]")]
