@@ -43,3 +43,14 @@ def test_a_term_cut_the_same_way_three_times_is_restored_when_other_orphans_show
     friend = ("秦先生前年给发小转了六万元。两年过去，发小绝口不提还钱。秦先生整理出发小的聊天记录，"
               "法院判决发小归还借款。\n")
     assert mc(friend) == []
+
+
+def test_a_word_shown_gone_is_not_put_back_before_an_institutions_name():
+    # 法院 is gone (最高人民|修订, 向人民|起诉), but 向|银保监会 names whom to complain to: no 法院 there
+    text = ("民间借贷利息多少受法律保护\n"
+            "2020年最高人民修订了民间借贷司法解释，把利率保护上限调整为一年期贷款市场报价利率的四倍。\n"
+            "借条要写清楚金额和利率，这样一旦发生纠纷，向人民起诉时证据更充分。\n"
+            "如遇非法放贷，也可以向银保监会反映，或者向当地人民起诉。\n")
+    fixes = [(text[f.start - 2:f.end], f.fix.replacement) for f in mc(text) if f.fix]
+    assert fixes and all(r == "法院" for _, r in fixes)
+    assert not any("银" in ctx for ctx, _ in fixes)

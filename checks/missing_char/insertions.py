@@ -453,10 +453,13 @@ def _further_sites(w: str, bounds, done: set[int], toks, gains: _Gains, known_ga
     ``known_gain`` better and both junctions it makes occur in the register at all."""
     norm, lm, base_of = gains.norm, gains.lm, gains.base
     least = 1 / ngrams.FIN_COUNT_SCALE  # (seen at all)
+    names = _institution_names()
     out = []
     for ti, p in bounds:  # (gains.above written out: every junction of the document)
         if p in done or not _pairs_attested(lm, norm[p - 1], w, norm[p], least=least):
             continue
+        if any(norm.startswith(n, p) for n in names.get(norm[p], ())):
+            continue  # an institution's name says whom the clause addresses: 向|银保监会 takes no 法院
         hist = norm[max(0, p - 4):p]
         base = base_of.get(p)
         if base is None:
@@ -465,6 +468,20 @@ def _further_sites(w: str, bounds, done: set[int], toks, gains: _Gains, known_ga
         if sc is not None:
             out.append(_insert_cand(toks, ti, p, w, sc - base))
     return out
+
+
+@lru_cache(maxsize=1)
+def _institution_names() -> dict[str, tuple[str, ...]]:
+    """The names and short names of the institutions in the law catalog (银保监会, 人民银行 …), by
+    first character (the segmenter splits some of them: 银|保监会)."""
+    from linter.laws import catalog
+
+    out: dict[str, list[str]] = {}
+    for inst in catalog().institutions:
+        for n in (inst.name, *inst.short):
+            if len(n) >= 2 and is_han(n[0]):
+                out.setdefault(n[0], []).append(n)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _weak_sites(w: str, found: list, weak: list[int], toks, xys: list[str], starts: list[int]):
