@@ -350,8 +350,8 @@ class Punctuation(Check):
         if len(qs) % 2:
             return
         for o, c in zip(qs[0::2], qs[1::2]):
-            if s[o - 1:o] in _CODE_NEIGHBOURS and s[c + 1:c + 2] in _CODE_NEIGHBOURS:
-                continue  # an argument of a formula or a call: =IF(A1>0,"是","否")
+            if s[o - 1:o] == "=" or (s[o - 1:o] in _CODE_NEIGHBOURS and s[c + 1:c + 2] in _CODE_NEIGHBOURS):
+                continue  # an attribute value (alt="逾期记录") or an argument of a formula: =IF(A1>0,"是","否")
             if 1 <= c - o - 1 <= _QUOTE_MAX and HAN_RE.search(s, o + 1, c):
                 out[base + o] = (1, "“")
                 out[base + c] = (1, "”")

@@ -214,5 +214,6 @@ def test_ascii_double_quotes_around_chinese_words_become_chinese_quotes():
     assert _rules('他只回了一句"OK"就挂了电话。\n') == []
     assert _rules('点击<a href="https://example.com/loan">这里</a>查看详情。\n') == []
     assert _rules('可以写成=IF(A1>0,"是","否")判断是否逾期。\n') == []
+    assert _rules('<img alt="逾期记录" src="a.jpg">这是一张截图。\n') == []
     # an odd count on the line: which quote opens and which closes is a guess, so none is made
     assert _rules('所谓"债务优化"和"停息挂账说法都不可信。\n') == []
