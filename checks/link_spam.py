@@ -174,10 +174,10 @@ class _Scan:
         """Titles listed after a section label on the label's own line, cut by | ｜ 丨 or wide spaces
         (相关推荐：房贷提前还款划算吗 | 公积金贷款可以提前还吗): their number when every piece is a title
         of an item's length that is not a sentence, else 0."""
-        m = _INLINE_LABEL.match(ln.body)
-        if m is None or blocks.norm_key(m.group(1)) not in _cfg()["label_keys"]:
-            return 0
         cfg = _cfg()
+        m = _INLINE_LABEL.match(ln.body)
+        if m is None or blocks.norm_key(m.group(1)) not in cfg["label_keys"]:
+            return 0
         parts = [x.strip() for x in _INLINE_SEP.split(ln.body[m.end():]) if x.strip()]
         ok = all(cfg["item_min_len"] <= len(x) <= cfg["item_max_len"] and HAN_RE.search(x)
                  and not x.endswith(("。", "；", ";", "，", ",")) for x in parts)

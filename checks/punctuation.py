@@ -45,6 +45,7 @@ _MARK_ITEM_RE = re.compile(r"[,?:;!]|\.{3,12}")
 _MARK_RUN_RE = re.compile(r"(?:[,?:;!]|\.{3,12})+")    # a maximal run of items (greedy, as the scan was)
 _ANY_ASCII_MARK_RE = re.compile(r"[,?:;!()\"]|\.\.\.")   # a line without one has no half-width mark to report
 _BRACKET_RE = re.compile(r"[()]")
+_QUOTE_RE = re.compile('"')
 _QUOTE_MAX = 60  # longest quotation between ASCII double quotes taken for Chinese
 _CODE_NEIGHBOURS = frozenset(",()=[]{}")  # ASCII marks on both sides of a quotation: code, not prose
 _SENTENCE_MARK_RE = re.compile("[" + re.escape("".join(sorted(_SENTENCE_MARKS))) + "]")
@@ -346,7 +347,7 @@ class Punctuation(Check):
         characters; a quotation of Latin text, code or an attribute value keeps its marks."""
         if '"' not in s:
             return
-        qs = [k for k in range(len(s)) if s[k] == '"' and not protected[base + k]] if s.count('"') < 64 else []
+        qs = [m.start() for m in _QUOTE_RE.finditer(s) if not protected[base + m.start()]] if s.count('"') < 64 else []
         if len(qs) % 2:
             return
         for o, c in zip(qs[0::2], qs[1::2]):

@@ -462,17 +462,19 @@ def _drop_collocations(cands: list[list[Cand]], text: str, absent) -> list[list[
             for key in colloc_keys(site[0]):
                 if key[0]:
                     colloc[key] = colloc.get(key, 0) + 1
-    def collocated(site: list[Cand]) -> bool:
-        return bool(site) and site[0].kind == "orphan" and max(colloc.get(k, 0) for k in colloc_keys(site[0])) >= 3
-
-    # the missing parts that orphans elsewhere, beside other words, show cut (each site counted once)
+    collocated = [bool(site) and site[0].kind == "orphan"
+                  and max(colloc.get(k, 0) for k in colloc_keys(site[0])) >= 3 for site in cands]
+    # per orphan site, the missing parts its completions show cut (the context predicts them and the
+    # document never writes them); those shown by orphans beside other words, counted per site
+    gone = [{c.inserted for c in site if _predicted_gone(c, absent)} if site and site[0].kind == "orphan" else set()
+            for site in cands]
     elsewhere: dict[str, int] = {}
-    for site in cands:
-        if site and site[0].kind == "orphan" and not collocated(site):
-            for d in {c.inserted for c in site if _predicted_gone(c, absent)}:
+    for parts, coll in zip(gone, collocated):
+        if not coll:
+            for d in parts:
                 elsewhere[d] = elsewhere.get(d, 0) + 1
-    return [site for site in cands if not collocated(site)
-            or any(_predicted_gone(c, absent) and elsewhere.get(c.inserted, 0) >= 2 for c in site)]
+    return [site for site, coll, parts in zip(cands, collocated, gone)
+            if not coll or any(elsewhere.get(d, 0) >= 2 for d in parts)]
 
 
 def _predicted_gone(c: Cand, absent) -> bool:
